@@ -19,7 +19,7 @@ from frp.verify import verify_package  # noqa: E402
 from gui.shell.tray import Tray  # noqa: E402
 from gui.views import display  # noqa: E402
 from gui.views.layout_names import layout_name  # noqa: E402
-from tests.gui_support import footage, settle  # noqa: E402,F401
+from tests.gui_support import ZONE, footage, settle  # noqa: E402,F401
 from tests.gui_support import open_window as open_app_window  # noqa: E402
 
 
@@ -76,9 +76,13 @@ def test_first_run_walks_folder_clock_agency_and_leaves_registering_for_later(qt
     click(qtbot, clock.show_button)
     settle(qtbot, win)
     assert clock.frame_at is not None and not clock.picture.pixmap().isNull()
-    shown = display.local(clock.frame_at, "UTC")
-    assert f"{shown:%H:%M:%S}" in clock.says.text()
-    real = display.local(clock.frame_at - 5 * US, "UTC")   # the camera runs 5 s fast
+    # Frigate names its files in UTC (the folder's zone), which no phone held up to the camera
+    # shows: the picture's time and the real time typed are this PC's (they were UTC, so an
+    # owner typing their phone's time saved a clock 8 hours fast and moved every recording).
+    shown = display.local(clock.frame_at, ZONE)
+    assert f"{shown:%H:%M:%S}" in clock.says.text(), clock.says.text()
+    assert clock.true_zone.text() == display.zone_words(clock.frame_at, ZONE) != "UTC"
+    real = display.local(clock.frame_at - 5 * US, ZONE)   # the camera runs 5 s fast
     clock.true_time.setTime(QTime(real.hour, real.minute, real.second))
     click(qtbot, clock.save_button)
     settle(qtbot, win)

@@ -114,3 +114,13 @@ def test_a_request_for_the_year_1_lists_and_opens_in_utc(qtbot, tmp_path, footag
     finally:
         win.shutdown()
         agent.close()
+
+
+def test_utc_by_any_of_its_names_is_no_place_whose_clock_a_phone_shows():
+    from gui.views.times import is_utc
+    for name in ("UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Zulu", "GMT", "Etc/GMT",
+                 "Etc/GMT+0", "Etc/Greenwich"):
+        assert is_utc(name), name
+    for name in ("Europe/London", "Africa/Abidjan", "America/Los_Angeles", "Etc/GMT+8",
+                 "Atlantic/Reykjavik"):
+        assert not is_utc(name), name

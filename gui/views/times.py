@@ -15,6 +15,16 @@ def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
+# UTC by every name the zone database gives it: the zone of a recorder that names its files in
+# UTC (Frigate), which no clock on a wall or a phone shows.
+_UTC_NAMES = {"UTC", "UCT", "Universal", "Zulu", "GMT", "GMT0", "GMT+0", "GMT-0", "Greenwich"}
+
+
+def is_utc(zone_name: str) -> bool:
+    """Whether `zone_name` is UTC itself ('UTC', 'Etc/UTC', 'GMT', ...), not a place's zone."""
+    return zone_name.removeprefix("Etc/") in _UTC_NAMES
+
+
 def to_datetime(us: int) -> datetime:
     """UTC microseconds -> aware UTC datetime (exact: no float)."""
     return EPOCH + timedelta(microseconds=us)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from agent.views import usable_clock_offset
 from gui.views import display
-from gui.views.times import US, wall_us
+from gui.views.times import US, is_utc, wall_us
 from gui.widgets.labels import plain_label
 from gui.widgets.preview_pane import to_image
 from gui.widgets.scrolling import scrolling_body
@@ -129,24 +129,32 @@ class ClockStep(QWidget):
         self.picture.setPixmap(QPixmap.fromImage(to_image(frame)).scaledToHeight(180))
         src = self.sources[self.source_box.currentIndex()]
         camera_clock = frame.at_us + self._offset_us(src)
+        where = self.typed_zone(src)
         said = self.tr("The recording says this picture was taken at {time}.").format(
-            time=display.day_time(camera_clock, src.tz))
+            time=display.day_time(camera_clock, where))
         if not usable_clock_offset(src.clock_offset_s):
             said += " " + self.tr("The clock difference kept for this folder (saved by an older "
                                   "version) cannot be used, so its recordings are not read: "
                                   "type the real time and press Save the difference.")
         self.says.setText(said)
-        t = display.local(camera_clock, src.tz)
+        t = display.local(camera_clock, where)
         self.true_time.setTime(QTime(t.hour, t.minute, t.second))
-        self.true_zone.setText(display.zone_words(camera_clock, src.tz))
+        self.true_zone.setText(display.zone_words(camera_clock, where))
         self.save_button.setEnabled(True)
 
+    def typed_zone(self, src) -> str:
+        """The zone the owner reads the real time in, off a phone held up to the camera: the
+        recorder's, but this PC's for one that names its files in UTC (Frigate), whose zone
+        no phone shows (its true time typed as UTC was a clock hours off)."""
+        return self.ctx.zone if is_utc(src.tz) else src.tz
+
     def offset_for(self, src, entered: QTime) -> float:
-        """Camera clock minus the true time the owner typed (same day, the recorder's zone)."""
+        """Camera clock minus the true time the owner typed (same day, in typed_zone)."""
         camera_clock = self.frame_at + self._offset_us(src)
-        day = display.local(camera_clock, src.tz)
+        where = self.typed_zone(src)
+        day = display.local(camera_clock, where)
         true = wall_us(day.year, day.month, day.day, entered.hour(), entered.minute(),
-                       entered.second(), src.tz)
+                       entered.second(), where)
         diff = (camera_clock - true) / US
         if abs(diff) > 12 * 3600:   # typed across midnight: take the nearer day
             diff -= 86400 * round(diff / 86400)
