@@ -312,3 +312,36 @@ def test_a_folder_added_already_and_looked_at_again_in_step_1_keeps_its_details(
     finally:
         window.shutdown()
         agent.close()
+
+
+def test_the_clock_step_lists_the_folders_not_the_recorders_whose_clock_is_read_from_them(
+        qtbot, tmp_path, footage):
+    """A recorder on the network was listed in step 2 with the folders: saving a difference
+    for it failed as '.../http:/192.168.1.20 is not a folder: check the path, or connect the
+    drive it is on' (add_source took its address for a folder), and its clock is read from
+    the recorder at each refresh anyway (recorders.md)."""
+    from agent.recorders.connect import RecorderAddress
+    from agent.service import Agent
+    from tests.gui_support import ZONE
+
+    home = tmp_path / "home"
+    agent = Agent(home)
+    agent.add_source(footage[0] / "frigate", camera="driveway", tz="UTC")
+    url = "http://127.0.0.1:9"   # nothing answers: its refresh fails at once, off the network
+    nvr = agent.store.add_source(url, "nvr", ZONE, "recorder", 0.0)
+    agent.store.recorders.set_address(nvr.id, RecorderAddress(url, "dahua", "admin", zone=ZONE,
+                                                              allow_plain_http=True))
+    agent.close()
+    window, agent = open_window(qtbot, home)
+    try:
+        assert len(agent.sources()) == 2
+        clock = window.first_run.clock
+        window.show_page("first_run")
+        window.first_run.go(1)
+        settle(qtbot, window)
+        listed = [clock.source_box.itemText(i) for i in range(clock.source_box.count())]
+        assert [s.root for s in clock.sources] == [str(footage[0] / "frigate")], listed
+        assert not any(url in item for item in listed), listed
+    finally:
+        window.shutdown()
+        agent.close()

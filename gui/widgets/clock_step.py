@@ -72,7 +72,8 @@ class ClockStep(QWidget):
         box.addStretch(1)
 
     def refresh(self) -> None:
-        self.ctx.bridge.call("sources", self.ctx.agent.sources, self._sources)
+        agent = self.ctx.agent
+        self.ctx.bridge.call("sources", lambda: _folders(agent), self._sources)
 
     def _sources(self, sources) -> None:
         self.sources = list(sources)
@@ -181,3 +182,10 @@ class ClockStep(QWidget):
                                                     "are corrected everywhere.")
                                 .format(offset=display.offset_words(offset))), self.refresh()),
             self.status.setText)
+
+
+def _folders(agent) -> list:
+    """The recordings folders (runs inside a job): a recorder's clock is read from it at each
+    refresh (recorders.md), and add_source takes no address for a folder."""
+    on_network = {r.source_id for r in agent.recorders()}
+    return [s for s in agent.sources() if s.id not in on_network]
