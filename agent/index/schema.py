@@ -35,7 +35,8 @@ REPLACED = "UPDATE files SET mtime_ns = -1 WHERE status != 'remote'"
 _RELOOKS = {
     # A FAT card's file placed by its modification time, taken before as a true time; it is
     # the camera's wall time (local_times.card_offset_s).
-    "fat-card-mtime": "UPDATE files SET mtime_ns = -1 WHERE time_source = 'mtime'",
+    "fat-card-mtime": "UPDATE files SET mtime_ns = -1 WHERE time_source = 'mtime' "
+                      "AND status != 'remote'",
     # A name's full end written before its start (the clocks went back in the recording) was
     # dropped, which left the start ambiguous (name_times.end_time).
     "full-end-across-fall-back": "UPDATE files SET mtime_ns = -1 WHERE status = 'ambiguous' "
