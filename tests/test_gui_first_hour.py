@@ -345,3 +345,49 @@ def test_the_clock_step_lists_the_folders_not_the_recorders_whose_clock_is_read_
     finally:
         window.shutdown()
         agent.close()
+
+
+def test_a_camera_clock_more_than_half_a_day_off_is_set_by_the_date_typed_too(
+        qtbot, tmp_path, footage):
+    """A camera left on its maker's time zone (Beijing's, UTC+8) recording for an owner in Los
+    Angeles: its clock reads 16 hours ahead, the next day. The step read the real time as a
+    time of day only, on the nearer of the camera's days, and saved 8 hours slow: every
+    recording placed a whole day late. The real date is asked too (the camera's, unless the
+    owner changes it); left as it is, a time across midnight is still the nearer day's."""
+    from PySide6.QtCore import QDate, QTime
+
+    from agent.service import Agent
+    from agent.timebase import US
+    from gui.views import display
+    from tests.gui_support import ZONE
+
+    home = tmp_path / "home"
+    agent = Agent(home)
+    agent.add_source(footage[0] / "frigate", camera="driveway", tz="UTC")
+    agent.scan()
+    agent.close()
+    window, agent = open_window(qtbot, home)
+    try:
+        clock = window.first_run.clock
+        window.show_page("first_run")
+        window.first_run.go(1)
+        settle(qtbot, window)
+        clock.show_frame()
+        settle(qtbot, window)
+        camera = display.local(clock.frame_at, ZONE)   # what the recording says
+        assert clock.true_day.date() == QDate(camera.year, camera.month, camera.day)
+        real = display.local(clock.frame_at - 16 * 3600 * US, ZONE)   # the phone's
+        clock.true_day.setDate(QDate(real.year, real.month, real.day))
+        clock.true_time.setTime(QTime(real.hour, real.minute, real.second))
+        click(qtbot, clock.save_button)
+        settle(qtbot, window)
+        assert [s.clock_offset_s for s in agent.sources()] == [16 * 3600.0], clock.status.text()
+        # The date left as the camera's: the nearer day, as for a time typed across midnight.
+        clock.show_frame()
+        settle(qtbot, window)
+        ahead = display.local(clock.frame_at + 16 * 3600 * US + 20 * US, ZONE)
+        clock.true_time.setTime(QTime(ahead.hour, ahead.minute, ahead.second))
+        assert clock.offset_for(agent.sources()[0], clock.true_time.time()) == -20.0
+    finally:
+        window.shutdown()
+        agent.close()

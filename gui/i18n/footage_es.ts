@@ -221,6 +221,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>Mostrar una imagen</translation>
     </message>
     <message>
+        <source>The real date at this moment</source>
+        <translation>La fecha real en este momento</translation>
+    </message>
+    <message>
         <source>The real time at this moment</source>
         <translation>La hora real en este momento</translation>
     </message>

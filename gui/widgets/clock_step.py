@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -40,6 +41,11 @@ class ClockStep(QWidget):
         self.picture = QLabel("")
         self.picture.setMinimumHeight(180)
         self.says = plain_label()
+        # The date too: a camera left on another zone (its maker's) is more than half a day off.
+        self.true_day = QDateEdit()
+        self.true_day.setAccessibleName(self.tr("The real date at this moment"))
+        self.true_day.setDisplayFormat("yyyy-MM-dd")
+        self.true_day.setCalendarPopup(True)
         self.true_time = QTimeEdit()
         self.true_time.setAccessibleName(self.tr("The real time at this moment"))
         self.true_time.setDisplayFormat("HH:mm:ss")
@@ -50,8 +56,8 @@ class ClockStep(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.source_box, 1)
         top.addWidget(show)
-        when = QHBoxLayout()
-        when.addWidget(QLabel(self.tr("The real time at this moment was")))
+        when = QHBoxLayout()   # under its label: with the date it is too wide beside it
+        when.addWidget(self.true_day)
         when.addWidget(self.true_time)
         self.true_zone = plain_label(name="caption")   # the recorder's zone, as the owner types
         when.addWidget(self.true_zone)
@@ -67,6 +73,7 @@ class ClockStep(QWidget):
         box.addLayout(top)
         box.addWidget(self.picture)
         box.addWidget(self.says)
+        box.addWidget(QLabel(self.tr("The real time at this moment was")))
         box.addLayout(when)
         box.addWidget(self.status)
         box.addStretch(1)
@@ -82,7 +89,7 @@ class ClockStep(QWidget):
         # Before any folder is added the step has nothing to show: say so, and that it can be
         # skipped, rather than leave an empty list beside a clock reading 00:00:00.
         empty = not self.sources
-        for w in (self.source_box, self.show_button, self.true_time):
+        for w in (self.source_box, self.show_button, self.true_day, self.true_time):
             w.setEnabled(not empty)
         if empty:
             self.frame_at = None
@@ -139,6 +146,7 @@ class ClockStep(QWidget):
                                   "type the real time and press Save the difference.")
         self.says.setText(said)
         t = display.local(camera_clock, where)
+        self.true_day.setDate(QDate(t.year, t.month, t.day))
         self.true_time.setTime(QTime(t.hour, t.minute, t.second))
         self.true_zone.setText(display.zone_words(camera_clock, where))
         self.save_button.setEnabled(True)
@@ -150,14 +158,17 @@ class ClockStep(QWidget):
         return self.ctx.zone if is_utc(src.tz) else src.tz
 
     def offset_for(self, src, entered: QTime) -> float:
-        """Camera clock minus the true time the owner typed (same day, in typed_zone)."""
+        """Camera clock minus the true time the owner typed (on the date in true_day, in
+        typed_zone). With the camera's own date left there, a time across midnight is the
+        nearer day's; a date the owner changed is taken as typed."""
         camera_clock = self.frame_at + self._offset_us(src)
         where = self.typed_zone(src)
-        day = display.local(camera_clock, where)
-        true = wall_us(day.year, day.month, day.day, entered.hour(), entered.minute(),
+        shown, day = display.local(camera_clock, where), self.true_day.date()
+        true = wall_us(day.year(), day.month(), day.day(), entered.hour(), entered.minute(),
                        entered.second(), where)
         diff = (camera_clock - true) / US
-        if abs(diff) > 12 * 3600:   # typed across midnight: take the nearer day
+        if (day.year(), day.month(), day.day()) == (shown.year, shown.month, shown.day) \
+                and abs(diff) > 12 * 3600:
             diff -= 86400 * round(diff / 86400)
         return round(diff, 1)
 
