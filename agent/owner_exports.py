@@ -185,7 +185,7 @@ class OwnerExports:
         """Every export goes in the log, by hand as for a request (the user guide says so),
         with the privacy masks the owner chose to leave off (`left_off`), when there were any."""
         from agent.audit.log import AuditError
-        from agent.export.redact import redaction_records
+        from agent.export.redaction_records import redaction_records
         from agent.timebase import format_utc
 
         cut = done.cut

@@ -18,7 +18,8 @@ from agent.errors import AgentError
 from agent.export.mask_bitmap import mask_bitmap
 from agent.export.masks import (CameraMasks, MaskError, Polygon, load_masks, masks_file,
                                 parse_masks, read_masks_file, save_masks)
-from agent.export.redact import Redaction, redaction_records
+from agent.export.redact import Redaction
+from agent.export.redaction_records import redaction_records
 from tests.conftest import t
 
 WINDOW = {"polygons": [{"name": "neighbour's window",

@@ -14,7 +14,8 @@ from pathlib import Path
 from agent import __version__
 from agent.export.cut import Cancelled, CutResult
 from agent.export.plan import ExportPlan, recorded_offsets
-from agent.export.redact import Redaction, redaction_records, unredacted_original
+from agent.export.redact import Redaction
+from agent.export.redaction_records import redaction_records, unredacted_original
 from agent.export.sound import conversion_record
 from agent.export.source_span import SourceSpan
 from agent.identity.certificates import SELF_ISSUED, SigningChain
