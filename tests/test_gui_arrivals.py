@@ -45,7 +45,7 @@ def test_a_portal_the_background_poll_cannot_reach_is_said_above_the_requests(
         qtbot, tmp_path, footage):
     # Days hunt: with the agency's portal down for days, the inbox said "No requests yet" as
     # if all were well, while none could arrive. Once polls keep failing, it says so.
-    from agent.requests import polling
+    from agent.requests import poll_thread
 
     home = tmp_path / "home"
     index_footage(home, footage[0])
@@ -61,7 +61,7 @@ def test_a_portal_the_background_poll_cannot_reach_is_said_above_the_requests(
         with qtbot.waitSignal(window.ctx.bridge.portalsUnreachable, timeout=60000) as said:
             while not agent.requests.unreachable():   # the poll thread's passes, minus the waits
                 due = {key: (0.0, failures, parked) for key, (_at, failures, parked) in due.items()}
-                polling._pass(agent.requests, due, threading.Event())
+                poll_thread._pass(agent.requests, due, threading.Event())
         assert said.args == [1]
         qtbot.waitUntil(lambda: window.inbox.portals.isVisible(), timeout=20000)
         text = window.inbox.portals.text()

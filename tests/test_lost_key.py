@@ -9,7 +9,7 @@ import threading
 from agent.audit.log import AuditLog
 from agent.events import PortalsUnreachable
 from agent.requests.agencies import TrustStore
-from agent.requests.polling import run_polling
+from agent.requests.poll_thread import run_polling
 from agent.service import Agent
 from tests.registering import invite
 from tests.test_registration_cli import AGENCY_ID, world  # noqa: F401

@@ -112,12 +112,12 @@ def test_a_pass_that_fails_waits_before_the_next_instead_of_spinning(tmp_path):
 
     class Seen(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
-            if record.name == "agent.requests.polling":
+            if record.name == "agent.requests.poll_thread":
                 records.append(record)
                 failed.set()
 
     handler = Seen()
-    logging.getLogger("agent.requests.polling").addHandler(handler)
+    logging.getLogger("agent.requests.poll_thread").addHandler(handler)
     try:
         with registered_agent(tmp_path, "https://frp.police.example.gov",
                               "https://upload.police.example.gov") as agent:
@@ -140,7 +140,7 @@ def test_a_pass_that_fails_waits_before_the_next_instead_of_spinning(tmp_path):
                 "or move it aside (keep it) and register again (each agency can retire the "
                 "registrations it held); trying again later")
     finally:
-        logging.getLogger("agent.requests.polling").removeHandler(handler)
+        logging.getLogger("agent.requests.poll_thread").removeHandler(handler)
 
 
 def test_with_no_poll_waiting_the_thread_does_not_go_round_five_times_a_second(tmp_path):

@@ -1,5 +1,6 @@
 """Requests coming in to the desk: a token from a file or a portal URL, verified and added to
-the inbox (or rejected and logged), and polling the registered agencies' portals (polling.py).
+the inbox (or rejected and logged), and polling the registered agencies' portals (polling.py,
+its thread in poll_thread.py).
 
 A mixin of `agent.requests.desk.RequestDesk`, which provides `trust`, `inbox`, `audit`,
 `settings`, `hold`, `_view` and the rest of a desk.
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from agent.os_words import plain_os_error
 from agent.saved_text import saved_text
-from agent.requests import polling
+from agent.requests import poll_thread, polling
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.inbox import InboxError
 from agent.requests.intake import checked_request
@@ -114,4 +115,4 @@ class DeskIntake:
 
     def run_polling(self, stop: threading.Event) -> None:
         """The service's poll thread: poll on the policy's schedule until `stop` is set."""
-        polling.run_polling(self, stop)
+        poll_thread.run_polling(self, stop)
