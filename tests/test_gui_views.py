@@ -11,7 +11,7 @@ import pytest
 from agent import timebase
 from agent.service import AgentError, NotFound, Refusal
 from agent.views import Delivery, LogRecord, RequestView, one_line
-from gui.views import activity, outcomes, requests, times
+from gui.views import activity, approval_warnings, outcomes, requests, times
 
 ZONE = "America/Los_Angeles"
 T0 = timebase.parse_rfc3339("2026-11-20T22:05:09Z")
@@ -40,9 +40,9 @@ def test_request_facts_read_as_the_screens_show_them():
 
 
 def test_cameras_never_registered_with_the_agency_are_named_in_one_line():
-    assert requests.unregistered(VIEW) == ""
+    assert approval_warnings.unregistered(VIEW) == ""
     odd = replace(VIEW, cameras=("porch", "yard\u202e", "attic"), unregistered=("yard\u202e", "attic"))
-    said = requests.unregistered(odd)
+    said = approval_warnings.unregistered(odd)
     yard = one_line("yard\u202e")
     assert f"never registered with this agency: {yard}, attic." in said
     assert "\u202e" not in said

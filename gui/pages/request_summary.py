@@ -5,7 +5,7 @@ the page shows exactly what "Try sending again" sends. A mixin of RequestPage (r
 which holds the view, the strip, the options and the buttons."""
 from __future__ import annotations
 
-from gui.views import request_notes, requests, summary
+from gui.views import approval_warnings, request_notes, requests, summary
 from gui.views.request_hints import approval_hint
 from gui.views.requests import UNDECIDED
 from gui.views.words import QT_TRANSLATE_NOOP
@@ -67,9 +67,9 @@ class RequestSummary:
         if self.view.status in CLOSED:   # never what would be sent: nothing will be
             rows = [self.tr(CLOSED[self.view.status])]
         if self.view.status in UNDECIDED:
-            rows += requests.unregistered_lines(self.view, [p.camera for p in out.parts])
+            rows += approval_warnings.unregistered_lines(self.view, [p.camera for p in out.parts])
             rows += request_notes.unnamed_lines(self.view)
-            rows += requests.over_limit_lines(self.view, out.size_bytes)
+            rows += approval_warnings.over_limit_lines(self.view, out.size_bytes)
         self.summary.setText("\n".join(rows))
         if (self.view.status in UNDECIDED or self.rechoosing) and self.declining.job is None:
             self.approve_button.setEnabled(requests.approvable(self.view)

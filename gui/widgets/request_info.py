@@ -14,7 +14,7 @@ import time
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from agent.views import RequestView
-from gui.views import display, request_notes, requests
+from gui.views import approval_warnings, display, request_notes, requests
 from gui.views.times import US
 from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.labels import plain_label
@@ -104,7 +104,7 @@ class RequestInfo(QWidget):
         self.urgent.setText(self.tr("Marked urgent by the agency. That changes none of the checks: "
                                     "take the time you need, and call back if unsure."))
         self.unregistered.setVisible(bool(v.unregistered))
-        self.unregistered.setText(requests.unregistered(v))
+        self.unregistered.setText(approval_warnings.unregistered(v))
         self.declined.setText(request_notes.declined_before(v, self.zone))
         self.declined.setVisible(bool(self.declined.text()))
         self.message.setPlainText(requests.message(v))
