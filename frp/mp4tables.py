@@ -1,6 +1,7 @@
 """An MP4's own account of what it stores: every sample of every track, where its bytes are and
 when it is presented, read from the sample tables (stsz, stco/co64, stsc, stts, ctts, stss)
-with edit lists ignored; and the edit lists themselves, to find what they would hide.
+with edit lists ignored (each box read by mp4samples.py); and the edit lists themselves, to
+find what they would hide.
 
 This is what the gate proves a clip from: the tables are what every player and demuxer
 believes, so a frame is in the clip exactly when a table lists it. Pure reading; numpy keeps
@@ -16,6 +17,8 @@ from typing import BinaryIO
 import numpy as np
 
 from frp.mp4atoms import Malformed, children, times
+from frp.mp4samples import (per_sample, sample_entry, sample_offsets, sample_sizes,
+                             sync_flags)
 
 US = 1_000_000
 MAX_MOOV = 256 << 20
@@ -160,107 +163,20 @@ def _track(buf: bytes, start: int, end: int, movie_scale: int,
     scale = times(buf, mdhd[0])[1] if mdhd else 0
     if not scale:
         raise Malformed("a track has no timescale")
-    fourcc, entries, config = _sample_entry(buf, stbl.get(b"stsd"), handler)
-    sizes = _sizes(buf, stbl, max_samples)
+    fourcc, entries, config = sample_entry(buf, stbl.get(b"stsd"), handler)
+    sizes = sample_sizes(buf, stbl, max_samples)
     n = len(sizes)
-    offsets = _offsets(buf, stbl, sizes)
-    durations = _expand(buf, stbl.get(b"stts"), n, signed=False, cumulative=False,
-                        needed=True)
+    offsets = sample_offsets(buf, stbl, sizes)
+    durations = per_sample(buf, stbl.get(b"stts"), n, signed=False, cumulative=False,
+                           needed=True)
     dts = np.concatenate(([0], np.cumsum(durations)[:-1])).astype(np.int64) if n else durations
-    pts = dts + _expand(buf, stbl.get(b"ctts"), n, signed=True, cumulative=False)
-    sync = np.ones(n, dtype=bool)
-    if b"stss" in stbl:
-        s, e = stbl[b"stss"]
-        count = struct.unpack_from(">I", buf, s + 4)[0]
-        numbers = np.frombuffer(buf, ">u4", count, s + 8).astype(np.int64) - 1
-        sync[:] = False
-        sync[numbers[(numbers >= 0) & (numbers < n)]] = True
+    pts = dts + per_sample(buf, stbl.get(b"ctts"), n, signed=True, cumulative=False)
+    sync = sync_flags(buf, stbl, n)
     edts = _boxes(buf, *trak.get(b"edts", (0, 0)))
     edits = _edits(buf, edts[b"elst"][0], scale, movie_scale) \
         if b"elst" in edts and movie_scale else None
     return SampleTable(handler, fourcc, entries, config, scale, offsets, sizes, dts, pts,
                        durations, sync, edits)
-
-
-def _sample_entry(buf: bytes, stsd, handler: str) -> tuple[str, int, bytes]:
-    if stsd is None:
-        raise Malformed("a track has no sample description")
-    s, e = stsd
-    entries = struct.unpack_from(">I", buf, s + 4)[0]
-    if not entries:
-        return "", 0, b""
-    length, kind = struct.unpack_from(">I4s", buf, s + 8)
-    body = s + 16
-    skip = {"vide": 78, "soun": 28}.get(handler)
-    config = b""
-    if skip is not None:
-        for sub, cs, ce in children(buf, body + skip, min(e, s + 8 + length)):
-            if sub in (b"avcC", b"hvcC"):
-                config = bytes(buf[cs:ce])
-    return kind.decode("latin-1"), entries, config
-
-
-def _sizes(buf: bytes, stbl, max_samples: int | None = None) -> np.ndarray:
-    if b"stsz" not in stbl:
-        raise Malformed("a track has no sample sizes (stsz)")
-    s, _e = stbl[b"stsz"]
-    fixed, count = struct.unpack_from(">II", buf, s + 4)
-    if max_samples is not None and count > max_samples:
-        raise Malformed(f"a track declares {count:,} samples, more than a clip holds")
-    if fixed:
-        return np.full(count, fixed, dtype=np.int64)
-    return np.frombuffer(buf, ">u4", count, s + 12).astype(np.int64)
-
-
-def _offsets(buf: bytes, stbl, sizes: np.ndarray) -> np.ndarray:
-    if b"stco" in stbl:
-        s, _e = stbl[b"stco"]
-        chunks = np.frombuffer(buf, ">u4", struct.unpack_from(">I", buf, s + 4)[0], s + 8)
-    elif b"co64" in stbl:
-        s, _e = stbl[b"co64"]
-        chunks = np.frombuffer(buf, ">u8", struct.unpack_from(">I", buf, s + 4)[0], s + 8)
-    else:
-        raise Malformed("a track has no chunk offsets")
-    chunks = chunks.astype(np.int64)
-    if b"stsc" not in stbl:
-        raise Malformed("a track has no sample-to-chunk table")
-    s, _e = stbl[b"stsc"]
-    count = struct.unpack_from(">I", buf, s + 4)[0]
-    stsc = np.frombuffer(buf, ">u4", count * 3, s + 8).reshape(count, 3).astype(np.int64)
-    per_chunk = np.zeros(len(chunks), dtype=np.int64)
-    for i, (first, per, _desc) in enumerate(stsc):
-        last = stsc[i + 1][0] - 1 if i + 1 < count else len(chunks)
-        per_chunk[first - 1:last] = per
-    if per_chunk.sum() != len(sizes):
-        raise Malformed(f"its chunks hold {per_chunk.sum()} samples but {len(sizes)} are sized")
-    chunk_of = np.repeat(np.arange(len(chunks)), per_chunk)
-    ends = np.cumsum(sizes)
-    starts = ends - sizes
-    first_in_chunk = np.cumsum(per_chunk) - per_chunk
-    before = starts[first_in_chunk[chunk_of]] if len(sizes) else starts
-    return chunks[chunk_of] + starts - before
-
-
-def _expand(buf: bytes, box, n: int, signed: bool, cumulative: bool,
-            needed: bool = False) -> np.ndarray:
-    """stts deltas or ctts offsets as one value per sample (cumulative: summed from 0)."""
-    if box is None:
-        if needed or cumulative:
-            raise Malformed("a track has no sample times (stts)")
-        return np.zeros(n, dtype=np.int64)
-    s, _e = box
-    count = struct.unpack_from(">I", buf, s + 4)[0]
-    pairs = np.frombuffer(buf, ">u4", count * 2, s + 8).reshape(count, 2).astype(np.int64)
-    listed = int(pairs[:, 0].sum())
-    if listed != n:   # before expanding: a few bytes may list billions
-        raise Malformed(f"its time table lists {listed} samples but {n} are sized")
-    values = pairs[:, 1]
-    if signed:  # ctts version 1 is signed; version 0 offsets are read as FFmpeg does
-        values = np.where(values >= 1 << 31, values - (1 << 32), values)
-    per = np.repeat(values, pairs[:, 0])
-    if cumulative:
-        return np.concatenate(([0], np.cumsum(per)[:-1])).astype(np.int64) if n else per
-    return per
 
 
 def _edits(buf: bytes, elst: int, scale: int, movie_scale: int) -> TrackEdits:
