@@ -398,7 +398,7 @@ def test_another_disk_in_a_recordings_folder_reads_in_spanish_with_the_apps_butt
     """Another camera's card where porch's was: the scan's words, made by the agent, read in
     Spanish, and name the app's button, not a command to type."""
     from demo.samples import ClipSpec, write_clip
-    from gui.views.core_app_words import OTHER_DISK
+    from gui.views.core_scan_words import OTHER_DISK
     folder = tmp_path / "reader"
     porch = write_clip(ClipSpec(path=folder / "porch.20261120_140000.mp4",
                                 start_us=1_795_000_000 * US, seconds=1.0, fps=5))

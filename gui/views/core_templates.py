@@ -1,42 +1,22 @@
 """The core's most common sentences, word for word as the agent writes them, each with
 `{name}` where the agent puts a value (Qt-free data for gui/views/core_words.py, which matches
 and translates them); those whose advice is a command to type, with the words the app says
-instead, are in core_app_words. Marked for Qt's translation in the "core" context."""
+instead, in a module of their topic each (core_sending_words, core_scan_words, core_key_words,
+core_home_damage_words, core_opened_file_words, core_cut_words), their IN_THE_APP gathered in
+core_app_words. Marked for Qt's translation in the "core" context."""
 from __future__ import annotations
 
-from gui.views.core_app_words import (  # noqa: F401 (IN_THE_APP: core_words' way in)
-    APPROVE_AGAIN,
-    CHANGED_SINCE_SCAN,
-    CHANGED_WHILE_SENT,
-    DAMAGED,
-    GONE_SINCE_SCAN,
-    FOLDER_MISSING,
-    OTHER_DISK,
-    INBOX_DAMAGED,
-    INBOX_EMPTY,
-    INDEX_DAMAGED,
-    INDEX_EMPTY,
-    KEY_DAMAGED,
-    KEY_LOCKED,
-    KEY_OTHER_TYPE,
-    MASKS_DAMAGED,
-    RECORDERS_LOCKED,
-    NOT_A_TOKEN,
-    NOT_JSON,
-    NOT_TEXT,
-    NO_FRAMES_COPY,
-    OTHER_VERSION,
-    PORTAL_BUSY,
-    PORTAL_WAIT,
-    REGISTRATIONS_DAMAGED,
-    RUN_SCAN,
-    SEND_THE_REST,
-    STOPPED,
-    STOPPED_BARE,
-    UNTRUSTED_RECEIPT,
-    UPLOAD_FORGOTTEN,
-    IN_THE_APP,
-)
+from gui.views.core_app_words import IN_THE_APP  # noqa: F401 (core_words' way in)
+from gui.views.core_cut_words import DAMAGED, MASKS_DAMAGED, NO_FRAMES_COPY
+from gui.views.core_home_damage_words import (INBOX_DAMAGED, INBOX_EMPTY, INDEX_DAMAGED,
+                                              INDEX_EMPTY, REGISTRATIONS_DAMAGED)
+from gui.views.core_key_words import KEY_DAMAGED, KEY_LOCKED, KEY_OTHER_TYPE, RECORDERS_LOCKED
+from gui.views.core_opened_file_words import NOT_A_TOKEN, NOT_JSON, NOT_TEXT, OTHER_VERSION
+from gui.views.core_scan_words import (CHANGED_SINCE_SCAN, FOLDER_MISSING, GONE_SINCE_SCAN,
+                                       OTHER_DISK, RUN_SCAN)
+from gui.views.core_sending_words import (APPROVE_AGAIN, CHANGED_WHILE_SENT, PORTAL_BUSY,
+                                          PORTAL_WAIT, SEND_THE_REST, STOPPED, STOPPED_BARE,
+                                          UNTRUSTED_RECEIPT, UPLOAD_FORGOTTEN)
 from gui.views.core_recorder_templates import RECORDERS
 from gui.views import core_recorder_clock_words as recorder_clock_words
 from gui.views import core_recorder_answer_words as recorder_answer_words
