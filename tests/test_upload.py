@@ -31,6 +31,7 @@ from agent.delivery.sums import compute_sums
 from agent.delivery.upload import UploadCancelled, UploadError, check_endpoint, upload_file
 from agent.delivery import wire
 from agent.delivery.wire import BODY_CAP, exchange
+from tests.test_display import shows_nothing_acting
 
 REPO = Path(__file__).resolve().parents[1]
 KiB = 1024
@@ -743,6 +744,21 @@ def test_forbidden_ends_with_a_clear_message_and_no_retry(hostile, payload, tmp_
         upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads")
     assert err.value.status == 403 and "request was withdrawn" in str(err.value)
     assert "Retrying will not help" in str(err.value) and hostile.count("PATCH") == 1
+
+
+def test_an_upload_servers_words_are_shown_by_the_one_display_rule(hostile, payload, tmp_path):
+    # Its error text was cleaned by a rule of its own (anything unprintable became a space):
+    # "(403: [2J OK delivered  ok)" hid that an escape and a reversal were ever there, where
+    # every other screen writes them visibly (frp/text.py, security.md).
+    src = payload(100_000)
+    words = "\u001b[2J\u202eOK delivered\r\nok"
+    hostile.hook = lambda m, p, h, b: (403, {"Content-Type": "application/json"},
+                                       json.dumps({"error": "forbidden", "detail": words}).encode()
+                                       ) if m == "PATCH" else None
+    with pytest.raises(UploadError) as err:
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads")
+    assert "(403: \\x1b[2J\\u202eOK delivered\\r\\nok)" in str(err.value)
+    assert shows_nothing_acting(str(err.value))
 
 
 def test_redirect_to_another_origin_is_refused(hostile, payload, tmp_path):

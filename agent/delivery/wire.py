@@ -21,6 +21,7 @@ from agent.call_transport import CallTransport
 from agent.deadline import ANSWER, CallDeadline
 from agent.network_words import page_words
 from frp.origins import is_loopback
+from frp.text import one_line
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,8 @@ class Reply:
 
     def detail(self) -> str:
         """The server's own words about an error (FRP/1 JSON `detail`, else text, a web page by
-        its title: network_words.page_words), made safe to show."""
+        its title: network_words.page_words), made safe to show by the one display rule
+        (frp.text.one_line: what acts is written as a visible escape), at most 200 characters."""
         text = self.body.decode("utf-8", "replace")
         try:
             data = json.loads(text)
@@ -80,8 +82,7 @@ class Reply:
                 text = str(data.get("detail") or data.get("error") or "")
         except (ValueError, RecursionError):   # not JSON, or nested past what the reader goes
             text = page_words(text, self.status)
-        text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
-        return text[:200]
+        return one_line(text.strip(), 200)
 
     def error_code(self) -> str | None:
         """The FRP/1 JSON `error` code of a refusal (`not_approved`), or None."""
