@@ -37,6 +37,12 @@ def agency_doc(**changes) -> dict:
     return {k: v for k, v in doc.items() if v is not ...}
 
 
+def own_keys() -> dict:
+    """A key set of its own, for a second agency: a file listing a trusted agency's key is
+    refused (test_agency_shared_keys.py)."""
+    return {"keys": [public_jwk(Ed25519PrivateKey.generate())]}
+
+
 def write(tmp_path: Path, doc, name: str = "agency.json") -> Path:
     path = tmp_path / name
     path.write_text(doc if isinstance(doc, str) else json.dumps(doc))
@@ -180,9 +186,11 @@ def test_a_trusted_agency_renamed_to_another_trusted_agencys_name_is_refused(tmp
     trusts: the two could no longer be told apart, so it is refused, replace or not."""
     store = TrustStore(home)
     store.add(write(tmp_path, agency_doc()))
-    store.add(write(tmp_path, agency_doc(id="https://sheriff.example.gov", name="Sheriff"), "s.json"))
+    keys = own_keys()
+    store.add(write(tmp_path, agency_doc(id="https://sheriff.example.gov", name="Sheriff",
+                                         keys=keys), "s.json"))
     renamed = write(tmp_path, agency_doc(id="https://sheriff.example.gov",
-                                         name="Example Police Department"), "r.json")
+                                         name="Example Police Department", keys=keys), "r.json")
     with pytest.raises(TrustStoreError, match="name of Example Police Department"):
         store.import_file(renamed, replace=True)
     assert store.get("https://sheriff.example.gov").name == "Sheriff"
@@ -207,7 +215,8 @@ def test_a_name_drawn_like_a_trusted_agencys_in_other_letters_is_refused(tmp_pat
             store.add(forged)
     assert [a.name for a in store.list()] == ["Example Police Department"]
     store.add(write(tmp_path, agency_doc(id="https://politsiya.example.ru",
-                                         name="\u041f\u043e\u043b\u0438\u0446\u0438\u044f"),
+                                         name="\u041f\u043e\u043b\u0438\u0446\u0438\u044f",
+                                         keys=own_keys()),
                     "ru.json"))
     assert len(store.list()) == 2
 
@@ -224,7 +233,8 @@ def test_a_name_drawn_like_a_trusted_agencys_in_look_alike_marks_or_letters_is_r
     store = TrustStore(home)
     store.add(write(tmp_path, agency_doc()))
     store.add(write(tmp_path, agency_doc(id="https://sheriff.example.gov",
-                                         name="King County Sheriff's Office"), "kc.json"))
+                                         name="King County Sheriff's Office",
+                                         keys=own_keys()), "kc.json"))
     for i, name in enumerate(("Example Police Department.", "King County Sheriff\u2019s Office",
                               "Examp1e Po1ice Department", "ExampIe PoIice Department",
                               "Example P0lice Department", "Example Police Departrnent",
@@ -235,7 +245,8 @@ def test_a_name_drawn_like_a_trusted_agencys_in_look_alike_marks_or_letters_is_r
             store.add(forged)
     assert len(store.list()) == 2
     store.add(write(tmp_path, agency_doc(id="https://north.example.gov",
-                                         name="Example Police Department North"), "n.json"))
+                                         name="Example Police Department North",
+                                         keys=own_keys()), "n.json"))
     assert len(store.list()) == 3
 
 
@@ -243,7 +254,8 @@ def test_two_agencies_and_loopback_http(tmp_path, home):
     store = TrustStore(home)
     store.add(write(tmp_path, agency_doc()))
     local = agency_doc(id="http://127.0.0.1:8443", name="Demo Portal", portal="http://localhost:8443/v1",
-                       upload_origins=["http://[::1]:9000", "http://127.0.0.1:9000/"])
+                       upload_origins=["http://[::1]:9000", "http://127.0.0.1:9000/"],
+                       keys=own_keys())
     added = store.add(write(tmp_path, local, "local.json"))
     assert added.upload_origins == ("http://[::1]:9000", "http://127.0.0.1:9000")
     assert [a.name for a in store.list()] == ["Demo Portal", "Example Police Department"]

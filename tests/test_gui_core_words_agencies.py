@@ -125,3 +125,18 @@ def test_settings_shows_a_damaged_files_reason_in_spanish(spanish, store):
     for _, _, shown in rows:
         assert not re.search(r"\b(the|is|file|trusted|digits)\b", shown), shown
     assert any("importe de nuevo" in shown for _, _, shown in rows), rows
+
+
+def test_a_file_listing_a_trusted_agencys_key_reads_in_spanish(spanish, store, tmp_path):
+    from agent.requests.agencies import TrustStoreError
+    from tests.test_agencies import P256, own_keys
+
+    borrowed = {"keys": own_keys()["keys"] + [dict(P256)]}
+    sheriff = write(tmp_path, agency_doc(id="https://sheriff.example.gov", name="Sheriff",
+                                         keys=borrowed), "sheriff.json")
+    with pytest.raises(TrustStoreError) as refused:
+        store.change(sheriff)
+    message = str(refused.value)
+    assert_spanish(message)
+    said = in_owner_language(message)
+    assert "Example Police Department" in said and P256["kid"] in said, said

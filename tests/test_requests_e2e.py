@@ -434,9 +434,11 @@ def hostile(respond):
 def hostile_agency(tmp_path: Path, run: Run, origin: str, portal: Portal) -> None:
     doc = portal.trust_document(origin)
     path = tmp_path / "hostile.json"
-    # its own name too: a file under a trusted agency's name is refused (test_agencies)
+    # its own name and key too: a file under a trusted agency's name, or listing its key, is
+    # refused (test_agencies, test_agency_shared_keys)
     path.write_text(json.dumps({**doc, "id": "https://hostile.example.gov",
-                                "name": "Hostile Portal"}))
+                                "name": "Hostile Portal",
+                                "keys": {"keys": [jws.public_jwk(Ed25519PrivateKey.generate())]}}))
     assert run("agencies", "add", str(path), "--replace")[0] == 0   # each test's own origin
     keep_unpinned(run.home, "https://hostile.example.gov", "r", "portal-token")
 

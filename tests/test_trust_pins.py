@@ -16,7 +16,7 @@ from agent.requests.trust_pins import pins_path
 from frp import jws
 from frp.jws_encoding import b64url_decode
 from portal.signers import sign_request
-from tests.test_agencies import agency_doc, write
+from tests.test_agencies import agency_doc, own_keys, write
 from tests.test_requests_e2e import flow, footage, new_request, only_request  # noqa: F401
 
 AGENCY_ID = "https://police.example.gov"
@@ -119,7 +119,8 @@ def test_a_home_of_an_earlier_version_is_pinned_as_its_log_says_and_a_key_rotati
     store = TrustStore(home)
     store.add(write(tmp_path, agency_doc()))
     store.add(write(tmp_path, agency_doc(id="https://sheriff.example.gov",
-                                         name="Example Sheriff"), "sheriff.json"))
+                                         name="Example Sheriff", keys=own_keys()),
+                    "sheriff.json"))
     pins_path(home).unlink()
     lines = (home / "audit.log").read_text().replace(',"pinned":true', "")
     (home / "audit.log").write_text(lines)  # as an earlier version wrote it (chain aside)

@@ -23,6 +23,7 @@ from agent.requests.agency_changes import (
     TrustStoreError,
     look_alike,
     moves_tokens,
+    shared_key,
 )
 from agent.requests.agency_files import AgencyFiles
 from agent.requests.registrations import RegistrationsFile
@@ -154,7 +155,9 @@ class TrustStore(HeldRegistrations, AgencyFiles):
     def _change(self, agency: Agency) -> AgencyChange:
         before = self.get(agency.id) or self.accepted(agency.id)
         if before is None or agency_doc(before) != agency_doc(agency):
-            look_alike(agency, before, self.list())
+            trusted = self.list()
+            look_alike(agency, before, trusted)
+            shared_key(agency, trusted)
         if before is None or not moves_tokens(before, agency):
             return AgencyChange(agency, before)
         held = tuple(r.id for r in self._read_regs() if r.agency_id == agency.id)

@@ -123,6 +123,33 @@ def look_alike(agency: Agency, before: Agency | None, trusted: Iterable[Agency])
             raise LooksLikeTrusted(SAME_NAME.format(**words))
 
 
+# An agency file listing a key a trusted agency signs with (frp: a request is checked only
+# against the keys of the entry its `iss` names, so the key's holder could sign for both).
+SAME_KEY = ("this file's agency {agency} ({id}) lists a key of {name} ({trusted}), which you "
+            "trust already (fingerprint {fingerprint}): whoever holds that key could sign "
+            "requests that show as either agency's. Nothing was imported: each agency signs "
+            "with keys of its own; call the agency you trust on {phone}, the number you have "
+            "for it, to ask whether it sent this file")
+
+
+class SharesTrustedKey(TrustStoreError):
+    """The file's agency lists a key another trusted agency lists."""
+
+
+def shared_key(agency: Agency, trusted: Iterable[Agency]) -> None:
+    """SharesTrustedKey when `agency` lists a key (the same RFC 7638 thumbprint) that another
+    trusted agency lists: requests signed with it would verify under either id, so whoever
+    holds it could have its requests shown under the other agency's name and phone."""
+    mine = set(agency.fingerprints())
+    for other in trusted:
+        common = [kid for kid in other.fingerprints() if kid in mine]
+        if other.id != agency.id and common:
+            raise SharesTrustedKey(SAME_KEY.format(
+                agency=one_line(agency.name), id=one_line(agency.id), name=one_line(other.name),
+                trusted=one_line(other.id), fingerprint=common[0],
+                phone=one_line(other.phone)))
+
+
 def detail(agency: Agency, what: str) -> str:
     """One detail of DETAILS of an agency, as text to compare and show."""
     if what == "upload origins":

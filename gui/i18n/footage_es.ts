@@ -3077,6 +3077,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el nombre de agencia {name} de este archivo mezcla letras de alfabetos distintos en una misma palabra ({word}), como hace un nombre hecho para parecerse al de otra agencia. No se importó nada: pida a la agencia su archivo de agencia, llamando a un número que usted conozca</translation>
     </message>
     <message>
+        <source>this file&apos;s agency {agency} ({id}) lists a key of {name} ({trusted}), which you trust already (fingerprint {fingerprint}): whoever holds that key could sign requests that show as either agency&apos;s. Nothing was imported: each agency signs with keys of its own; call the agency you trust on {phone}, the number you have for it, to ask whether it sent this file</source>
+        <translation>la agencia {agency} ({id}) de este archivo incluye una clave de {name} ({trusted}), en quien usted ya confía (huella {fingerprint}): quien tenga esa clave podría firmar solicitudes que aparecerían como de cualquiera de las dos agencias. No se importó nada: cada agencia firma con claves propias; llame a la agencia de su confianza al {phone}, el número que usted tiene, para preguntar si envió este archivo</translation>
+    </message>
+    <message>
         <source>trusting an agency is signed with your owner key, which is locked by its passphrase; nothing was imported: unlock it (in the app, or set FOOTAGE_AGENT_PASSPHRASE) and import the file again</source>
         <translation>confiar en una agencia se firma con su clave de firma, que está bloqueada por su frase de contraseña; no se importó nada: desbloquéela (en la aplicación, o defina FOOTAGE_AGENT_PASSPHRASE) e importe el archivo de nuevo</translation>
     </message>

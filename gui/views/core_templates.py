@@ -304,6 +304,12 @@ TEMPLATES: tuple[str, ...] = (
                               "alphabets in one word ({word}), as a name made to look like "
                               "another agency's does. Nothing was imported: ask the agency, on a "
                               "number you know, for its agency file"),
+    QT_TRANSLATE_NOOP("core", "this file's agency {agency} ({id}) lists a key of {name} "
+                              "({trusted}), which you trust already (fingerprint {fingerprint}): "
+                              "whoever holds that key could sign requests that show as either "
+                              "agency's. Nothing was imported: each agency signs with keys of "
+                              "its own; call the agency you trust on {phone}, the number you "
+                              "have for it, to ask whether it sent this file"),
     # what the owner trusts is signed with the owner key (agent/requests/agencies.py)
     QT_TRANSLATE_NOOP("core", "trusting an agency is signed with your owner key, which is locked "
                               "by its passphrase; nothing was imported: unlock it (in the app, or "
