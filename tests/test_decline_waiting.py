@@ -179,3 +179,49 @@ def test_a_plain_decline_whose_send_hangs_can_be_stopped_and_is_sent_later(qtbot
     assert w.run("inbox", "sync")[0] == 0
     (decision,) = w.portal.decisions()
     assert decision["decision"] == "decline" and decision["reason"] == "not my street"
+
+
+def test_a_stopped_withdrawal_that_failed_once_declined_says_the_decline_is_kept(
+        qtbot, world, answers, monkeypatch):
+    """Attacker's hunt: a stopped decline that failed was always said as "Stopped: nothing
+    was declined, and your approval stands", never read from the inbox as the command line
+    reads it. A Stop landing as the decline was recorded, and the activity log then failing
+    to take its record (a full disk: it cannot be made here, root writes any file), left the
+    request declined and its approval withdrawn, the decline kept to send, while the page
+    said the approval stood and offered Decline again."""
+    from agent.audit.log import AuditError
+    from agent.requests.desk import RequestDesk
+
+    monkeypatch.setattr(portal_retries, "PORTAL_BACKOFF",
+                        replace(portal_retries.PORTAL_BACKOFF, base_s=0.01))
+    w = world
+    w.proxy.rules.append(Rule("POST", "/submissions", times=None,   # stored, its answer lost
+                              after=lambda status, headers, body: (502, [], b"Bad Gateway")))
+    assert w.approve()[0] == 1
+    w.proxy.rules[:] = [Rule("POST", "/submissions", times=None, status=503, body=BUSY)]
+    window, agent = open_window(qtbot, w.run.home)
+    real_log = RequestDesk._log
+
+    def stopped_as_it_is_logged(desk, event, entry, **data):
+        if event != "decline":
+            return real_log(desk, event, entry, **data)
+        window.request.declining.job.cancel()   # the owner's Stop, as the decline is recorded
+        raise AuditError("cannot write the audit log: No space left on device")
+    monkeypatch.setattr(RequestDesk, "_log", stopped_as_it_is_logged)
+    try:
+        page = window.request
+        open_row(qtbot, window, w.jti)
+        queue, _asked = answers
+        queue.append(QMessageBox.Yes)
+        qtbot.mouseClick(page.decline_button, Qt.LeftButton)
+        settle(qtbot, window, timeout=30000)
+        qtbot.waitUntil(lambda: page.view.status == "declined", timeout=5000)
+        said = page.status.text()
+        assert "nothing was declined" not in said and "approval stands" not in said, said
+        assert "declined before the stop" in said and "next check" in said, said
+        assert "No space left on device" in said, said   # the failure is not hidden
+        assert not page.decline_button.isEnabled()
+    finally:
+        window.shutdown()
+        agent.close()
+    assert w.show()["status"] == "declined"

@@ -339,8 +339,32 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>No se rechazó: {reason}</translation>
     </message>
     <message>
+        <source>the agency has it</source>
+        <translation>la agencia ya lo tiene</translation>
+    </message>
+    <message>
+        <source>the agency did not take it: {reason}</source>
+        <translation>la agencia no lo aceptó: {reason}</translation>
+    </message>
+    <message>
+        <source>it is sent at the next check for requests</source>
+        <translation>se envía en la próxima comprobación de solicitudes</translation>
+    </message>
+    <message>
+        <source>Stopped, but the request was declined before the stop, and the decline is kept: {how}. {failed}</source>
+        <translation>Detenido, pero la solicitud se rechazó antes de detenerse, y el rechazo se conserva: {how}. {failed}</translation>
+    </message>
+    <message>
+        <source>Stopped, and not declined: {agency} already has the footage of {cameras} (its receipt came as you stopped), so the request cannot be declined. Ask the agency directly if you want it deleted.</source>
+        <translation>Detenido, y no rechazada: {agency} ya tiene las grabaciones de {cameras} (su recibo llegó mientras usted detenía), así que la solicitud no se puede rechazar. Pida directamente a la agencia que las borre si lo desea.</translation>
+    </message>
+    <message>
         <source>Stopped: nothing was declined, and your approval stands.</source>
         <translation>Detenido: no se rechazó nada y su aprobación sigue en pie.</translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was declined.</source>
+        <translation>Detenido: no se rechazó nada.</translation>
     </message>
 </context>
 <context>

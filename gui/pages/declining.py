@@ -132,24 +132,46 @@ class Declining(QObject):
 
     def _not_declined(self, message: str) -> None:
         """A decline that did not happen: stopped, or refused (the request is shown as it is
-        now). Said on its own page only: another request may be shown by now."""
+        now). Said on its own page only: another request may be shown by now. A stopped one
+        is said as the request stands once read again, as the command line says it: a stop
+        may land after the decline was recorded, or as the agency's receipt came."""
         page = self.page
         if not self.shown():
             return page.idle()
-        stopped = self.job.cancelled
+        stopped = self.job.cancelled   # read first: the page's failing ends the job
         page.failed(message)
-        if stopped:
-            page.status.setText(self.tr("Stopped: nothing was declined, and your approval "
-                                        "stands."))
-        self._reread()
+        failed = page.status.text()
+        self._reread((lambda view: self._stopped_words(view, failed)) if stopped else None)
 
-    def _reread(self) -> None:
-        """Show the declined request as it stands now, keeping what the page says of it."""
+    def _stopped_words(self, view: RequestView, failed: str) -> str:
+        """What a stopped decline that ended in a failure (`failed`, as the page said it)
+        left, from the request as it stands now."""
+        if view.status == "declined":   # recorded before the stop: kept, and sent
+            how = (self.tr("the agency has it") if view.decision_sent_at_us else
+                   self.tr("the agency did not take it: {reason}").format(
+                       reason=in_owner_language(one_line(view.decision_error)))
+                   if view.decision_error else
+                   self.tr("it is sent at the next check for requests"))
+            return self.tr("Stopped, but the request was declined before the stop, and the "
+                           "decline is kept: {how}. {failed}").format(how=how, failed=failed)
+        received = [one_line(d.camera) for d in view.deliveries if d.receipt]
+        if received:   # the receipt the withdrawal asked for came as the owner stopped it
+            return self.tr("Stopped, and not declined: {agency} already has the footage of "
+                           "{cameras} (its receipt came as you stopped), so the request cannot "
+                           "be declined. Ask the agency directly if you want it "
+                           "deleted.").format(agency=self.agency, cameras=", ".join(received))
+        if view.approval is not None:
+            return self.tr("Stopped: nothing was declined, and your approval stands.")
+        return self.tr("Stopped: nothing was declined.")
+
+    def _reread(self, say=None) -> None:
+        """Show the declined request as it stands now, keeping what the page says of it, or
+        saying `say(view)` instead."""
         page = self.page
         agent, (rid, iss), said = page.ctx.agent, self.request, page.status.text()
 
         def reread(view: RequestView) -> None:
             if page.view is not None and (page.view.id, page.view.agency_id) == (rid, iss):
                 page.open(view)
-                page.status.setText(said)
+                page.status.setText(said if say is None else say(view))
         page.ctx.bridge.call("show", lambda: agent.requests.show(rid, iss), reread)
