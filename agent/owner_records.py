@@ -13,7 +13,12 @@ from agent.audit.changes import record_change
 from agent.audit.log import AuditError, AuditLog, AuditReport
 from agent.errors import AgentError, Refusal
 from agent.requests.agency_files import is_copy
-from agent.requests.agency_changes import AgencyChange, TrustStoreError, is_unaccepted
+from agent.requests.agency_changes import (
+    AgencyChange,
+    TrustStoreError,
+    TrustStoreFailure,
+    is_unaccepted,
+)
 from agent.storage import by_newer_version
 from agent.timebase import TimeError, parse_rfc3339
 from frp.agency import Agency
@@ -70,6 +75,8 @@ class OwnerRecords:
         ...) is refused unless `replace`; `shown` is the agency the owner confirmed."""
         try:
             return self.requests.trust.import_file(Path(path), replace, shown)
+        except TrustStoreFailure as exc:   # not written, or not recorded: no refusal
+            raise AgentError(str(exc)) from None
         except TrustStoreError as exc:
             raise Refusal(str(exc)) from None
 

@@ -8,17 +8,22 @@ import functools
 from agent.audit.log import AuditError
 from agent.commands.common import Refused, utc
 from agent.requests.agencies import TrustStoreError
+from agent.requests.agency_changes import TrustStoreFailure
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.view import RequestView
 from agent.service import AgentError
 
 
 def mapped(handler):
-    """Desk and trust-store errors as the CLI's exit codes (refused 3, failure 1)."""
+    """Desk and trust-store errors as the CLI's exit codes (refused 3, failure 1: what the
+    trust store could not write, or a change the activity log could not record, is a failure,
+    as it is for every other change)."""
     @functools.wraps(handler)
     def run(agent, args):
         try:
             return handler(agent, args)
+        except TrustStoreFailure as exc:
+            raise AgentError(str(exc)) from None
         except (DeskRefusal, TrustStoreError) as exc:
             raise Refused(str(exc)) from None
         except (DeskError, AuditError) as exc:

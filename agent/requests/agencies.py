@@ -21,6 +21,7 @@ from agent.requests.agency_changes import (
     AgencyChange,
     ReplaceRefused,
     TrustStoreError,
+    TrustStoreFailure,
     look_alike,
     moves_tokens,
     shared_key,
@@ -64,9 +65,9 @@ class TrustStore(HeldRegistrations, AgencyFiles):
             ensure_home(self.home)
             self.folder.mkdir(mode=0o700, exist_ok=True)
         except ConfigError as exc:
-            raise TrustStoreError(str(exc)) from None
+            raise TrustStoreFailure(str(exc)) from None
         except OSError as exc:
-            raise TrustStoreError("cannot create the agencies folder: "
+            raise TrustStoreFailure("cannot create the agencies folder: "
                                   + plain_home_error(exc, str(self.folder))) from None
 
     def add(self, path: Path, replace: bool = False) -> Agency:
@@ -112,11 +113,15 @@ class TrustStore(HeldRegistrations, AgencyFiles):
             try:
                 write_atomic(self._file(agency.id), data, 0o600)
             except OSError as exc:
-                raise TrustStoreError("cannot save the agency: "
+                raise TrustStoreFailure("cannot save the agency: "
                                       + plain_home_error(exc, str(self.folder))) from None
             # The record says the import is pinned (so pins gone later are seen to be gone),
             # and goes first: in a new home it makes the owner key the pins are signed with.
-            self._log_import(change)
+            try:
+                self._log_import(change)
+            except TrustStoreFailure:   # "the change was made" (not recorded): so it is, the
+                self._pin(agency.id, canonical(agency), said=True)   # file trusted, not left
+                raise                                                # as never accepted
             self._pin(agency.id, canonical(agency), said=True)
         return change
 
@@ -136,7 +141,7 @@ class TrustStore(HeldRegistrations, AgencyFiles):
         try:
             write_pins(self.home, key, docs)
         except OSError as exc:
-            raise TrustStoreError("cannot keep the agencies you accept: "
+            raise TrustStoreFailure("cannot keep the agencies you accept: "
                                   + plain_os_error(exc, str(self.home))) from None
         if pins.missing and not said:
             self._log(PINNED_EVENT, agencies=sorted(docs))
@@ -191,7 +196,7 @@ class TrustStore(HeldRegistrations, AgencyFiles):
 
     def _log(self, event: str, **data) -> None:
         # Every change to whom the owner trusts is in the activity log (never a token).
-        record_change(self.home, event, TrustStoreError, **data)
+        record_change(self.home, event, TrustStoreFailure, **data)
 
     def remove(self, agency_id: str) -> bool:
         """Forget an agency and its registrations; False when it was not there."""
@@ -209,7 +214,7 @@ class TrustStore(HeldRegistrations, AgencyFiles):
             try:
                 path.unlink()
             except OSError as exc:
-                raise TrustStoreError("cannot remove the agency file: "
+                raise TrustStoreFailure("cannot remove the agency file: "
                                       + plain_os_error(exc, str(path))) from None
             self._log("agency-removed", agency=agency_id)
             self._pin(agency_id, None)

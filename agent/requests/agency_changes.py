@@ -21,6 +21,12 @@ class TrustStoreError(AgencyError):
     """An agency file or registration that cannot be used or kept; the message says what to fix."""
 
 
+class TrustStoreFailure(TrustStoreError):
+    """What the trust store could not do (its folder or files not written, the activity log
+    not taking a change made): a failure, where every other TrustStoreError is a refusal (the
+    command line's exit 1, not 3)."""
+
+
 @dataclass(frozen=True)
 class AgencyChange:
     """What importing an agency file does to the trust store. `before` is the trusted agency

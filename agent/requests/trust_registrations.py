@@ -2,7 +2,7 @@
 forgotten; TrustStore (agent/requests/agencies.py) holds the agencies they are with."""
 from __future__ import annotations
 
-from agent.requests.agency_changes import TrustStoreError
+from agent.requests.agency_changes import TrustStoreError, TrustStoreFailure
 from agent.requests.registrations import (
     Registration,
     RegistrationsFileError,
@@ -75,4 +75,4 @@ class HeldRegistrations:
         try:
             self._regs.write(regs)
         except RegistrationsFileError as exc:
-            raise TrustStoreError(str(exc)) from None
+            raise TrustStoreFailure(str(exc)) from None
