@@ -126,3 +126,36 @@ def test_ctrl_c_as_the_lost_receipt_arrives_says_the_agency_has_the_footage(worl
     assert "already has the footage of yard" in err, err
     assert "nothing was declined" not in err and "withdraw it" not in err, err
     assert w.show()["status"] == "delivered" and not w.audit("decline")
+
+
+def test_a_stop_landing_once_the_portal_took_the_decline_keeps_it_sent(world, monkeypatch):
+    """Attacker's hunt: a plain decline stopped just as the portal's 204 came in was taken as
+    never sent (the portal client dropped a whole answer once the call was cancelled): the
+    request read "not sent yet" until the next check sent it again. An answer that came whole
+    before the stop is the portal's answer: the decline is recorded as sent."""
+    from agent import deadline
+    from agent.requests import portal_client
+    from agent.service import Agent
+
+    w = world
+    stop, real = __import__("threading").Event(), portal_client.read_capped
+
+    def stopped_once_read(response, cap, agency):
+        body = real(response, cap, agency)   # the portal's whole answer, read
+        if response.request.url.path.endswith("/decision"):
+            stop.set()   # the owner's Stop, landing now
+            call = deadline.current()
+            while not call.cancelled:   # as the call's watcher sees it
+                stop.wait(deadline.CANCEL_LOOK_S)
+        return body
+    monkeypatch.setattr(portal_client, "read_capped", stopped_once_read)
+    agent = Agent(w.run.home)
+    try:
+        done = agent.requests.decline(w.jti, "not my street", cancel=stop)
+    finally:
+        agent.close()
+    assert stop.is_set() and done.status == "declined"
+    assert done.decision_sent_at_us is not None and done.decision_error is None, done
+    (decision,) = w.portal.decisions()
+    assert decision["decision"] == "decline" and decision["reason"] == "not my street"
+    assert w.show()["decision"]["sent_at"] is not None

@@ -114,6 +114,17 @@ def read_capped(response: httpx.Response, cap: int, agency: Agency) -> bytes:
     return bytes(body)
 
 
+def came_whole(response: httpx.Response) -> bool:
+    """Whether an answer read to its end is known to be the whole of it: one with no body (a
+    204, a 304), or whose body's end the answer itself marks (a Content-Length, or chunks, of
+    which HTTP/1.1 would have refused a part). One read until the connection closed is not:
+    a cut (a stop, the time limit) ends it as the server closing would."""
+    if response.status_code in (204, 304) or response.status_code < 200:
+        return True
+    chunked = "chunked" in response.headers.get("transfer-encoding", "").lower()
+    return chunked or header_int(response.headers.get("content-length")) is not None
+
+
 def check_status(response: httpx.Response, body: bytes, agency: Agency, url: httpx.URL) -> None:
     """PortalError unless the answer is a 200, 201 or 204 and no web page: a redirect names
     where it pointed (never followed), a 4xx or 5xx carries the portal's words and its

@@ -24,6 +24,7 @@ from agent.network_words import network_words
 from agent.requests.registrations import sendable_secret
 from agent.requests.portal_answers import (
     PortalError,
+    came_whole,
     check_status,
     json_object,
     parse_retry_after,
@@ -191,18 +192,25 @@ class PortalClient:
                                   "a new invite code and register again")
             all_headers["Authorization"] = f"Bearer {token}"
         with CallDeadline(self._call_limit_s, cancel) as deadline:
+            answer = None
             try:
-                response, body = self._exchange(method, url, agency, params, content,
-                                                all_headers, cap, deadline)
+                answer = self._exchange(method, url, agency, params, content, all_headers,
+                                        cap, deadline)
             except PortalError:
                 if not (deadline.expired or deadline.cancelled):
                     raise
-            if deadline.cancelled:   # cut short: whatever arrived is not the portal's answer
-                raise PortalCancelled(f"the call to {agency.name}'s portal was cancelled")
-            if deadline.expired:   # also a body that a cut connection seemed to end
-                raise PortalError(f"{agency.name}'s portal took more than "
-                                  f"{self._call_limit_s:.0f} s to answer; it was cut off. "
-                                  "Try again later")
+            # An answer that came whole before the cut is the portal's: a decline it took (a
+            # 204 as the owner pressed Stop) was otherwise kept as unsent, and a registration
+            # it made lost. Any other that a cut ended (read until the connection closed, or
+            # not read to its end) is not its answer.
+            if answer is None or not came_whole(answer[0]):
+                if deadline.cancelled:
+                    raise PortalCancelled(f"the call to {agency.name}'s portal was cancelled")
+                if deadline.expired:
+                    raise PortalError(f"{agency.name}'s portal took more than "
+                                      f"{self._call_limit_s:.0f} s to answer; it was cut off. "
+                                      "Try again later")
+        response, body = answer
         check_status(response, body, agency, response.request.url)
         return body
 
