@@ -1,0 +1,63 @@
+"""docs/user-guide.md read against the product, as a new owner follows it: the places it
+sends the owner to and the words it quotes from the app are the ones the app has."""
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+import platformdirs
+import platformdirs.macos
+import platformdirs.unix
+import platformdirs.windows
+import pytest
+
+from agent.config import resolve_home
+
+GUIDE = (Path(__file__).resolve().parent.parent / "docs" / "user-guide.md").read_text("utf-8")
+
+
+def said_for(system: str) -> list[str]:
+    """The code spans of the guide's line for `system` under "Where the app keeps its files"."""
+    section = GUIDE.split("### Where the app keeps its files", 1)[1].split("\n#", 1)[0]
+    bullet = " ".join(section.split(f"- on {system} ", 1)[1].split("\n- ", 1)[0].split())
+    return re.findall(r"`([^`]+)`", bullet)
+
+
+@pytest.fixture
+def default_home(monkeypatch, tmp_path):
+    """The app's folder as the app finds it when none is given, with platformdirs acting as
+    on the system the test names."""
+    monkeypatch.delenv("FOOTAGE_AGENT_HOME", raising=False)
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+
+    def on(system_dirs) -> str:
+        monkeypatch.setattr(platformdirs, "PlatformDirs", system_dirs)
+        return str(resolve_home())
+    return on
+
+
+def test_the_guide_says_where_the_apps_folder_is_on_windows(default_home, monkeypatch):
+    """Guide hunt: the guide sent the owner to "a backup of the app's folder", to put
+    `inbox.db`, `registrations.json` or `keys/owner.key` back there, and never said where
+    that folder is; on Windows it is under AppData, which Explorer hides. The guide now names
+    it: here it is checked against where the app really keeps it (the local AppData, not the
+    roaming one, which a domain PC copies to every PC the owner logs in to)."""
+    known = {"CSIDL_LOCAL_APPDATA": r"C:\Users\Ann\AppData\Local",
+             "CSIDL_APPDATA": r"C:\Users\Ann\AppData\Roaming"}
+    monkeypatch.setattr(platformdirs.windows, "get_win_folder", known.__getitem__)
+    found = PureWindowsPath(default_home(platformdirs.windows.Windows))
+    variable, whole = said_for("Windows")[:2]
+    assert PureWindowsPath(variable.replace("%LOCALAPPDATA%", known["CSIDL_LOCAL_APPDATA"])) \
+        == found
+    assert PureWindowsPath(whole.replace("<your user name>", "Ann")) == found
+    assert f"type `{variable}` in Explorer's address bar" in " ".join(GUIDE.split())
+
+
+@pytest.mark.parametrize("system, dirs", [("macOS", platformdirs.macos.MacOS),
+                                          ("Linux", platformdirs.unix.Unix)])
+def test_the_guide_says_where_the_apps_folder_is_on_macos_and_linux(default_home, tmp_path,
+                                                                    system, dirs):
+    said = said_for(system)[0]
+    assert said.startswith("~/")
+    assert PurePosixPath(default_home(dirs)) == PurePosixPath(tmp_path, said[2:])
