@@ -2,6 +2,7 @@
 sends the owner to and the words it quotes from the app are the ones the app has."""
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -61,3 +62,42 @@ def test_the_guide_says_where_the_apps_folder_is_on_macos_and_linux(default_home
     said = said_for(system)[0]
     assert said.startswith("~/")
     assert PurePosixPath(default_home(dirs)) == PurePosixPath(tmp_path, said[2:])
+
+
+# Bold words of the guide that are not the app's own: run-in headings of the guide itself, and
+# what another program shows (Windows, Finder, Qt's standard buttons, in Qt's catalogue).
+NOT_THE_APPS = {"If you lose your key", "If the recorder is off or unreachable",
+                "Sharing or exporting", "The list of recordings", "certificate fingerprint",
+                "Copy as path", "Change Drive Letter and Paths", "Go", "Go to Folder…",
+                "Discard"}
+
+
+def app_words() -> list[str]:
+    """Every text the app's windows show, as written in English (the translation's sources)."""
+    ts = (Path(__file__).resolve().parent.parent / "gui" / "i18n" / "footage_es.ts")
+    return [" ".join(html.unescape(s).split())
+            for s in re.findall(r"<source>(.*?)</source>", ts.read_text("utf-8"), re.S)]
+
+
+def shown(words: str, texts: list[str]) -> bool:
+    """`words` are the app's: inside one of its texts, or one of its templates filled in (one
+    with words of its own: "{start} to {end}" would fit anything)."""
+    return any(words in text
+               or (len(re.sub(r"\{\w+\}|\W", "", text)) >= 10
+                   and re.fullmatch(re.sub(r"\\\{\w+\\\}", ".+", re.escape(text)), words))
+               for text in texts)
+
+
+def test_every_button_and_label_the_guide_names_is_one_the_app_shows():
+    """Guide hunt: the guide named the request page's right side **your footage for that
+    time** and quoted its legal basis as "Voluntary request: no warrant, you may say no"; the
+    app says "Your footage for this time." and "Voluntary request (no warrant: you may say
+    no)". A new owner looks for the words the guide gives."""
+    texts = app_words()
+    named = {" ".join(b.split()).removeprefix("✔ ")
+             for b in re.findall(r"\*\*([^*]+)\*\*", GUIDE)}
+    missing = sorted(b for b in named - NOT_THE_APPS
+                     if not b.endswith(".") and not shown(b, texts))
+    assert missing == []
+    basis = re.search(r'the legal basis \("([^"]+)"\)', " ".join(GUIDE.split())).group(1)
+    assert shown(basis, texts), basis
