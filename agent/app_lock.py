@@ -15,8 +15,11 @@ from pathlib import Path
 from agent.storage import Busy, lock_file, open_lock, unlock_file
 
 APP_LOCK = "app.lock"
+# Windows keeps a new program's tray icon under the ^ arrow until the owner drags it out, so
+# "by the clock" alone sends a Windows owner to look where the icon is not.
 ALREADY_OPEN = ("the app is already open for {home}: open it from its icon in the tray (by "
-                "the clock, at the end of the taskbar or the top bar) or from the taskbar")
+                "the clock, at the end of the taskbar or the top bar; on Windows, if it is not "
+                "there, under the ^ arrow beside the clock) or from the taskbar")
 
 
 def claim(home: Path) -> int | None:

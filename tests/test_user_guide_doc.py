@@ -69,7 +69,7 @@ def test_the_guide_says_where_the_apps_folder_is_on_macos_and_linux(default_home
 NOT_THE_APPS = {"If you lose your key", "If the recorder is off or unreachable",
                 "Sharing or exporting", "The list of recordings", "certificate fingerprint",
                 "Copy as path", "Change Drive Letter and Paths", "Go", "Go to Folder…",
-                "Discard"}
+                "Discard", "^", "Show hidden icons"}
 
 
 def app_words() -> list[str]:
@@ -101,3 +101,18 @@ def test_every_button_and_label_the_guide_names_is_one_the_app_shows():
     assert missing == []
     basis = re.search(r'the legal basis \("([^"]+)"\)', " ".join(GUIDE.split())).group(1)
     assert shown(basis, texts), basis
+
+
+def test_the_guide_quotes_where_the_running_app_is_as_the_app_says_it():
+    """Guide hunt: with the window closed the app runs on in the tray, and both what it said
+    then ("open it from the tray icon") and the box of a second start ("open it from its icon
+    in the tray (by the clock ...)") sent a Windows owner to look by the clock, where Windows
+    shows a new program's icon only under the ^ arrow (Show hidden icons): the owner found no
+    way back to the app, nor to Quit, which the guide asks for before every repair. Both now
+    say where, and the guide quotes them."""
+    texts = app_words()
+    flat = " ".join(GUIDE.split())
+    for start in ('instead of opening a second copy ("', 'a notification says so ("'):
+        quoted = flat.split(start, 1)[1].split('")', 1)[0]
+        assert "under the ^ arrow beside the clock" in quoted
+        assert all(shown(part.strip(" :"), texts) for part in quoted.split("...")), quoted

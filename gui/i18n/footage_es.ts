@@ -982,8 +982,8 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Sigue vigilando</translation>
     </message>
     <message>
-        <source>Footage requests keeps running; open it from the tray icon.</source>
-        <translation>Solicitudes de grabaciones sigue en marcha; ábrala desde el icono de la bandeja.</translation>
+        <source>Footage requests keeps running: open it, or quit it, from its icon by the clock (on Windows, if it is not there, under the ^ arrow beside the clock).</source>
+        <translation>Solicitudes de grabaciones sigue en marcha: ábrala, o ciérrela, desde su icono junto al reloj (en Windows, si no está ahí, bajo la flecha ^ junto al reloj).</translation>
     </message>
 </context>
 <context>
@@ -3037,10 +3037,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{path}: la unidad no admite ese nombre para una carpeta (las memorias USB y tarjetas SD formateadas en FAT32 o exFAT, y Windows, no admiten &lt; &gt; : &quot; / \ | ? * en un nombre): elija un nombre con letras, cifras, espacios, - o _</translation>
     </message>
     <message>
-        <source>the app is already open for {home}: open it from its icon in the tray (by the clock, at the end of the taskbar or the top bar) or from the taskbar</source>
-        <translation>la aplicación ya está abierta para {home}: ábrala desde su icono en la bandeja (junto al reloj, al final de la barra de tareas o de la barra superior) o desde la barra de tareas</translation>
-    </message>
-    <message>
         <source>The passphrase for the owner key is wrong. Try again.</source>
         <translation>La frase de contraseña de su clave de firma es incorrecta. Inténtelo de nuevo.</translation>
     </message>
@@ -4035,6 +4031,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>the inbox {path} is in use by another program: close it, then try again</source>
         <translation>otro programa está usando la bandeja de entrada {path}: ciérrelo y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>the app is already open for {home}: open it from its icon in the tray (by the clock, at the end of the taskbar or the top bar; on Windows, if it is not there, under the ^ arrow beside the clock) or from the taskbar</source>
+        <translation>la aplicación ya está abierta para {home}: ábrala desde su icono en la bandeja (junto al reloj, al final de la barra de tareas o de la barra superior; en Windows, si no está ahí, bajo la flecha ^ junto al reloj) o desde la barra de tareas</translation>
     </message>
     <message>
         <source>this file&apos;s agency id {id} is the address of {name} ({trusted}) written another way: its requests would show as those of an agency you trust already. Nothing was imported: call that agency on {phone}, the number you have for it, to ask whether it sent this file</source>

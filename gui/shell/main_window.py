@@ -265,7 +265,9 @@ class MainWindow(QMainWindow):
         if keep and not self.quitting:
             self.hide()
             self.tray.notify(self.tr("Still watching"),
-                             self.tr("Footage requests keeps running; open it from the tray icon."))
+                             self.tr("Footage requests keeps running: open it, or quit it, "
+                                     "from its icon by the clock (on Windows, if it is not "
+                                     "there, under the ^ arrow beside the clock)."))
             event.ignore()
             return
         if not self._may_close():

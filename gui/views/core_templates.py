@@ -229,8 +229,9 @@ TEMPLATES: tuple[str, ...] = (
                               "digits, spaces, - or _"),
     # a second app on a home whose app is open (agent/app_lock.py)
     QT_TRANSLATE_NOOP("core", "the app is already open for {home}: open it from its icon in the "
-                              "tray (by the clock, at the end of the taskbar or the top bar) or "
-                              "from the taskbar"),
+                              "tray (by the clock, at the end of the taskbar or the top bar; on "
+                              "Windows, if it is not there, under the ^ arrow beside the clock) "
+                              "or from the taskbar"),
     # the owner key (agent/identity/keys.py, agent/owner_keys.py)
     KEY_LOCKED,
     KEY_DAMAGED,
