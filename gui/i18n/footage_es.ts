@@ -1893,8 +1893,8 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Dibujar máscaras de privacidad…</translation>
     </message>
     <message>
-        <source>When a request arrives, keep a safe copy of the footage it covers until I decide</source>
-        <translation>Al llegar una solicitud, guardar una copia a salvo de sus grabaciones hasta que yo decida</translation>
+        <source>When a request arrives, keep a safe copy of the footage it covers, until I delete it</source>
+        <translation>Al llegar una solicitud, guardar una copia a salvo de sus grabaciones, hasta que yo la borre</translation>
     </message>
     <message>
         <source>Keep watching for requests when I close the window</source>

@@ -61,8 +61,10 @@ class SettingsPage(QWidget):
         self.masks_button.clicked.connect(self.editMasks.emit)
         add_src.clicked.connect(self.addFolder.emit)
         rm_src.clicked.connect(self.remove_source)
+        # Not "until I decide": the app never deletes a safe copy (the owner may need it after
+        # the answer), so the words must not promise that deciding lets it go.
         self.holds = QCheckBox(self.tr("When a request arrives, keep a safe copy of the footage it "
-                                       "covers until I decide"))
+                                       "covers, until I delete it"))
         self.tray = QCheckBox(self.tr("Keep watching for requests when I close the window"))
         self.login = QCheckBox(self.tr("Start when I log in (in the tray, watching for requests)"))
         self.login.setVisible(ctx.login is not None)
