@@ -12,6 +12,7 @@ from pathlib import Path
 from agent.audit.changes import record_change
 from agent.audit.log import AuditError, AuditLog, AuditReport
 from agent.errors import AgentError, Refusal
+from agent.file_kinds import file_kind
 from agent.requests.agency_files import is_copy
 from agent.requests.agency_changes import (
     AgencyChange,
@@ -79,6 +80,11 @@ class OwnerRecords:
             raise AgentError(str(exc)) from None
         except TrustStoreError as exc:
             raise Refusal(str(exc)) from None
+
+    def file_kind(self, path: str | Path) -> str | None:
+        """"request" when the file at `path` is a signed footage request, "agency" when it is an
+        agency file, else None: where one was given for the other, the app says where it goes."""
+        return file_kind(str(path))
 
     def damaged_agencies(self) -> list[DamagedAgencyFile]:
         """Agency files that no longer validate, which agencies() leaves out."""

@@ -85,3 +85,38 @@ def test_the_box_is_in_the_owners_language(spanish, tmp_path):
     assert said.headline.startswith("factura.pdf no se añadió a sus solicitudes")
     assert said.reason.startswith("Este archivo no es una solicitud")
     assert said.advice.startswith("No actúe")
+
+
+def test_an_agency_file_and_a_request_each_given_for_the_other_say_where_they_go(
+        qtbot, win, boxes, monkeypatch, tmp_path):
+    """Guide hunt: an owner holding the agency's file and a request (both from the police, both
+    files) who opened the agency file with "Open a request file…" was told "This file is not
+    a footage request (a compact JWS has three parts separated by '.', this one has 1) ... Do
+    not act on it. If you expected a request from an agency, call it ...": not to act on the
+    very file the guide's first step asks them to add. And a request chosen at set-up's agency
+    step was "not an agency file (it is not JSON)". Each now says what it is and where it goes
+    (the command line named its command already)."""
+    open_file(qtbot, win, monkeypatch, tmp_path / "world" / "agency.json")
+    icon, text, more = boxes.pop()
+    assert text == "agency.json was not added to your requests, and nothing was sent."
+    assert "It is an agency file, not a request" in more and "Add an agency file" in more
+    assert CALL_BACK not in more and "JWS" not in more
+    assert win.inbox.table.rowCount() == 0
+
+    win.show_page("first_run")
+    win.first_run.go(2)
+    win.first_run.agency.add(str(tmp_path / "world" / "request.jws"))
+    settle(qtbot, win)
+    said = win.first_run.agency.result.text()
+    assert "This is a footage request, not an agency file" in said, said
+    assert "Open a request file" in said and "JSON" not in said
+    assert not boxes
+
+
+def test_an_agency_file_opened_as_a_request_is_said_in_the_owners_language(spanish, tmp_path):
+    from gui.views.request_files import agency_file_not_request
+
+    said = agency_file_not_request(str(tmp_path / "policia.json"))
+    assert said.headline.startswith("policia.json no se añadió a sus solicitudes")
+    assert said.reason.startswith("Es un archivo de agencia, no una solicitud")
+    assert "Añadir un archivo de agencia" in said.reason and said.advice == ""

@@ -1,4 +1,4 @@
-"""Which of an agency's two kinds of file a refused file is, to name the command that takes it.
+"""The command that takes a refused file of an agency's other kind (agent/file_kinds.py).
 
 An agency gives an owner its agency file (`agencies add`) and sends requests (`import-request`),
 both as files; an owner holding one gives it to the other command as easily as not. Each
@@ -10,30 +10,8 @@ from __future__ import annotations
 import json
 
 from agent.commands.common import Refused
-from frp.agency import MAX_FILE_BYTES, AgencyError, read_agency
-from frp.jws import JWSError, is_type, parse_compact
-from frp.request import REQUEST_TYP
+from agent.file_kinds import file_kind
 from frp.text import one_line
-
-
-def file_kind(path: str) -> str | None:
-    """"request" for a signed footage request, "agency" for an agency file, else None (a file
-    that cannot be read, or is neither)."""
-    try:
-        with open(path, "rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)
-    except OSError:
-        return None
-    try:
-        if is_type(parse_compact(raw.strip()).header.get("typ"), REQUEST_TYP):
-            return "request"
-    except JWSError:
-        pass
-    try:
-        read_agency(raw)
-    except AgencyError:
-        return None
-    return "agency"
 
 
 def refused_for_the_other_command(path: str, wanted: str) -> Refused | None:

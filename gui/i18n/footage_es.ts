@@ -107,6 +107,10 @@
         <translation>Archivos de agencia (*.json)</translation>
     </message>
     <message>
+        <source>This is a footage request, not an agency file: open it on the Requests page with Open a request file… once you added the agency&apos;s own file here. Nothing was added.</source>
+        <translation>Esto es una solicitud de grabaciones, no un archivo de agencia: ábrala en la página Solicitudes con Abrir un archivo de solicitud… una vez que haya añadido aquí el archivo de la propia agencia. No se añadió nada.</translation>
+    </message>
+    <message>
         <source>You trust {agencies} already. Choose another agency&apos;s file only if another agency gave you one; otherwise press Next.</source>
         <translation>Ya confía en {agencies}. Elija el archivo de otra agencia solo si otra agencia le dio uno; si no, pulse Siguiente.</translation>
     </message>
@@ -6527,6 +6531,10 @@ Cámaras registradas: {cameras}</translation>
     <message>
         <source>{file} was not added to your requests, and nothing was sent.</source>
         <translation>{file} no se añadió a sus solicitudes, y no se envió nada.</translation>
+    </message>
+    <message>
+        <source>It is an agency file, not a request: add it in Settings with Add an agency file…, then compare its key fingerprints with the ones the agency publishes.</source>
+        <translation>Es un archivo de agencia, no una solicitud: añádalo en Ajustes con Añadir un archivo de agencia… y luego compare sus huellas de clave con las que publica la agencia.</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ from agent.views import one_line
 from gui.pages.inbox_columns import AGENCY, CASE, COLUMNS, fit_agency_and_case
 from gui.views import display, requests
 from gui.views.core_words import in_owner_language
-from gui.views.request_files import NotAdded, not_added
+from gui.views.request_files import NotAdded, agency_file_not_request, not_added
 from gui.views.requests import in_owner_words
 from gui.views.times import US
 from gui.widgets.labels import cell, plain_label
@@ -167,7 +167,9 @@ class InboxPage(QWidget):
             try:
                 view, refusal = agent.requests.import_request(path), None
             except Refusal as exc:   # it failed the request's checks
-                view, refusal = None, not_added(path, str(exc), checked=True)
+                view = None
+                refusal = (agency_file_not_request(path) if agent.file_kind(path) == "agency"
+                           else not_added(path, str(exc), checked=True))
             return view, refusal, agent.requests.list()
 
         def failed(message: str) -> None:   # it could not be read

@@ -26,6 +26,21 @@ class NotAdded:
     advice: str
 
 
+def agency_file_not_request(path: str) -> NotAdded:
+    """The box for an agency file opened as a request: where it goes instead, and no "do not
+    act on it": it is the file the owner must add (the city's camera program gave it)."""
+    return NotAdded(
+        title=translate("request_files", "Request not added"),
+        headline=translate("request_files", "{file} was not added to your requests, and "
+                                            "nothing was sent.").format(
+            file=one_line(PurePath(path).name or path)),
+        reason=translate("request_files", "It is an agency file, not a request: add it in "
+                                          "Settings with Add an agency file\u2026, then compare "
+                                          "its key fingerprints with the ones the agency "
+                                          "publishes."),
+        advice="")
+
+
 def not_added(path: str, message: str, checked: bool) -> NotAdded:
     """The box for `path` not added; `message` is the core's reason, `checked` True when the
     file was read and failed the request's checks (an unreadable file is not a suspect one)."""

@@ -35,7 +35,16 @@ def import_agency_file(parent: QWidget, ctx, path: str, done: Callable[[object],
     AgencyChange; `failed` a refusal, or the owner's no."""
     agent = ctx.agent
 
+    def look():   # None: a footage request given for the agency file
+        return None if agent.file_kind(path) == "request" else agent.agency_change(path)
+
     def decide(change) -> None:
+        if change is None:
+            failed(translate("AgencyStep", "This is a footage request, not an agency file: "
+                                           "open it on the Requests page with Open a request "
+                                           "file\u2026 once you added the agency's own file "
+                                           "here. Nothing was added."))
+            return
         if change.replaces and not confirm(parent, replacement.replace_title(change),
                                            replacement.replace_question(change)):
             failed(replacement.not_replaced(change))
@@ -43,7 +52,7 @@ def import_agency_file(parent: QWidget, ctx, path: str, done: Callable[[object],
         ctx.bridge.call("add-agency",
                         lambda: agent.import_agency(path, change.replaces, change.agency),
                         done, failed)
-    ctx.bridge.call("add-agency", lambda: agent.agency_change(path), decide, failed)
+    ctx.bridge.call("add-agency", look, decide, failed)
 
 
 class AgencyStep(QWidget):
