@@ -14,7 +14,9 @@ import pytest
 
 from agent.config import resolve_home
 
-GUIDE = (Path(__file__).resolve().parent.parent / "docs" / "user-guide.md").read_text("utf-8")
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE = (ROOT / "docs" / "user-guide.md").read_text("utf-8")
+README = (ROOT / "README.md").read_text("utf-8")
 
 
 def said_for(system: str) -> list[str]:
@@ -53,6 +55,7 @@ def test_the_guide_says_where_the_apps_folder_is_on_windows(default_home, monkey
         == found
     assert PureWindowsPath(whole.replace("<your user name>", "Ann")) == found
     assert f"type `{variable}` in Explorer's address bar" in " ".join(GUIDE.split())
+    assert f"`{variable}` on Windows" in README   # and the README says the same
 
 
 @pytest.mark.parametrize("system, dirs", [("macOS", platformdirs.macos.MacOS),
@@ -74,7 +77,7 @@ NOT_THE_APPS = {"If you lose your key", "If the recorder is off or unreachable",
 
 def app_words() -> list[str]:
     """Every text the app's windows show, as written in English (the translation's sources)."""
-    ts = (Path(__file__).resolve().parent.parent / "gui" / "i18n" / "footage_es.ts")
+    ts = ROOT / "gui" / "i18n" / "footage_es.ts"
     return [" ".join(html.unescape(s).split())
             for s in re.findall(r"<source>(.*?)</source>", ts.read_text("utf-8"), re.S)]
 
