@@ -120,6 +120,8 @@ def test_approve_part_of_a_request_delivers_a_receipted_package(flow):
     code, out, _ = run("inbox", "show", "--", jti)
     assert "Example Police Department" in out and "+1-206-555-0100" in out
     assert "<script>alert('x')</script>" in out and "\x1b" not in out  # plain text, inert
+    # the basis said as the app says it: a bare "voluntary" never said the owner may say no
+    assert "Legal basis: voluntary request (no warrant: you may say no)" in out
 
     code, out, err = run("approve", "--camera", "porch", "--from", format_utc(T0 + US),
                          "--to", format_utc(T0 + 6 * US), "--yes", "--json", "--", jti)

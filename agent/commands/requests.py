@@ -70,6 +70,12 @@ def _ask_release(jti: str, lost) -> None:
 
 
 # inbox -------------------------------------------------------------------------------------
+# As the app says them (gui/views/requests.py): a bare "voluntary" never told the owner that
+# they may say no, the one thing a voluntary request's basis means for them.
+LEGAL_BASIS = {"voluntary": "voluntary request (no warrant: you may say no)",
+               "warrant": "search warrant", "court_order": "court order"}
+
+
 @mapped
 def import_request(agent, args) -> int:
     from_file = not args.source.lower().startswith(("https://", "http://"))
@@ -199,7 +205,7 @@ def inbox_show(agent, args) -> int:
     if v.verified:
         who = ", ".join(f"{k}: {one_line(x)}" for k, x in v.requester.items())
         print(f"Requester (as stated in the request): {who}")
-        print(f"Legal basis: {v.legal_basis}" + ("; marked EMERGENCY (this changes no check)"
+        print(f"Legal basis: {LEGAL_BASIS.get(v.legal_basis, one_line(v.legal_basis))}" + ("; marked EMERGENCY (this changes no check)"
                                                 if v.emergency else ""))
         if v.upload_max_bytes is not None:
             print(f"Takes at most: {v.upload_max_bytes:,} bytes for this request, all its "
