@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from agent.cli import main
 
 NAMES = ("Двор", "玄関", "Porch 🏠", "Café")
@@ -52,3 +54,27 @@ def test_in_the_c_locale_without_utf8_mode_a_name_is_written_escaped(tmp_path, m
     assert main(["--home", str(home), "sources", "list"]) == 0
     sys.stdout.flush()
     assert "camera=\\u0414\\u0430\\u0447\\u0430" in raw.getvalue().decode("ascii")
+
+
+def _c_locale() -> dict:
+    """The environment of a command started under the C locale without UTF-8 mode: file names
+    are ASCII to Python, every byte beyond it a lone surrogate."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONIO"))}
+    return dict(env, LC_ALL="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Windows reads names as UTF-16, never as bytes")
+def test_a_home_whose_name_is_not_ascii_in_the_c_locale_gets_plain_words(tmp_path):
+    # `log verify` of a home not sealed yet looks into its index by SQLite's URI, which quoted
+    # the home's path as UTF-8 text: "'utf-8' codec can't encode characters ..." (exit 1).
+    home, folder = tmp_path / "cámara", tmp_path / "porch"
+    folder.mkdir()
+    env = dict(_c_locale(), FOOTAGE_AGENT_HOME=str(home))
+    for argv in (["cameras"], ["log", "verify"], ["sources", "add", str(folder), "--camera",
+                                                  "porch", "--tz", "UTC"]):
+        done = subprocess.run([sys.executable, "-m", "agent.cli", *argv], env=env,
+                              capture_output=True, timeout=120)
+        said = (done.stdout + done.stderr).decode("utf-8", "replace")
+        assert done.returncode == 0, said
+        assert "codec" not in said
+        assert argv != ["log", "verify"] or said.startswith("OK: ")
