@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Quick start: `python3 dev.py run` (the demo; Ctrl-C or SIGTERM ends it and removes its
-temporary folder: exit 0, or 130 and 143 when that stops the demo before its portal is up),
+temporary folder: exit 0, or 130 and 143 when that stops the demo before its portal is up;
+during setup it ends pip and what pip started, then dev.py, with 130 or 143),
 `python3 dev.py test` (the whole suite) and
 `python3 dev.py coverage` (the suite measured, the processes it starts included).
 
@@ -26,8 +27,13 @@ PY = BIN / ("python.exe" if os.name == "nt" else "python")
 
 
 def sh(*cmd: str | Path, **kw) -> None:
-    print("+", " ".join(str(c) for c in cmd), flush=True)
-    subprocess.run([str(c) for c in cmd], check=True, cwd=HERE, **kw)
+    """Run `cmd` as a step of setting up or testing: a step that fails ends dev.py with its
+    code (CalledProcessError); a stop signal ends the step and then dev.py, as `stopped`."""
+    code = foreground(list(cmd), own_group=True, **kw)
+    if STOPS.got:
+        sys.exit(stopped_status(STOPS.got[0]))
+    if code:
+        raise subprocess.CalledProcessError(code, [str(c) for c in cmd])
 
 
 def setup(extras: str) -> None:
@@ -58,41 +64,74 @@ def demo_command(demo_args: list[str], gui: bool) -> list:
     return [BIN / "footage-agent", "demo", *no_gui, *demo_args]
 
 
-def foreground(cmd: list) -> int:
+class Stops:
+    """The stop signals this process got (`got`), and the child it runs now (`child`), which a
+    signal it must pass on is sent to: to its whole process group when it leads one (`group`)."""
+
+    def __init__(self) -> None:
+        self.got: list[int] = []
+        self.child: subprocess.Popen | None = None
+        self.group = False
+
+
+STOPS = Stops()
+
+
+def catch_stops() -> None:
+    """Note every stop signal (`stop_plan`) from now on, and pass on those a child does not
+    get by itself. In place before the first child starts (the virtual environment's pip
+    included: SIGTERM, which killed dev.py alone, left pip installing on as an orphan), and
+    until the last ends, so a signal between two children is not lost either."""
+    noted, passed_on = stop_plan()
+
+    def on_signal(signum, _frame):
+        STOPS.got.append(signum)
+        if STOPS.child is not None and STOPS.group:
+            pass_on_group(STOPS.child, signum)
+        elif STOPS.child is not None:
+            pass_on(STOPS.child, signum, passed_on)
+
+    for name in noted + passed_on:
+        sig = getattr(signal, name)
+        if not (name == "SIGHUP" and signal.getsignal(sig) == signal.SIG_IGN):   # nohup
+            signal.signal(sig, on_signal)
+
+
+def foreground(cmd: list, own_group: bool = False, **kw) -> int:
     """Run `cmd` and let it end by itself; its exit code (`exit_status`).
 
     A terminal's Ctrl-C reaches every process of the foreground group, the demo included:
     the demo stops its portal and removes its folder. So this process only waits (in short
     slices, so signals are seen) instead of killing the demo a moment later, as
     subprocess.run does on Ctrl-C, which left the demo's temporary folder behind. SIGTERM,
-    sent to this process alone, is passed on to the demo. The handlers are in place before
-    the demo starts: a signal before it does means it is not started at all.
+    sent to this process alone, is passed on to the demo (`catch_stops`). A signal before it
+    starts means it is not started at all.
+
+    `own_group` (POSIX): the child leads a process group of its own, and every stop signal is
+    passed on to all of it. pip runs pip again to install build requirements, and SIGTERM
+    passed to the first alone left the second installing on as an orphan.
     """
-    noted, passed_on = stop_plan()
-    demo: list = []       # the demo's process, once started
-    unsent: list = []     # signals that came before it was, for it to see too
-
-    def on_signal(signum, _frame):
-        if demo:
-            pass_on(demo[0], signum, passed_on)
-        else:
-            unsent.append(signum)
-
-    for name in noted + passed_on:
-        sig = getattr(signal, name)
-        if not (name == "SIGHUP" and signal.getsignal(sig) == signal.SIG_IGN):   # nohup
-            signal.signal(sig, on_signal)
     print("+", " ".join(str(c) for c in cmd), flush=True)
-    if unsent:
-        return stopped_status(unsent[0])
-    demo.append(subprocess.Popen([str(c) for c in cmd], cwd=HERE))
-    for signum in unsent:   # came while it started: it may not have seen it
-        pass_on(demo[0], signum, noted + passed_on)
-    while True:
-        try:
-            return exit_status(demo[0].wait(timeout=0.2))
-        except subprocess.TimeoutExpired:
-            continue
+    if STOPS.got:
+        return stopped_status(STOPS.got[0])
+    group = own_group and os.name == "posix"
+    child = subprocess.Popen([str(c) for c in cmd], cwd=HERE,
+                             **({"process_group": 0} if group else {}), **kw)
+    STOPS.child, STOPS.group = child, group
+    try:
+        noted, passed_on = stop_plan()
+        for signum in list(STOPS.got):   # came while it started: it may not have seen it
+            if group:
+                pass_on_group(child, signum)
+            else:
+                pass_on(child, signum, noted + passed_on)
+        while True:
+            try:
+                return exit_status(child.wait(timeout=0.2))
+            except subprocess.TimeoutExpired:
+                continue
+    finally:
+        STOPS.child = None
 
 
 def stop_plan(os_name: str = os.name) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -116,6 +155,16 @@ def pass_on(proc: subprocess.Popen, signum: int, names: tuple[str, ...]) -> None
             proc.send_signal(signum)
         except (OSError, ValueError):   # just ended; or one Windows cannot send to a process
             pass
+
+
+def pass_on_group(proc: subprocess.Popen, signum: int) -> None:
+    """Send `signum` to every process of the group `proc` leads (POSIX): those it started
+    too, which a signal to it alone would leave running; the terminal's own signals do not
+    reach a group other than the one in its foreground."""
+    try:
+        os.killpg(proc.pid, signum)
+    except OSError:   # all of them ended already
+        pass
 
 
 def stopped_status(signum: int) -> int:
@@ -180,6 +229,7 @@ if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
         sys.exit("usage: python3 dev.py run [demo args] | test [pytest args] | "
                  "coverage [pytest args]")
+    catch_stops()
     try:
         COMMANDS[sys.argv[1]](sys.argv[2:])
     except subprocess.CalledProcessError as exc:

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -42,11 +44,14 @@ def test_signals_are_noted_or_passed_on_as_each_system_delivers_them():
 
 
 def _session(leader: int) -> list[int]:
-    """The processes still in `leader`'s session (its own group, as a terminal's job)."""
+    """The processes still running in `leader`'s session (its own group, as a terminal's job):
+    one ended but not yet reaped (a zombie, left to a container's init that reaps none) is not
+    running."""
     found = []
     for entry in Path("/proc").iterdir():
         try:
-            if entry.name.isdigit() and os.getsid(int(entry.name)) == leader:
+            if entry.name.isdigit() and os.getsid(int(entry.name)) == leader and \
+                    (entry / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z":
                 found.append(int(entry.name))
         except OSError:
             continue
@@ -74,3 +79,47 @@ def test_sigterm_to_dev_py_as_it_starts_the_demo_stops_both_with_143():
             os.kill(pid, signal.SIGKILL)
     assert proc.returncode == 143, rest
     assert left == [] and "Traceback" not in rest, rest
+
+
+_PROJECT = """[build-system]
+requires = ["setuptools>=61"]
+build-backend = "setuptools.build_meta"
+
+[project]
+name = "dev-py-stopped"
+version = "0"
+"""
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="processes listed in /proc")
+def test_sigterm_to_dev_py_while_pip_installs_stops_pip_too(tmp_path):
+    # dev.py ran pip by subprocess.run with no handler of its own: SIGTERM ended dev.py alone
+    # (-15) and pip went on installing into .venv, an orphan. Here dev.py and a project of its
+    # own sit in tmp_path, whose .venv is made without pip (the base Python's serves), and pip's
+    # index is a socket on 127.0.0.1 that takes the connection and never answers.
+    shutil.copy(ROOT / "dev.py", tmp_path / "dev.py")
+    (tmp_path / "pyproject.toml").write_text(_PROJECT)
+    subprocess.run([getattr(sys, "_base_executable", sys.executable), "-m", "venv",
+                    "--without-pip", "--system-site-packages", str(tmp_path / ".venv")],
+                   check=True)
+    with socket.create_server(("127.0.0.1", 0)) as index:
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith("PIP_") and k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+        env.update(PIP_INDEX_URL=f"http://127.0.0.1:{index.getsockname()[1]}/simple",
+                   PIP_CONFIG_FILE=os.devnull, PIP_DEFAULT_TIMEOUT="600", PIP_NO_CACHE_DIR="1")
+        proc = subprocess.Popen([sys.executable, str(tmp_path / "dev.py"), "run"],
+                                cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True, start_new_session=True)
+        try:
+            asking, _ = index.accept()   # pip is installing: it asks the index
+            with asking:
+                proc.send_signal(signal.SIGTERM)
+                proc.wait(timeout=60)
+                left = _session(proc.pid)   # pip, run on, would hold stdout open: not read yet
+        finally:
+            for pid in _session(proc.pid):
+                os.kill(pid, signal.SIGKILL)
+            proc.kill()
+        rest = proc.communicate()[0]
+    assert left == [], rest
+    assert proc.returncode == 143 and "Traceback" not in rest, rest
