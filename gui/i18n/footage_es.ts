@@ -5593,6 +5593,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>está en una unidad formateada en {kind} (una memoria USB o una tarjeta SD), que no guarda permisos: esa carpeta contiene su clave de firma, los tokens de acceso de las agencias y sus decisiones sobre las solicitudes de la policía, y allí cualquier cuenta de este equipo, y cualquier persona a quien se entregue la unidad, podría leerlos. No se escribió nada en ella. Use una carpeta del disco propio de este equipo (omita --home y FOOTAGE_AGENT_HOME para usar la habitual) o una unidad formateada en NTFS</translation>
     </message>
     <message>
+        <source>--home is empty: give the folder footage-agent keeps its files in, or leave --home out to use FOOTAGE_AGENT_HOME or the usual folder</source>
+        <translation>--home está vacío: indique la carpeta en la que footage-agent guarda sus archivos, o quite --home para usar FOOTAGE_AGENT_HOME o la carpeta habitual</translation>
+    </message>
+    <message>
+        <source>FOOTAGE_AGENT_HOME is blank: set it to the folder footage-agent keeps its files in, or unset it to use the usual folder</source>
+        <translation>FOOTAGE_AGENT_HOME está en blanco: defínala como la carpeta en la que footage-agent guarda sus archivos, o elimínela para usar la carpeta habitual</translation>
+    </message>
+    <message>
         <source>{path}: no drive is mounted there (it is under {root}, where drives are mounted, but on this PC&apos;s own disk); connect the drive, wait until it shows, then try again</source>
         <translation>{path}: no hay ninguna unidad montada ahí (está bajo {root}, donde se montan las unidades, pero en el disco propio de este equipo); conecte la unidad, espere a que aparezca y vuelva a intentarlo</translation>
     </message>
@@ -5699,6 +5707,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>{option} was given twice: give it once</source>
         <translation>{option} se indicó dos veces: indíquelo una sola vez</translation>
+    </message>
+    <message>
+        <source>ambiguous option: {option} could match {matches}</source>
+        <translation>la opción {option} es ambigua: puede ser {matches}</translation>
     </message>
     <message>
         <source>the app was started with options it does not take ({reason}), so it did not open. Start it from its shortcut in the Start menu or on the desktop; if a shortcut of your own did this, remove what was added after the program&apos;s name</source>

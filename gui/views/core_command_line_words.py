@@ -22,6 +22,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "argument {option}: expected one argument"),
     QT_TRANSLATE_NOOP("core", "argument {option}: ignored explicit argument {value}"),
     QT_TRANSLATE_NOOP("core", "{option} was given twice: give it once"),
+    # an option cut short that begins two of them (`gui --h`: --help and --home)
+    QT_TRANSLATE_NOOP("core", "ambiguous option: {option} could match {matches}"),
 )
 
 IN_THE_APP: dict[str, str] = {

@@ -1,5 +1,6 @@
 """The core's words for an app's own folder (its home) it refuses to use as the app starts
-(agent/config.py ensure_home, agent/permissions.py unprotected_drive_words), word for word as
+(agent/config.py ensure_home, agent/permissions.py unprotected_drive_words, an empty --home:
+agent/commands/folders.py), word for word as
 it writes them: the app says them in a box before any window (gui/shell/app.py
 tell_cannot_start). Qt-free data listed among core_templates' TEMPLATES, marked for Qt's
 translation in the "core" context."""
@@ -20,6 +21,12 @@ TEMPLATES: tuple[str, ...] = (
                               "NTFS"),
     # a home (or an export's folder) on a drive not plugged in, its mount point empty
     # (agent/export/destination.py where_it_cannot_be); the home named by its option first
+    # an empty --home, or a blank FOOTAGE_AGENT_HOME (agent/commands/folders.py check_new_home)
+    QT_TRANSLATE_NOOP("core", "--home is empty: give the folder footage-agent keeps its files "
+                              "in, or leave --home out to use FOOTAGE_AGENT_HOME or the usual "
+                              "folder"),
+    QT_TRANSLATE_NOOP("core", "FOOTAGE_AGENT_HOME is blank: set it to the folder footage-agent "
+                              "keeps its files in, or unset it to use the usual folder"),
     QT_TRANSLATE_NOOP("core", "{path}: no drive is mounted there (it is under {root}, where "
                               "drives are mounted, but on this PC's own disk); connect the "
                               "drive, wait until it shows, then try again"),
