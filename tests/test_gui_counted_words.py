@@ -16,8 +16,8 @@ from tests.gui_support import spanish  # noqa: E402,F401
 
 @pytest.mark.parametrize("seen, problems, english", [
     (1, 0, "Indexed 1 recording."),
-    (3, 1, "Indexed 3 recordings. 1 of them could not be read and is listed as such."),
-    (3, 2, "Indexed 3 recordings. 2 of them could not be read and are listed as such."),
+    (3, 1, "Indexed 3 recordings. 1 of them cannot be used, for the reason below:"),
+    (3, 2, "Indexed 3 recordings. 2 of them cannot be used, for the reasons below:"),
 ])
 def test_a_first_indexing_counts_in_english(seen, problems, english):
     assert display.indexed(seen, problems) == english
@@ -25,8 +25,10 @@ def test_a_first_indexing_counts_in_english(seen, problems, english):
 
 @pytest.mark.parametrize("seen, problems, spanish_words", [
     (1, 0, "Se indexó 1 grabación."),
-    (3, 1, "Se indexaron 3 grabaciones. 1 de ellas no se pudo leer y figura como tal."),
-    (3, 2, "Se indexaron 3 grabaciones. 2 de ellas no se pudieron leer y figuran como tales."),
+    (3, 1, "Se indexaron 3 grabaciones. 1 de ellas no se puede usar, por el motivo que se indica "
+               "abajo:"),
+    (3, 2, "Se indexaron 3 grabaciones. 2 de ellas no se pueden usar, por los motivos que se "
+               "indican abajo:"),
 ])
 def test_a_first_indexing_counts_in_spanish(spanish, seen, problems, spanish_words):
     assert display.indexed(seen, problems) == spanish_words

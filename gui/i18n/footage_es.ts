@@ -5553,6 +5553,26 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el nombre no coincide con ningún formato de grabadora conocido</translation>
     </message>
     <message>
+        <source>a link to a file outside this recordings folder; links out of a recordings folder are never followed (copy the file in if it belongs here)</source>
+        <translation>un enlace a un archivo fuera de esta carpeta de grabaciones; los enlaces que salen de una carpeta de grabaciones nunca se siguen (copie aquí el archivo si pertenece a ella)</translation>
+    </message>
+    <message>
+        <source>a link to a folder outside this recordings folder; links out of a recordings folder are never followed: add the folder it leads to as a recordings folder of its own</source>
+        <translation>un enlace a una carpeta fuera de esta carpeta de grabaciones; los enlaces que salen de una carpeta de grabaciones nunca se siguen: añada la carpeta a la que lleva como una carpeta de grabaciones propia</translation>
+    </message>
+    <message>
+        <source>a link that leads to no file (to itself, round a loop of links, or to a file no longer there); put the recording itself here to index it</source>
+        <translation>un enlace que no lleva a ningún archivo (a sí mismo, a un círculo de enlaces o a un archivo que ya no está); ponga aquí la grabación misma para indexarla</translation>
+    </message>
+    <message>
+        <source>it went away during the scan: was the card or drive removed?</source>
+        <translation>desapareció durante el examen: ¿se retiró la tarjeta o la unidad?</translation>
+    </message>
+    <message>
+        <source>the file name is not valid text; rename it to index it</source>
+        <translation>el nombre del archivo no es texto válido; cámbielo para indexarlo</translation>
+    </message>
+    <message>
         <source>no time in the name or the container</source>
         <translation>no hay hora en el nombre ni en el contenedor</translation>
     </message>
@@ -5860,12 +5880,12 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Se indexaron {seen} grabaciones.</translation>
     </message>
     <message>
-        <source>1 of them could not be read and is listed as such.</source>
-        <translation>1 de ellas no se pudo leer y figura como tal.</translation>
+        <source>1 of them cannot be used, for the reason below:</source>
+        <translation>1 de ellas no se puede usar, por el motivo que se indica abajo:</translation>
     </message>
     <message>
-        <source>{problems} of them could not be read and are listed as such.</source>
-        <translation>{problems} de ellas no se pudieron leer y figuran como tales.</translation>
+        <source>{problems} of them cannot be used, for the reasons below:</source>
+        <translation>{problems} de ellas no se pueden usar, por los motivos que se indican abajo:</translation>
     </message>
     <message>
         <source>cannot be used: set it again in Set up, step 2 (Camera clock)</source>

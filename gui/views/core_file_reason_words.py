@@ -1,7 +1,8 @@
 """The core's words for a recording the index cannot use, word for word as the core writes
 them: what an export of a window holding only such recordings names after its refusal
 (agent/export/plan.py: "<path> is damaged (<why>)"), the why from reading the file
-(agent/index/probe.py, agent/media/mp4box.py, agent/index/scan.py, agent/index/ring_files.py).
+(agent/index/probe.py, agent/media/mp4box.py, agent/index/scan.py, agent/index/ring_files.py),
+and what a scan's walk does not index and why (agent/index/walk.py, links.py).
 FFmpeg's own words stay
 as FFmpeg wrote them. Qt-free data listed among core_templates' TEMPLATES, marked for Qt's
 translation in the "core" context."""
@@ -67,6 +68,18 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "still being written"),
     QT_TRANSLATE_NOOP("core", "the times worked out for it are not real dates"),
     QT_TRANSLATE_NOOP("core", "name matches no known recorder layout"),
+    # what the walk of a recordings folder does not index (agent/index/walk.py, links.py)
+    QT_TRANSLATE_NOOP("core", "a link to a file outside this recordings folder; links out of a "
+                              "recordings folder are never followed (copy the file in if it "
+                              "belongs here)"),
+    QT_TRANSLATE_NOOP("core", "a link to a folder outside this recordings folder; links out of "
+                              "a recordings folder are never followed: add the folder it leads "
+                              "to as a recordings folder of its own"),
+    QT_TRANSLATE_NOOP("core", "a link that leads to no file (to itself, round a loop of links, "
+                              "or to a file no longer there); put the recording itself here to "
+                              "index it"),
+    QT_TRANSLATE_NOOP("core", "it went away during the scan: was the card or drive removed?"),
+    QT_TRANSLATE_NOOP("core", "the file name is not valid text; rename it to index it"),
     QT_TRANSLATE_NOOP("core", "no time in the name or the container"),
     # a recording inside a Hikvision ring file (ring_files.py), as index00.bin lists it
     QT_TRANSLATE_NOOP("core", "the camera was still recording this when the card was read: "

@@ -159,15 +159,16 @@ def recordings(n: int, more: bool = False) -> str:
 
 
 def indexed(seen: int, problems: int) -> str:
-    """What a first indexing found: 'Indexed 1 recording.', and how many of them could not
-    be read; each count with its own verb (Spanish agrees the verb with it too)."""
+    """What a first indexing found: 'Indexed 1 recording.', and how many of them cannot be
+    used, whose reasons follow (folder_step's problems_listed); each count with its own verb
+    (Spanish agrees the verb with it too)."""
     said = (translate("display", "Indexed 1 recording.") if seen == 1 else
             translate("display", "Indexed {seen} recordings.").format(seen=seen))
     if problems == 1:
-        said += " " + translate("display", "1 of them could not be read and is listed as such.")
+        said += " " + translate("display", "1 of them cannot be used, for the reason below:")
     elif problems:
-        said += " " + translate("display", "{problems} of them could not be read and are listed "
-                                           "as such.").format(problems=problems)
+        said += " " + translate("display", "{problems} of them cannot be used, for the reasons "
+                                           "below:").format(problems=problems)
     return said
 
 

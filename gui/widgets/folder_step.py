@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent.views import folder_camera_name, one_line, usable_clock_offset
+from gui.views.core_words import in_owner_language
 from gui.views.layout_names import AUTO, layout_name
 from gui.views.typed_paths import typed_path
 from gui.views import display
@@ -222,15 +223,16 @@ class FolderStep(QWidget):
         self._adding = False
         self._count_timer.stop()
         seen = sum(r.seen for r in reports)
-        problems = sum(len(r.problems) for r in reports)
+        problems = [p for r in reports for p in r.problems]
         if not seen and not problems:   # no tick: nothing says this is the recorder's folder
             self.status.setText(self.tr("The folder was added, but no recordings were found in "
                                         "it. If it is not the folder your recorder writes to, "
                                         "remove it in Settings and add the right one."))
         else:
-            self.status.setText("\u2714 " + display.indexed(seen, problems))
+            self.status.setText("\n".join(["\u2714 " + display.indexed(seen, len(problems)),
+                                            *problems_listed(problems)]))
         if set_aside:
-            self.status.setText(self.status.text() + " " + self.tr(
+            self.status.setText(self.status.text() + "\n" + self.tr(
                 "The camera clock difference kept for this folder (saved by an older version) "
                 "could not be used, so the camera's clock is now taken as right: if it is "
                 "wrong, set it in step 2 (Camera clock)."))
@@ -242,3 +244,16 @@ class FolderStep(QWidget):
         self._count_timer.stop()
         self.status.setText(message)
         self.add_button.setEnabled(self._shown == self._look_id)   # the same folder's look
+
+
+SHOWN_PROBLEMS = 8   # the rest are counted: a share of thousands of links must not fill the page
+
+
+def problems_listed(problems: list[str]) -> list[str]:
+    """Each file or folder the first indexing could not use, and why ("path: reason", as the
+    scan says it), in the owner's language: counted alone, the owner could not find out which
+    (a link out of the folder, a loop of links, a name that is not text) nor what to do."""
+    lines = [in_owner_language(one_line(p)) for p in problems[:SHOWN_PROBLEMS]]
+    if len(problems) > SHOWN_PROBLEMS:
+        lines.append(in_owner_language(f"and {len(problems) - SHOWN_PROBLEMS} more"))
+    return lines
