@@ -67,14 +67,20 @@ def _c_locale() -> dict:
 def test_a_home_whose_name_is_not_ascii_in_the_c_locale_gets_plain_words(tmp_path):
     # `log verify` of a home not sealed yet looks into its index by SQLite's URI, which quoted
     # the home's path as UTF-8 text: "'utf-8' codec can't encode characters ..." (exit 1).
-    home, folder = tmp_path / "cámara", tmp_path / "porch"
+    # A recordings folder named vídeo, valid UTF-8 on the disk, was refused as "not valid
+    # text (UTF-8) ... rename the folder": the setting, not the name, is why.
+    home, folder = tmp_path / "cámara", tmp_path / "vídeo"
     folder.mkdir()
     env = dict(_c_locale(), FOOTAGE_AGENT_HOME=str(home))
+    said = {}
     for argv in (["cameras"], ["log", "verify"], ["sources", "add", str(folder), "--camera",
                                                   "porch", "--tz", "UTC"]):
         done = subprocess.run([sys.executable, "-m", "agent.cli", *argv], env=env,
                               capture_output=True, timeout=120)
-        said = (done.stdout + done.stderr).decode("utf-8", "replace")
-        assert done.returncode == 0, said
-        assert "codec" not in said
-        assert argv != ["log", "verify"] or said.startswith("OK: ")
+        said[argv[0]] = (done.returncode, (done.stdout + done.stderr).decode("ascii"))
+        assert "codec" not in said[argv[0]][1]
+    assert said["cameras"][0] == 0 and said["log"] == (0, said["log"][1])
+    assert said["log"][1].startswith("OK: ")
+    code, words = said["sources"]
+    assert code == 1 and "not valid text" not in words
+    assert f"cannot keep the name {tmp_path}/v\\xeddeo: start it with a UTF-8 setting" in words

@@ -55,3 +55,12 @@ def test_a_long_list_is_cut_and_the_rest_counted(spanish):
     assert lines[0] == "/card/0.mp4: el nombre del archivo no es texto válido; cámbielo para " \
                        "indexarlo"
     assert "3" in lines[-1] and "more" not in lines[-1]
+
+
+def test_a_name_read_as_ascii_says_the_setting_in_spanish(spanish):
+    from agent.index.name_text import locale_words
+    from gui.views.core_words import in_owner_language
+    for words in (locale_words(), locale_words("/card/vídeo")):
+        shown = in_owner_language(f"/card/x.mp4: {words}")
+        assert "este programa se inició con una configuración de idioma" in shown, shown
+    assert "/card/vídeo" in in_owner_language(locale_words("/card/vídeo"))

@@ -7,6 +7,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from agent.index.name_text import locale_words, read_as_ascii
+
 
 class StoreError(Exception):
     """The index database cannot be used; the message says why in plain words."""
@@ -37,6 +39,8 @@ def is_text(root: str) -> bool:
 
 def storable(root: str) -> None:
     """Refuse, in plain words, a folder whose own name the index cannot keep."""
+    if not is_text(root) and read_as_ascii(root):
+        raise StoreError(locale_words(root))
     if not is_text(root):
         shown = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in root)
         raise StoreError(f"the name of the folder {shown} is not valid text (UTF-8), so the "

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from agent.index.layouts import looks_like_recording
 from agent.index.links import LINK_OUT, link_inside
+from agent.index.name_text import as_on_the_disk, locale_words, read_as_ascii
 from frp.bagit import SIGNATURE
 
 SKIP_DIRS = {"@eaDir", "#recycle", "#snapshot", "$RECYCLE.BIN", "System Volume Information"}
@@ -100,9 +101,11 @@ def walk(root: Path, within: list[str] | None = None, only: set[str] | None = No
                     break
                 continue   # this one file went (a camera recycling its oldest)
             if _has_surrogates(entry.path):
-                shown = entry.path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+                shown = as_on_the_disk(entry.path)
                 if looks_like_recording(shown):
-                    yield shown, shown, None, "the file name is not valid text; rename it to index it", None
+                    yield shown, shown, None, (
+                        locale_words() if read_as_ascii(entry.path)
+                        else "the file name is not valid text; rename it to index it"), None
                 continue
             yield entry.path, rel, st, None, link
 

@@ -5573,6 +5573,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el nombre del archivo no es texto válido; cámbielo para indexarlo</translation>
     </message>
     <message>
+        <source>this program was started with a language setting that reads file names as plain ASCII (LC_ALL=C or LANG=C, with PYTHONUTF8=0), so it cannot keep its name: start it with a UTF-8 setting (LC_ALL=C.UTF-8, or PYTHONUTF8=1), then try again</source>
+        <translation>este programa se inició con una configuración de idioma que lee los nombres de archivo como ASCII simple (LC_ALL=C o LANG=C, con PYTHONUTF8=0), así que no puede guardar su nombre: inícielo con una configuración UTF-8 (LC_ALL=C.UTF-8, o PYTHONUTF8=1) y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>this program was started with a language setting that reads file names as plain ASCII (LC_ALL=C or LANG=C, with PYTHONUTF8=0), so it cannot keep the name {path}: start it with a UTF-8 setting (LC_ALL=C.UTF-8, or PYTHONUTF8=1), then try again</source>
+        <translation>este programa se inició con una configuración de idioma que lee los nombres de archivo como ASCII simple (LC_ALL=C o LANG=C, con PYTHONUTF8=0), así que no puede guardar el nombre {path}: inícielo con una configuración UTF-8 (LC_ALL=C.UTF-8, o PYTHONUTF8=1) y vuelva a intentarlo</translation>
+    </message>
+    <message>
         <source>no time in the name or the container</source>
         <translation>no hay hora en el nombre ni en el contenedor</translation>
     </message>

@@ -80,6 +80,16 @@ TEMPLATES: tuple[str, ...] = (
                               "index it"),
     QT_TRANSLATE_NOOP("core", "it went away during the scan: was the card or drive removed?"),
     QT_TRANSLATE_NOOP("core", "the file name is not valid text; rename it to index it"),
+    # a name read as ASCII under the C locale without UTF-8 mode (agent/index/name_text.py)
+    QT_TRANSLATE_NOOP("core", "this program was started with a language setting that reads "
+                              "file names as plain ASCII (LC_ALL=C or LANG=C, with "
+                              "PYTHONUTF8=0), so it cannot keep its name: start it with a UTF-8 "
+                              "setting (LC_ALL=C.UTF-8, or PYTHONUTF8=1), then try again"),
+    QT_TRANSLATE_NOOP("core", "this program was started with a language setting that reads "
+                              "file names as plain ASCII (LC_ALL=C or LANG=C, with "
+                              "PYTHONUTF8=0), so it cannot keep the name {path}: start it with "
+                              "a UTF-8 setting (LC_ALL=C.UTF-8, or PYTHONUTF8=1), then try "
+                              "again"),
     QT_TRANSLATE_NOOP("core", "no time in the name or the container"),
     # a recording inside a Hikvision ring file (ring_files.py), as index00.bin lists it
     QT_TRANSLATE_NOOP("core", "the camera was still recording this when the card was read: "
