@@ -44,6 +44,9 @@ def setup(extras: str) -> None:
     stamp = VENV / f".installed-{extras}"
     want = hashlib.sha256((HERE / "pyproject.toml").read_bytes()).hexdigest()
     if not stamp.exists() or stamp.read_text() != want:
+        # pip is quiet for minutes on a first run: say what it does, or it looks hung
+        print(f"Installing footage-agent and what it needs into {VENV} (the first time, and "
+              "after pyproject.toml changes; this can take a few minutes)...", flush=True)
         sh(PY, "-m", "pip", "install", "--quiet", "-e", f".[{extras}]")
         stamp.write_text(want)
 

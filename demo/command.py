@@ -139,7 +139,11 @@ def stop_within(stop, seconds: float) -> bool:
 
 
 def _set_up(folder: Path, minutes: int):
-    """Footage and portal, each shown as a step; (None, None) when one failed."""
+    """Footage and portal, each shown as a step; (None, None) when one failed. Writing the
+    footage is said first: an hour of it takes half a minute, which passed in silence after
+    the folder's name, as if the demo had hung."""
+    print(f"Writing {minutes} minutes of sample footage for two cameras; this takes a little "
+          "while...", flush=True)
     try:
         footage = write_sample_footage(folder, minutes)
     except DemoError as exc:

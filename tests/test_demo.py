@@ -71,6 +71,9 @@ def test_demo_check_walks_every_step_and_leaves_a_package_others_can_verify(tmp_
     assert res.returncode == 0, res.stdout + res.stderr
     assert step_lines(res.stdout) == {name: "ok" for name in STEPS}
     assert "Every step worked." in res.stdout and "Traceback" not in res.stderr
+    # the half minute an hour of footage takes is announced, not passed in silence
+    assert res.stdout.index("Writing 3 minutes of sample footage") < \
+        re.search(r"ok\s+recordings", res.stdout).start()
     assert re.search(r"ok\s+approve\s+driveway only, .* porch not shared", res.stdout)
 
     (package,) = (folder / "home" / "packages").glob("*/*")

@@ -123,3 +123,4 @@ def test_sigterm_to_dev_py_while_pip_installs_stops_pip_too(tmp_path):
         rest = proc.communicate()[0]
     assert left == [], rest
     assert proc.returncode == 143 and "Traceback" not in rest, rest
+    assert f"Installing footage-agent and what it needs into {tmp_path / '.venv'}" in rest
