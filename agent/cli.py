@@ -55,7 +55,20 @@ def build_parser() -> argparse.ArgumentParser:
     for module in _command_modules():
         module.add_parsers(sub, common)
     _given_once(parser)
+    _described(parser)
     return parser
+
+
+def _described(parser: argparse.ArgumentParser) -> None:
+    """Every subcommand's own --help opens with what it does, as the list above names it:
+    `footage-agent run --help` showed only its options, so what `run` is for was left out."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            said = {a.dest: a.help for a in action._choices_actions}
+            for name, child in action.choices.items():
+                if not child.description and said.get(name):
+                    child.description = said[name][:1].upper() + said[name][1:] + "."
+                _described(child)
 
 
 class _StoreOnce(argparse._StoreAction):

@@ -65,3 +65,22 @@ def test_options_meant_to_repeat_still_do():
     args = build_parser().parse_args(["approve", "req-1", "--camera", "porch", "--camera",
                                       "yard", "--from", "2026-11-20T22:00:00Z"])
     assert args.camera == ["porch", "yard"] and not hasattr(args, "_options_given")
+
+
+def _commands(parser: argparse.ArgumentParser, prog: str = "footage-agent"):
+    """(`prog` words, parser) of every subcommand, subcommands of subcommands too."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                yield f"{prog} {name}", child
+                yield from _commands(child, f"{prog} {name}")
+
+
+def test_every_commands_own_help_says_what_it_does():
+    # `footage-agent run --help` showed its options and nothing of what `run` is for
+    commands = dict(_commands(build_parser()))
+    assert "footage-agent run" in commands and "footage-agent sources add" in commands
+    bare = [name for name, child in commands.items()
+            if not (child.description or "").strip() or
+            child.format_help().split("\n\n")[1].startswith(("positional", "options"))]
+    assert not bare, bare
