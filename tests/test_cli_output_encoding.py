@@ -84,3 +84,21 @@ def test_a_home_whose_name_is_not_ascii_in_the_c_locale_gets_plain_words(tmp_pat
     code, words = said["sources"]
     assert code == 1 and "not valid text" not in words
     assert f"cannot keep the name {tmp_path}/v\\xeddeo: start it with a UTF-8 setting" in words
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Windows reads the environment as UTF-16")
+def test_an_accented_passphrase_in_the_c_locale_locks_the_key_as_the_app_types_it(tmp_path):
+    # FOOTAGE_AGENT_PASSPHRASE=contraseña reached Python as lone surrogates, and encoding
+    # them as UTF-8 ended the command: "'utf-8' codec can't encode characters in position 8-9".
+    from agent.identity.keys import OwnerKey, OwnerKeyError
+
+    home, folder = tmp_path / "home", tmp_path / "porch"
+    folder.mkdir()
+    env = dict(_c_locale(), FOOTAGE_AGENT_HOME=str(home), FOOTAGE_AGENT_PASSPHRASE="contraseña")
+    done = subprocess.run([sys.executable, "-m", "agent.cli", "sources", "add", str(folder),
+                           "--camera", "porch", "--tz", "UTC"], env=env, capture_output=True,
+                          timeout=120)
+    assert done.returncode == 0 and b"codec" not in done.stderr, done.stderr
+    OwnerKey.load(home, "contraseña".encode("utf-8"))   # as the app's passphrase box gives it
+    with pytest.raises(OwnerKeyError):
+        OwnerKey.load(home, b"contrasena")

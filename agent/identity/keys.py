@@ -39,9 +39,14 @@ _unlocked_guard = threading.Lock()
 
 
 def passphrase_from_env() -> bytes | None:
-    """FOOTAGE_AGENT_PASSPHRASE as bytes; None when unset or empty."""
+    """FOOTAGE_AGENT_PASSPHRASE as bytes; None when unset or empty.
+
+    As the environment holds it (os.fsencode), not encoded anew as UTF-8: under the C locale
+    without UTF-8 mode Python reads an accented passphrase ('contraseña') as lone surrogates,
+    and encoding them ended every command with "'utf-8' codec can't encode characters". The
+    bytes a UTF-8 terminal set are the UTF-8 the app's typed passphrase is encoded as."""
     secret = os.environ.get(ENV_PASSPHRASE)
-    return secret.encode("utf-8") if secret else None
+    return os.fsencode(secret) if secret else None
 
 
 class OwnerKeyError(Exception):

@@ -38,7 +38,7 @@ class CredentialError(RecorderError):
 def env_passphrase() -> bytes | None:
     """The command line's source of the passphrase."""
     value = os.environ.get(PASSPHRASE_ENV)
-    return value.encode("utf-8") if value else None
+    return os.fsencode(value) if value else None   # as the environment holds it (keys.py)
 
 
 def system_keyring():
