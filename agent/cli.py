@@ -25,6 +25,7 @@ from agent.commands.common import (
     say,
 )
 from agent.commands.interrupt import Interrupted, Stopper
+from agent.commands.option_values import text_options
 from agent.os_words import plain_os_error
 from frp.text import one_line
 
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         module.add_parsers(sub, common)
     _given_once(parser)
     _described(parser)
+    text_options(parser)
     return parser
 
 

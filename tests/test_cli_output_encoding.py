@@ -102,3 +102,19 @@ def test_an_accented_passphrase_in_the_c_locale_locks_the_key_as_the_app_types_i
     OwnerKey.load(home, "contraseña".encode("utf-8"))   # as the app's passphrase box gives it
     with pytest.raises(OwnerKeyError):
         OwnerKey.load(home, b"contrasena")
+
+
+def test_an_accented_camera_name_typed_in_the_c_locale_is_kept_as_typed(tmp_path, capsys):
+    # Under LC_ALL=C PYTHONUTF8=0 Python reads `--camera Cámara` as 'C\udcc3\udca1mara' (each
+    # byte of the á a lone surrogate, as here): the command ended with "'utf-8' codec can't
+    # encode characters in position 1-2" (exit 1). Words typed as UTF-8 are read as UTF-8.
+    home, folder = tmp_path / "home", tmp_path / "porch"
+    folder.mkdir()
+    assert main(["--home", str(home), "sources", "add", str(folder), "--camera",
+                 "C\udcc3\udca1mara", "--tz", "UTC"]) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    assert main(["--home", str(home), "cameras", "--json"]) == 0
+    assert [c["camera"] for c in json.loads(capsys.readouterr().out)] == ["Cámara"]
+    # bytes that are not UTF-8 either (a Latin-1 terminal) are still refused in words
+    assert main(["--home", str(home), "cameras", "rename", "Cámara", "C\udce1mara"]) == 2
+    assert "codec" not in capsys.readouterr().err

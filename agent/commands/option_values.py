@@ -3,7 +3,9 @@ is stored or contacted: a value typed wrong is a usage error (exit 2) that says 
 right, never a failure (exit 1) found halfway."""
 from __future__ import annotations
 
+import argparse
 import difflib
+import os
 from argparse import ArgumentTypeError
 from zoneinfo import available_timezones
 
@@ -105,3 +107,38 @@ def typed_reason(text: str | None) -> str | None:
                          "receive as typed (it can change what the agency's screens show): "
                          "type the reason again without it; line breaks and tabs are fine")
     return text
+
+
+# Options (by dest) whose values are the owner's words, never a path: a camera's name, the
+# owner's name, address and contact, a decline's reason, what a camera sees.
+TEXT_DESTS = frozenset({"camera", "old", "new", "name", "address", "email", "phone", "sees",
+                        "reason"})
+
+
+def owner_text(text: str) -> str:
+    """argparse's type for an option holding the owner's words: as the terminal typed them.
+
+    Under the C locale without Python's UTF-8 mode (LC_ALL=C, PYTHONUTF8=0) Python reads every
+    argument as ASCII, an accented letter as lone surrogates: `--camera Cámara` ended the
+    command with "'utf-8' codec can't encode characters". Bytes that are UTF-8 are read as
+    such; any others are left as they came, for the option's own check to refuse in words."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return os.fsencode(text).decode("utf-8")
+    except UnicodeError:
+        return text
+
+
+def text_options(parser: argparse.ArgumentParser) -> None:
+    """Give every option of the command tree that holds the owner's words (TEXT_DESTS) the
+    type owner_text, unless it has a type of its own."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in set(action.choices.values()):
+                text_options(child)
+        elif action.dest in TEXT_DESTS and action.type is None and action.nargs != 0:
+            action.type = owner_text

@@ -54,6 +54,13 @@ def check_name(name: object) -> str:
     name = composed(name.strip())
     if len(name) > MAX_NAME:
         raise CameraNameError(f"a camera name is at most {MAX_NAME} characters")
+    if any(unicodedata.category(ch) == "Cs" for ch in name):
+        # bytes the terminal sent in another encoding than the computer's (a Latin-1 terminal
+        # on a UTF-8 computer): no character, and the index cannot keep them
+        raise CameraNameError("a camera name cannot hold a character this computer cannot read "
+                              "(the terminal sent it in another encoding than the computer's): "
+                              "type it again without accented letters, or set the terminal "
+                              "to UTF-8")
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name):
         raise CameraNameError("a camera name cannot hold control or invisible characters")
     return name
