@@ -11,6 +11,7 @@ from agent.commands.progress import progress_display
 from agent.commands.option_values import (offset_seconds, typed_camera, typed_folder,
                                           typed_layout, typed_zone)
 from frp.count_words import counted
+from agent.index.coverage import USABLE
 from agent.index.rows import FileRow
 from agent.owner_index import NO_FOLDERS_YET, NOTHING_INDEXED_YET
 from agent.owner_recorders import is_url
@@ -57,6 +58,9 @@ def add_parsers(sub, common) -> None:
     r.add_argument("--camera", help=f"only this camera: {CAMERA_HELP}")
     r.add_argument("--from", dest="start", help=time_help("only recordings from this time on", without))
     r.add_argument("--to", dest="end", help=time_help("only recordings up to this time", without))
+    r.add_argument("--unusable", action="store_true",
+                   help="only the files that cannot be used, each with why (damaged, a link "
+                        "out of the folder, a name that is not text)")
     r.add_argument("--json", action="store_true")
     r.set_defaults(func=recordings)
 
@@ -230,6 +234,11 @@ def recordings(agent: Agent, args) -> int:
         agent.indexed_camera(args.camera)   # an unknown name is said so, with the known ones
     roots = {s.id: s.root for s in agent.sources()}
     rows = agent.recordings(args.camera, start, end)
+    if args.unusable:
+        rows = [r for r in rows if r.status not in USABLE]
+        if not rows and agent.cameras():
+            say("every file indexed there can be used")
+            return 0
     if args.json:
         print_json([row_json(r, roots) for r in rows])
     else:
@@ -333,6 +342,10 @@ def run(agent: Agent, args) -> int:
         say(f"footage-agent running on {agent.home} (watching "
             f"{counted(len(agent.sources()) - remote, 'folder')}, asking "
             f"{counted(remote, 'recorder')}); no listening socket; Ctrl-C stops")
+        unusable = sum(r.status not in USABLE for r in agent.recordings())
+        if unusable:   # the service says no more of them: where to find each, and why
+            say(f"note: {counted(unusable, 'file')} in the recordings folders cannot be used: "
+                "`footage-agent recordings --unusable` lists each and why")
         agent.run(stopper.event)
     say("footage-agent stopped")
     return 0
