@@ -214,3 +214,31 @@ def test_recordings_saved_after_the_safe_copy_are_offered_and_added_to_it(qtbot,
     finally:
         window.close()
         agent.close()
+
+
+def test_the_status_line_of_a_copy_that_may_be_the_only_unredacted_footage_says_may(qtbot):
+    """The question before deleting said that, for a package an earlier version logged without
+    saying what it was cut from (gone since: hold_losses.py `unsure`), it is not certain; the
+    line above the button said flatly that the copy "is the only unredacted footage" of it."""
+    from types import SimpleNamespace
+
+    from agent.requests.hold_losses import HiddenOnlyThere
+    from gui.widgets.kept_copy import KeptCopy
+
+    kept = KeptCopy(None)
+    qtbot.addWidget(kept)
+    kept.key = ("r1", "a1")
+    shown = SimpleNamespace(status="declined", hold_failed=None, hold_problem=None,
+                            hold=SimpleNamespace(size=2_000_000))
+    sure = HiddenOnlyThere("porch", "p1", ("privacy-mask",))
+    unsure = HiddenOnlyThere("drive", "p2", ("face-blur",), unsure=True)
+    kept._shown(kept.key, shown, (unsure,))
+    said = kept.words.text()
+    assert "It may be the only unredacted footage of a package made for this request" in said
+    assert "It is the only" not in said, said
+    kept._shown(kept.key, shown, (sure, unsure))
+    said = kept.words.text()
+    assert ("It is the only unredacted footage of a package made from it with parts hidden. "
+            "It may also be that of another package made for this request.") in said, said
+    kept._shown(kept.key, shown, (sure,))
+    assert "may" not in kept.words.text()

@@ -812,6 +812,28 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         </translation>
     </message>
     <message>
+        <source>It may also be that of another package made for this request.</source>
+        <translation>Puede serlo también de otro paquete hecho para esta solicitud.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It may also be that of %n other packages made for this request.</source>
+        <translation>
+            <numerusform>Puede serlo también de %n paquete más hecho para esta solicitud.</numerusform>
+            <numerusform>Puede serlo también de %n paquetes más hechos para esta solicitud.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It may be the only unredacted footage of a package made for this request with parts hidden.</source>
+        <translation>Puede ser la única grabación sin ocultar de un paquete hecho para esta solicitud con partes ocultas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It may be the only unredacted footage of %n packages made for this request with parts hidden.</source>
+        <translation>
+            <numerusform>Puede ser la única grabación sin ocultar de %n paquete hecho para esta solicitud con partes ocultas.</numerusform>
+            <numerusform>Puede ser la única grabación sin ocultar de %n paquetes hechos para esta solicitud con partes ocultas.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>A file was added to the safe copy.</source>
         <translation>Se añadió un archivo a la copia a salvo.</translation>
     </message>

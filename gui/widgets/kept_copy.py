@@ -106,16 +106,35 @@ class KeptCopy(QWidget):
                         "though its record cannot be read.") if hold is None else
                 self.tr("A safe copy of this request's footage is kept in the app's folder "
                         "({size}).").format(size=display.size(hold.size)))
-        if len(lost) == 1:
-            said += " " + self.tr("It is the only unredacted footage of a package made from it "
-                                  "with parts hidden.")
-        elif lost:
-            said += " " + self.tr("It is the only unredacted footage of %n packages made from it "
-                                  "with parts hidden.", "", len(lost))
-        self.words.setText(said)
+        self.words.setText(" ".join((said, *self._only_there(lost))))
         self.button.setEnabled(True)
         self.button.show()
         self.show()
+
+    def _only_there(self, lost: tuple) -> tuple[str, ...]:
+        """The sentences saying which packages made for the request the copy is the only
+        unredacted footage of: for one an earlier version logged without saying what it was
+        cut from, gone since (`unsure`), that it may be, as the question before deleting says."""
+        sure = sum(1 for p in lost if not p.unsure)
+        unsure = len(lost) - sure
+        out = []
+        if sure == 1:
+            out.append(self.tr("It is the only unredacted footage of a package made from it "
+                               "with parts hidden."))
+        elif sure:
+            out.append(self.tr("It is the only unredacted footage of %n packages made from it "
+                               "with parts hidden.", "", sure))
+        if unsure and sure:
+            out.append(self.tr("It may also be that of another package made for this request.")
+                       if unsure == 1 else
+                       self.tr("It may also be that of %n other packages made for this "
+                               "request.", "", unsure))
+        elif unsure:
+            out.append(self.tr("It may be the only unredacted footage of a package made for "
+                               "this request with parts hidden.") if unsure == 1 else
+                       self.tr("It may be the only unredacted footage of %n packages made for "
+                               "this request with parts hidden.", "", unsure))
+        return tuple(out)
 
     def delete(self) -> None:
         if self.key is None or not confirm(self, self.tr("Delete the safe copy?"),
