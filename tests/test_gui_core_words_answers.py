@@ -154,7 +154,7 @@ def test_a_hold_whose_copies_failed_reads_in_spanish(spanish, agent, monkeypatch
     def failing(*_a):
         raise failure
 
-    monkeypatch.setattr(holds, "_copy_all", failing)
+    monkeypatch.setattr(holds, "copy_recordings", failing)
     message = hold_refusal(lambda: holds.make_hold(agent.home, agent.store, "req-1", 0, 10**6))
     said = reads_in_spanish(message)
     assert ("/media/card/porch.mp4" in said) == isinstance(failure, OSError)
@@ -243,7 +243,7 @@ def test_a_hold_that_cannot_be_added_to_reads_in_spanish(spanish, agent, monkeyp
 
         def failing(*_a, **_k):
             raise OSError(errno.EIO, os.strerror(errno.EIO), "/media/card/porch.mp4")
-        monkeypatch.setattr(hold_top_up, "_copy_all", failing)
+        monkeypatch.setattr(hold_top_up, "copy_recordings", failing)
         reads_in_spanish(hold_refusal(call), "/media/card/porch.mp4")
         return
     doc = json.loads((hold.path / holds.RECORD).read_text())

@@ -234,3 +234,20 @@ def test_a_ring_files_recording_added_since_is_added_with_its_card_index(agent, 
                                provenance_extra=extra)
     assert "hold" in extra
     assert _stamps(done.clip)[0] >= cut[0]
+
+
+def test_a_cancelled_addition_leaves_the_hold_as_it_was(agent, tmp_path):
+    """The owner stops an addition while it copies: nothing of it is kept, and it is said as an
+    addition (the copy holds what it held), not as a hold made and thrown away."""
+    import threading
+    row, _growing_file = _growing(agent, tmp_path)
+    first = holds.make_hold(agent.home, agent.store, "r1", GT0, GT0 + 6 * US, (row.camera,), "r1")
+    record, kept = (first.path / holds.RECORD).read_bytes(), _as_it_is(first.path)
+    agent.scan()   # it grew since
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(holds.HoldCancelled, match="adding to the safe copy was cancelled; it "
+                                                  "holds what it held before"):
+        hold_window(agent.home, agent.store, "r1", GT0, GT0 + 6 * US, (row.camera,), "r1", stop)
+    assert (first.path / holds.RECORD).read_bytes() == record and _as_it_is(first.path) == kept
+    assert [p.name for p in first.path.parent.iterdir()] == ["r1"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from agent.audit.log import AuditLog
-from agent.requests import holds
+from agent.requests import hold_copies, holds
 from agent.requests.hold_names import unique_name
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.service import Agent
@@ -283,7 +283,7 @@ def test_a_hold_copies_both_recordings_whose_names_differ_only_in_capitals(tmp_p
         rows.append(SimpleNamespace(camera="porch", path=str(src / name), ranged=False))
     staging = tmp_path / "staging"
     staging.mkdir()
-    held = holds._copy_all(rows, staging, None)
+    held = hold_copies.copy_recordings(rows, staging)
     assert len({f.name.lower() for f in held}) == 2
     assert sorted((staging / f.name).read_bytes() for f in held) == [b"lower", b"upper"]
 
@@ -304,8 +304,8 @@ def test_a_hold_folder_whose_record_was_deleted_is_said_and_not_copied_over(tmp_
                 "copy again, move that folder out of footage-agent's folder first (keep it)")
         assert w.desk.show("req-1").problem == said
         copied = []
-        real = holds._copy_all
-        monkeypatch.setattr(holds, "_copy_all", lambda *a: copied.append(a) or real(*a))
+        real = holds.copy_recordings
+        monkeypatch.setattr(holds, "copy_recordings", lambda *a: copied.append(a) or real(*a))
         with pytest.raises(DeskError) as refused:
             w.desk.hold("req-1")
         assert str(refused.value) == said and not copied

@@ -152,7 +152,7 @@ def test_a_recording_that_cannot_be_read_for_a_hold_is_named(agent, tmp_path, mo
     def unreadable(*_a):
         raise OSError(errno.EIO, os.strerror(errno.EIO), str(recording))
 
-    monkeypatch.setattr(holds, "_copy_all", unreadable)
+    monkeypatch.setattr(holds, "copy_recordings", unreadable)
     with pytest.raises(holds.HoldError) as got:
         holds.make_hold(agent.home, agent.store, "req-1", 0, 10**6)
     assert plain(str(got.value)) == (

@@ -30,11 +30,11 @@ from agent.index.links import links_out
 from agent.index.mirror import Connect
 from agent.index.store import Store
 from agent.os_words import plain_home_error
+from agent.requests.hold_copies import CopyCancelled, HeldFile, copy_recordings, window_rows
 from agent.requests.hold_placement import local_placement, read_placement
 from agent.requests.hold_room import room_problem
-from agent.requests.holds import (MANIFEST, RECORD, Hold, HoldCancelled, HoldError, HeldFile,
-                                  _all_rows, _copy_all, hold_path, make_hold,
-                                  read_hold)
+from agent.requests.holds import (MANIFEST, RECORD, Hold, HoldCancelled, HoldError, hold_path,
+                                  make_hold, read_hold)
 from agent.storage import (Busy, FileLock, fsync_dir, open_lock, remove_stale_partials,
                            replace, write_atomic)
 from agent.timebase import US, format_utc
@@ -86,7 +86,7 @@ def missing_rows(store: Store, hold: Hold, start_us: int, end_us: int,
     (its copy holds only what it had then). A recorder's are not: its window is downloaded once."""
     was = {(r.path, r.byte_start): r for c in hold.placement.cameras for r in c.indexed}
     out = []
-    for row in _all_rows(store, start_us, end_us, cameras):   # each recording of a ring file
+    for row in window_rows(store, start_us, end_us, cameras):   # each of a ring file's
         if row.status == "remote":
             continue
         then = was.get((row.path, row.byte_start))
@@ -119,11 +119,12 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
     moved: list[Path] = []
     try:
         staging.mkdir(mode=0o700)
-        added = _copy_all(rows, staging, cancel, taken=_taken(hold))
+        added = copy_recordings(rows, staging, cancel, taken=_taken(hold))
         moved = _move_in(added, staging, hold.path)
-        doc = _record_with(hold, added, _all_rows(store, start_us, end_us, cameras), store)
+        doc = _record_with(hold, added, window_rows(store, start_us, end_us, cameras),
+                           store)
         _write_record(hold.path, doc)
-    except HoldCancelled:
+    except CopyCancelled:
         _remove(moved)
         raise HoldCancelled("adding to the safe copy was cancelled; it holds what it held "
                             "before") from None

@@ -2,8 +2,8 @@
 
 While the owner decides, a recorder's retention may overwrite the very files a request is about.
 A hold copies the source files covering the request's window into `<home>/holds/<folder>/`,
-hashing each while it is copied, and lists the hashes in `manifest-sha256.txt` (the
-`sha256sum -c` format). Sources are only ever opened for reading. A recorder's camera is
+hashing each while it is copied (hold_copies.py), and lists the hashes in `manifest-sha256.txt`
+(the `sha256sum -c` format). Sources are only ever opened for reading. A recorder's camera is
 downloaded into the hold (only the window, hashed as received: agent/index/remote_window.py),
 and `hold.json` names the recorder and the queries made. A hold is deleted only when the owner
 asks (the desk checks that the request has ended); nothing here deletes one on its own.
@@ -18,13 +18,13 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from agent.export.hashed_files import read_chunks, write_hashed
-from agent.index.coverage import USABLE
+from agent.export.hashed_files import write_hashed
 from agent.index.links import links_out
 from agent.index.mirror import Connect
-from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
 from agent.index.remote_window import FetchCancelled, RecorderWindow, download
-from agent.requests.hold_names import inside_hold, unique_name
+from agent.requests.hold_copies import (CopyCancelled, HeldFile, copy_recordings,
+                                        covering_files, window_rows)
+from agent.requests.hold_names import inside_hold
 from agent.requests.hold_room import room_problem
 from agent.requests.hold_placement import (Placement, listed_only, local_placement,
                                            read_placement, remote_placement)
@@ -32,17 +32,9 @@ from agent.index.store import Store
 from agent.json_words import json_fault
 from agent.os_words import plain_home_error, plain_os_error
 from agent.recorders.model import RecorderError
-from agent.storage import (
-    distinct_name,
-    fsync_dir,
-    remove_stale_partials,
-    replace,
-    safe_name,
-    sync_renamed_into,
-)
+from agent.storage import (distinct_name, fsync_dir, remove_stale_partials, replace,
+                           sync_renamed_into)
 from agent.timebase import US, format_utc
-
-_KEPT = USABLE + ("ambiguous",)
 
 HOLDS = "holds"
 MANIFEST = "manifest-sha256.txt"
@@ -55,16 +47,6 @@ class HoldError(Exception):
 
 class HoldCancelled(HoldError):
     """The owner stopped the copy; nothing was kept."""
-
-
-@dataclass(frozen=True)
-class HeldFile:
-    """One copied recording: where it came from, its name in the hold, its size and hash."""
-
-    source: str
-    name: str
-    size: int
-    sha256: str
 
 
 @dataclass(frozen=True)
@@ -135,20 +117,6 @@ def _damaged(path: Path, why: str) -> HoldError:
                      "again, move that folder out of footage-agent's folder first (keep it)")
 
 
-def covering_files(store: Store, start_us: int, end_us: int,
-                   cameras: tuple[str, ...] = ()) -> list:
-    """Index rows of usable recordings overlapping [start, end) (only these cameras if given),
-    and those of the repeated fall-back hour: never exported, but either pass may be the one
-    asked for, and a safe copy keeps first."""
-    rows, seen = [], set()
-    for camera in (cameras or (None,)):
-        for row in store.files(camera, start_us, end_us):
-            if row.status in _KEPT and row.path not in seen:
-                seen.add(row.path)
-                rows.append(row)
-    return rows
-
-
 def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
               cameras: tuple[str, ...] = (), request_id: str | None = None,
               cancel: threading.Event | None = None, connect: Connect | None = None) -> Hold:
@@ -173,11 +141,11 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
     try:
         staging.mkdir(parents=True, mode=0o700)
         local = [r for r in rows if r.status != "remote"]
-        held = _copy_all(local, staging, cancel)
+        held = copy_recordings(local, staging, cancel)
         windows = _download_all(store, [r for r in rows if r.status == "remote"], staging,
                                 start_us, end_us, connect, cancel)
         placed = local_placement(
-            [r for r in _all_rows(store, start_us, end_us, cameras) if r.status != "remote"],
+            [r for r in window_rows(store, start_us, end_us, cameras) if r.status != "remote"],
             held, store.sources())
         placed.update({w.camera: remote_placement(w, [r for r in rows if r.status == "remote"
                                                       and r.camera == w.camera])
@@ -194,7 +162,7 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
         # Windows: a scanner may hold a copy, for as long as it reads it
         replace(staging, final, move=os.rename, held_bytes=sum(f.size for f in held))
         sync_renamed_into(final.parent)
-    except FetchCancelled:
+    except (FetchCancelled, CopyCancelled):
         raise HoldCancelled("the hold was cancelled; nothing was kept") from None
     except RecorderError as exc:
         raise HoldError(f"the recorder's footage could not be held: {exc}") from None
@@ -209,48 +177,6 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
     return Hold(final, tuple(held), read_placement(record))
 
 
-def _all_rows(store: Store, start_us: int, end_us: int, cameras: tuple[str, ...]) -> list:
-    """covering_files' rows, each recording of a ring file too (they share its path)."""
-    return [row for camera in (cameras or (None,))
-            for row in store.files(camera, start_us, end_us) if row.status in _KEPT]
-
-
-def _copy_all(rows: list, staging: Path, cancel: threading.Event | None,
-              taken: set[str] | None = None) -> list[HeldFile]:
-    """Copy `rows` into `staging`, each under a name none of `taken` (lower case) is."""
-    held, names, rings = [], set(taken or ()), {}
-    for row in rows:
-        if row.ranged:   # a ring file: in a folder of its own, with its card's index
-            ring = str(Path(row.path).parent)
-            if ring not in rings:
-                rings[ring] = unique_name(f"{distinct_name(row.camera)}/"
-                                          f"{distinct_name(Path(ring).name)}", names)
-                held += _copy_ring_index(Path(ring), staging, rings[ring], cancel)
-            name = unique_name(f"{rings[ring]}/{safe_name(Path(row.path).name)}", names)
-        else:
-            name = unique_name(f"{distinct_name(row.camera)}/{safe_name(Path(row.path).name)}",
-                               names)
-        dest = staging / name
-        dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        size, digest = _copy_hashed(Path(row.path), dest, cancel)
-        held.append(HeldFile(row.path, name, size, digest))
-    return held
-
-
-def _copy_ring_index(ring: Path, staging: Path, folder: str,
-                     cancel: threading.Event | None) -> list[HeldFile]:
-    """Copy the index files of a folder of Hikvision ring files: they say which recording
-    lies at which bytes, and a cut of the copies checks its rows against them
-    (changed.recorded_over) as it does against the card's own."""
-    (staging / folder).mkdir(parents=True, exist_ok=True, mode=0o700)
-    held = []
-    for name in (*INDEX_NAMES, SQLITE_INDEX):
-        if (ring / name).is_file():
-            size, digest = _copy_hashed(ring / name, staging / folder / name, cancel)
-            held.append(HeldFile(str(ring / name), f"{folder}/{name}", size, digest))
-    return held
-
-
 def _download_all(store: Store, remote: list, staging: Path, start_us: int, end_us: int,
                   connect: Connect | None, cancel: threading.Event | None) -> list[RecorderWindow]:
     """Download each recorder camera's window into its folder of the hold."""
@@ -261,20 +187,6 @@ def _download_all(store: Store, remote: list, staging: Path, start_us: int, end_
     # the clock it recorded under: the request's footage is what its ring writes over.
     return [download(store, camera, start_us, end_us, staging / distinct_name(camera), connect,
                      cancel=cancel) for camera in cameras]
-
-
-def _copy_hashed(src: Path, dest: Path, cancel: threading.Event | None) -> tuple[int, str]:
-    """Copy src to a new file, hashing the bytes as they pass; returns (size, sha256 hex)."""
-    def chunks():
-        for chunk in read_chunks(src):
-            if cancel is not None and cancel.is_set():
-                raise HoldCancelled("the hold was cancelled; nothing was kept")
-            yield chunk
-
-    digest, size = write_hashed(dest, chunks())
-    st = os.stat(src)
-    os.utime(dest, ns=(st.st_atime_ns, st.st_mtime_ns))  # the copy's, never the source's
-    return size, digest
 
 
 def _write_records(staging: Path, held: list[HeldFile], request_id: str | None, start_us: int,

@@ -1,0 +1,110 @@
+"""What a safe copy copies of a request's window, and how: shared by making one (holds.py) and
+adding to one (hold_top_up.py), which must choose the window's recordings alike and give
+their copies names alike, or an addition would miss what a hold would have taken, or copy it
+under a name the hold already has.
+
+Each recording is copied whole, hashed as its bytes pass (the copy is those bytes), under its
+own name made safe for file names in a folder named for its camera; a Hikvision card's ring
+files go into a folder named for their own, with the card's index, which says where each
+recording lies in them. Sources are only ever opened for reading.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from agent.export.hashed_files import read_chunks, write_hashed
+from agent.index.coverage import USABLE
+from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
+from agent.index.store import Store
+from agent.requests.hold_names import unique_name
+from agent.storage import distinct_name, safe_name
+
+_KEPT = USABLE + ("ambiguous",)
+
+
+class CopyCancelled(Exception):
+    """The owner stopped the copy (its caller says what was kept)."""
+
+
+@dataclass(frozen=True)
+class HeldFile:
+    """One copied recording: where it came from, its name in the hold, its size and hash."""
+
+    source: str
+    name: str
+    size: int
+    sha256: str
+
+
+def covering_files(store: Store, start_us: int, end_us: int,
+                   cameras: tuple[str, ...] = ()) -> list:
+    """Index rows of usable recordings overlapping [start, end) (only these cameras if given),
+    and those of the repeated fall-back hour: never exported, but either pass may be the one
+    asked for, and a safe copy keeps first. One row per file: what is copied."""
+    rows, seen = [], set()
+    for row in window_rows(store, start_us, end_us, cameras):
+        if row.path not in seen:
+            seen.add(row.path)
+            rows.append(row)
+    return rows
+
+
+def window_rows(store: Store, start_us: int, end_us: int, cameras: tuple[str, ...] = ()) -> list:
+    """covering_files' rows, each recording of a ring file too (they share its path): what a
+    hold's placement records, and what an addition weighs against it."""
+    return [row for camera in (cameras or (None,))
+            for row in store.files(camera, start_us, end_us) if row.status in _KEPT]
+
+
+def copy_recordings(rows: list, staging: Path, cancel: threading.Event | None = None,
+                    taken: set[str] | None = None) -> list[HeldFile]:
+    """Copy the files of `rows` (one row per file) into `staging`, each under a name none of
+    `taken` (lower case: the names a hold has already) is; CopyCancelled once `cancel` is set."""
+    held, names, rings = [], set(taken or ()), {}
+    for row in rows:
+        if row.ranged:   # a ring file: in a folder of its own, with its card's index
+            ring = str(Path(row.path).parent)
+            if ring not in rings:
+                rings[ring] = unique_name(f"{distinct_name(row.camera)}/"
+                                          f"{distinct_name(Path(ring).name)}", names)
+                held += _copy_ring_index(Path(ring), staging, rings[ring], cancel)
+            name = unique_name(f"{rings[ring]}/{safe_name(Path(row.path).name)}", names)
+        else:
+            name = unique_name(f"{distinct_name(row.camera)}/{safe_name(Path(row.path).name)}",
+                               names)
+        dest = staging / name
+        dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        size, digest = _copy_hashed(Path(row.path), dest, cancel)
+        held.append(HeldFile(row.path, name, size, digest))
+    return held
+
+
+def _copy_ring_index(ring: Path, staging: Path, folder: str,
+                     cancel: threading.Event | None) -> list[HeldFile]:
+    """Copy the index files of a folder of Hikvision ring files: they say which recording
+    lies at which bytes, and a cut of the copies checks its rows against them
+    (changed.recorded_over) as it does against the card's own."""
+    (staging / folder).mkdir(parents=True, exist_ok=True, mode=0o700)
+    held = []
+    for name in (*INDEX_NAMES, SQLITE_INDEX):
+        if (ring / name).is_file():
+            size, digest = _copy_hashed(ring / name, staging / folder / name, cancel)
+            held.append(HeldFile(str(ring / name), f"{folder}/{name}", size, digest))
+    return held
+
+
+def _copy_hashed(src: Path, dest: Path, cancel: threading.Event | None) -> tuple[int, str]:
+    """Copy src to a new file, hashing the bytes as they pass; returns (size, sha256 hex)."""
+    def chunks():
+        for chunk in read_chunks(src):
+            if cancel is not None and cancel.is_set():
+                raise CopyCancelled()
+            yield chunk
+
+    digest, size = write_hashed(dest, chunks())
+    st = os.stat(src)
+    os.utime(dest, ns=(st.st_atime_ns, st.st_mtime_ns))  # the copy's, never the source's
+    return size, digest
