@@ -149,15 +149,18 @@ def test_a_hold_being_made_elsewhere_is_not_made_twice(agent, tmp_path):
                        "r1").files
 
 
-@pytest.mark.parametrize("edit", ["placed", "added"])
+@pytest.mark.parametrize("edit", ["placed", "added", "clock"])
 def test_a_hold_whose_record_was_edited_is_not_added_to(agent, tmp_path, edit):
     row, _growing_file = _growing(agent, tmp_path)
     first = holds.make_hold(agent.home, agent.store, "r1", GT0, GT0 + 6 * US, (row.camera,), "r1")
     doc = json.loads((first.path / holds.RECORD).read_text())
     if edit == "placed":
         del doc["placed"], doc["made"]   # as an earlier version wrote it
-    else:
+    elif edit == "added":
         doc["added"] = "yesterday"
+    else:   # a copy's own clock (one added after its folder's clock was changed)
+        doc["placed"][row.camera]["recordings"][0]["clock"] = {"zone": "UTC",
+                                                               "clock_offset_s": "2"}
     (first.path / holds.RECORD).write_text(json.dumps(doc))
     agent.scan()
     why = "made by an earlier version" if edit == "placed" else "not as footage-agent writes"
@@ -203,10 +206,15 @@ def test_a_record_edited_while_recordings_are_added_is_left_as_it_is(agent, tmp_
     assert _as_it_is(first.path) == kept
 
 
-def test_a_ring_files_recording_added_since_is_added_with_its_card_index(agent, tmp_path):
+@pytest.mark.parametrize("offset", [0.0, 2.0], ids=["same-clock", "clock-changed"])
+def test_a_ring_files_recording_added_since_is_added_with_its_card_index(agent, tmp_path,
+                                                                        offset):
     """A Hikvision card's ring file gets the camera's next recording: the hold adds the ring
     file again in a folder of its own, with the card's index as it is now (a cut of the
-    copies checks its rows against it), beside the first copies, left as they were."""
+    copies checks its rows against it), beside the first copies, left as they were. The
+    folder's clock offset changed before (clock-changed): the cut checked the added ring
+    file's recordings against its card index placed by the hold's old offset, found them at
+    other times, and refused them as changed since indexed."""
     from demo.hikvision_card import Recording, write_card
     ring_t = t("2026-11-20T22:00:00Z")
     first, later = Recording(ring_t, 6, 0), Recording(ring_t + 10 * US, 6, 0)
@@ -217,6 +225,8 @@ def test_a_ring_files_recording_added_since_is_added_with_its_card_index(agent, 
     window = (ring_t, ring_t + 20 * US)
     hold = holds.make_hold(agent.home, agent.store, "r1", *window, ("garage",), "r1")
     kept = _as_it_is(hold.path)
+    if offset:
+        agent.add_source(root, clock_offset_s=offset)
     write_card(root, [first, later], width=320, height=240)   # in the same ring file
     agent.scan()
     again = hold_window(agent.home, agent.store, "r1", *window, ("garage",), "r1")
@@ -251,3 +261,36 @@ def test_a_cancelled_addition_leaves_the_hold_as_it_was(agent, tmp_path):
         hold_window(agent.home, agent.store, "r1", GT0, GT0 + 6 * US, (row.camera,), "r1", stop)
     assert (first.path / holds.RECORD).read_bytes() == record and _as_it_is(first.path) == kept
     assert [p.name for p in first.path.parent.iterdir()] == ["r1"]
+
+
+def test_copies_added_after_the_clock_offset_changed_say_the_clock_they_were_placed_by(
+        agent, tmp_path):
+    """The owner corrected the folder's clock offset after the safe copy was made: the copies
+    added since were placed by the new offset, but the addition kept the hold's old one for
+    the camera, so a clip cut from them said (provenance's `clock`) the old offset only."""
+    folder = tmp_path / "porch"   # the camera's name
+    first, second = make_recordings(folder, "blue-iris", "porch", GT0, 2, 3.0, fps=10)
+    aside = tmp_path / second.name
+    second.rename(aside)   # the recorder's last file of the window, not there yet
+    agent.scan([str(folder)], tz="UTC")
+    window = (GT0 - 10 * US, GT0 + 10 * US)
+    holds.make_hold(agent.home, agent.store, "r1", *window, ("porch",), "r1")
+    agent.add_source(folder, clock_offset_s=2.0)   # the camera's clock is 2 s fast
+    aside.rename(second)
+    agent.scan()
+    again = hold_window(agent.home, agent.store, "r1", *window, ("porch",), "r1")
+    (added,) = [f.name for f in again.added]
+    doc = json.loads((again.path / holds.RECORD).read_text())["placed"]["porch"]
+    assert doc["clock_offset_s"] == 0.0   # the camera's, as the hold was made
+    (late,) = [r for r in doc["recordings"] if r["path"] == added]
+    assert late["clock"] == {"zone": "UTC", "clock_offset_s": 2.0}
+    first.unlink()
+    second.unlink()
+    agent.scan()
+    with cut_window(agent.home, agent.store, "porch", *window, None,
+                    usable_hold(agent.home, "r1")) as (index, extra):
+        done = export_evidence(index, agent.owner_key(), "porch", *window, tmp_path / "out",
+                               provenance_extra=extra)
+    record = json.loads((done.package.path / "data/provenance.json").read_text())
+    assert record["clock"]["clock_offset_s"] == [0.0, 2.0], record["clock"]
+    assert {s["path"] for s in record["sources"]} == {f"porch/{first.name}", added}

@@ -174,11 +174,8 @@ def cut_window(home: Path, store: Store, camera: str, start_us: int, end_us: int
     try:
         local = Store(work / "window.db")
         try:
-            layout = (RECORDER_LAYOUT if held.recorder is not None   # as local_window's
-                      else next((r.layout for r in held.recordings if r.layout), "hold"))
-            source = local.add_source(str(hold.path), camera, held.zone, layout,
-                                      held.clock_offset_s, explicit=False)
-            local.upsert(_rows(source.id, source.camera, hold.path, held))
+            name, sources = _clock_sources(local, hold.path, held, camera)
+            local.upsert(_rows(sources, name, hold.path, held))
             yield local, {"hold": hold_record(placement, held, copies, hold,
                                               left_out(store, held, start_us, end_us))}
         finally:
@@ -187,9 +184,29 @@ def cut_window(home: Path, store: Store, camera: str, start_us: int, end_us: int
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _rows(source_id: int, camera: str, folder: Path, held: HeldCamera) -> list[FileRow]:
-    """The held rows as rows of the copies: their size and modification time as they are now
-    (their bytes were just checked against the manifest)."""
+def _clock_sources(local: Store, folder: Path, held: HeldCamera,
+                   camera: str) -> tuple[str, dict[tuple[str, float], int]]:
+    """The copies' folder as a recordings folder of `camera` in `local` once for each clock
+    its copies were placed by (the camera's; one a copy added after the folder's clock was
+    changed has: held.clock_of), so that a ring file's recordings are checked, and provenance's
+    `clock` names them, by their own: the camera's name in `local`, and each source's id by
+    (zone, clock offset)."""
+    layout = (RECORDER_LAYOUT if held.recorder is not None   # as local_window's
+              else next((r.layout for r in held.recordings if r.layout), "hold"))
+    clocks = dict.fromkeys([(held.zone, held.clock_offset_s),
+                            *(held.clock_of(r.path) for r in held.recordings)])
+    # An index keeps one source per folder name: the same folder, spelt with a "." more
+    # for each clock past the first (every path reads it as the folder itself).
+    sources = [local.add_source(os.path.join(str(folder), *["."] * n), camera, zone, layout,
+                                offset, explicit=False) for n, (zone, offset) in enumerate(clocks)]
+    return sources[0].camera, {clock: s.id for clock, s in zip(clocks, sources)}
+
+
+def _rows(sources: dict[tuple[str, float], int], camera: str, folder: Path,
+          held: HeldCamera) -> list[FileRow]:
+    """The held rows as rows of the copies, each of the source of the clock it was placed by
+    (_clock_sources), named `camera`: their size and modification time as they are now (their
+    bytes were just checked against the manifest)."""
     out = []
     for r in held.recordings:
         path = folder / r.path
@@ -197,8 +214,8 @@ def _rows(source_id: int, camera: str, folder: Path, held: HeldCamera) -> list[F
             st = os.stat(path)
         except OSError:
             continue   # a copy of a recording outside the window, checked by none
-        out.append(r._replace(source_id=source_id, path=str(path), camera=camera,
-                              size=st.st_size, mtime_ns=st.st_mtime_ns))
+        out.append(r._replace(source_id=sources[held.clock_of(r.path)], path=str(path),
+                              camera=camera, size=st.st_size, mtime_ns=st.st_mtime_ns))
     return out
 
 

@@ -9,7 +9,10 @@ clock offset (provenance's `clock`; a recorder's download's row keeps its own, `
 which differs from it when the recorder's clock was put right inside the window: the row's
 times are true times either way), each copy's original (relative to its recordings folder)
 and the index's rows it copied (`indexed`: path, size, modification time), by which a later cut
-tells whether the originals are still as they were held. A hold made before this was recorded
+tells whether the originals are still as they were held. A copy added to the hold later
+(hold_top_up.py) after the owner changed its folder's zone or clock offset was placed by that
+clock, not the camera's: its row in `recordings` says so (`clock`: `zone`, `clock_offset_s`),
+and a cut places it, and provenance names it, by that one. A hold made before this was recorded
 has no placement: it is kept, but only its originals are cut.
 """
 from __future__ import annotations
@@ -35,6 +38,14 @@ class HeldCamera:
     originals: tuple[tuple[str, str], ...]
     indexed: tuple[FileRow, ...]
     recorder: dict | None = None
+    # (copy's name, zone, clock offset) of each copy placed by another clock than the
+    # camera's: added to the hold after its folder's clock was changed (hold_top_up.py)
+    clocks: tuple[tuple[str, str, float], ...] = ()
+
+    def clock_of(self, name: str) -> tuple[str, float]:
+        """The zone and clock offset the copy `name` (a path of `recordings`) was placed by."""
+        return next(((zone, offset) for copy, zone, offset in self.clocks if copy == name),
+                    (self.zone, self.clock_offset_s))
 
 
 @dataclass(frozen=True)
@@ -164,13 +175,23 @@ def _placement(doc: dict) -> Placement | None:
         name, str(c["zone"]), float(c["clock_offset_s"]),
         tuple(record_row(r, copy=True) for r in c["recordings"]),
         tuple((str(k), str(v)) for k, v in c["originals"].items()),
-        tuple(record_row(r) for r in c["indexed"]), c.get("recorder"))
+        tuple(record_row(r) for r in c["indexed"]), c.get("recorder"),
+        tuple((r["path"], *_clock(r["clock"])) for r in c["recordings"] if "clock" in r))
         for name, c in placed.items())
     made = doc.get("made")
     if made is not None and not isinstance(made, str):   # edited by hand: not as written
         raise TypeError("not a time")
     return Placement(made, doc.get("request"), dict(doc.get("window") or {}),
                      cameras, _added(doc.get("added") or []))
+
+
+def _clock(record: dict) -> tuple[str, float]:
+    """A copy's own `clock` (zone, offset), read strictly (TypeError for what hold_top_up
+    never writes: a record edited by hand)."""
+    zone, offset = record["zone"], record["clock_offset_s"]
+    if not isinstance(zone, str) or type(offset) not in (int, float):
+        raise TypeError("not a clock")
+    return zone, float(offset)
 
 
 def _added(records: list) -> tuple[tuple[str, tuple[str, ...]], ...]:

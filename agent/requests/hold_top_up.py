@@ -206,6 +206,12 @@ def _record_with(hold: Hold, added: list[HeldFile], rows: list, store: Store) ->
             doc["placed"][camera] = new
             continue
         was = doc["placed"][at]
+        clock = {"zone": new["zone"], "clock_offset_s": new["clock_offset_s"]}
+        if clock != {"zone": was["zone"], "clock_offset_s": was["clock_offset_s"]}:
+            # its folder's zone or clock offset changed since the hold was made: the new copies
+            # were placed by the clock they have now, which a cut and provenance say
+            for record in new["recordings"]:
+                record["clock"] = clock
         was["recordings"] = list(was["recordings"]) + new["recordings"]
         was["indexed"] = list(was["indexed"]) + new["indexed"]
         was["originals"] = {**was["originals"], **new["originals"]}
