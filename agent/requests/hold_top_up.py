@@ -13,6 +13,16 @@ hold first, so a full disk or a stop leaves the hold as it was.
 One hold of a request at a time (`locks/<folder>.hold.lock`): the app's poll thread, the app's
 button and a terminal's `inbox hold` would otherwise copy the window twice, and a second
 record written whole would drop the first's additions.
+
+Only the owner adds (the request's page, `inbox hold`), even with "keep a safe copy" on: a
+scan finding a recording of the window still being written would copy it whole again each
+time it grows (a recorder's hour-long file, every few minutes), and copying takes minutes the
+watcher's thread cannot spend. Done on its own it would have to wait for a recording to close,
+on a thread of its own, quiet when the owner is adding at once: the page and `inbox show` say
+how many recordings the copy lacks instead (desk.hold_missing). A recorder's camera is not
+added to: its window is one download, whose record (the recorder's clock as it answered then,
+each query made) provenance's `recorder` section gives as one; a second download would need
+that record to hold several, with their own clocks (agent/index/remote_window.py).
 """
 from __future__ import annotations
 
