@@ -244,6 +244,16 @@ def test_a_ring_files_recording_added_since_is_added_with_its_card_index(agent, 
                                provenance_extra=extra)
     assert "hold" in extra
     assert _stamps(done.clip)[0] >= cut[0]
+    # The ring file copied again holds the first recording too: it was placed in both copies,
+    # two recordings of the same seconds, and a cut of them read it from the copy added later.
+    held = usable_hold(agent.home, "r1")
+    assert held_coverage(agent.store, held, "garage", *window).overlaps == ()
+    with cut_window(agent.home, agent.store, "garage", *window, None, held) as (index, extra):
+        done = export_evidence(index, agent.owner_key(), "garage", *window,
+                               tmp_path / "whole", provenance_extra=extra)
+    record = json.loads((done.package.path / "data/provenance.json").read_text())
+    assert [s["path"] for s in record["sources"]] == ["garage/datadir0/hiv00000.mp4",
+                                                      "garage/datadir0-2/hiv00000.mp4"]
 
 
 def test_a_cancelled_addition_leaves_the_hold_as_it_was(agent, tmp_path):

@@ -111,8 +111,8 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
     stands then, `added` naming the new copies (none: the hold is left untouched)."""
     if hold.placement is None:
         raise HoldError(_not_added_to(hold.path))
-    rows, seen = [], set()
-    for row in missing_rows(store, hold, start_us, end_us, cameras):
+    rows, seen, missing = [], set(), missing_rows(store, hold, start_us, end_us, cameras)
+    for row in missing:
         if row.path not in seen:   # a file copied once, whole, however many of its
             seen.add(row.path)     # recordings are new (a ring file's)
             rows.append(row)
@@ -131,8 +131,7 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
         staging.mkdir(mode=0o700)
         added = copy_recordings(rows, staging, cancel, taken=_taken(hold))
         moved = _move_in(added, staging, hold.path)
-        doc = _record_with(hold, added, window_rows(store, start_us, end_us, cameras),
-                           store)
+        doc = _record_with(hold, added, missing, store)
         _write_record(hold.path, doc)
     except CopyCancelled:
         _remove(moved)
@@ -201,13 +200,15 @@ def _move_in(added: list[HeldFile], staging: Path, hold: Path) -> list[Path]:
     return moved
 
 
-def _record_with(hold: Hold, added: list[HeldFile], rows: list, store: Store) -> dict:
+def _record_with(hold: Hold, added: list[HeldFile], missing: list, store: Store) -> dict:
     """The hold's record as it is on disk, with the new copies added to `files`, `placed` and
-    `added`: everything it said before is kept as it was."""
+    `added`: everything it said before is kept as it was. A new copy places only the recordings
+    it was made for (`missing`): a ring file copied again holds those the hold held already
+    too, which placed twice would be two recordings of the same seconds, a cut reading them
+    from the later copy."""
     doc = json.loads((hold.path / RECORD).read_text(encoding="utf-8"))
     doc["files"] = list(doc["files"]) + [asdict(f) for f in added]
-    sources = {f.source for f in added}
-    placed = local_placement([r for r in rows if r.path in sources], added, store.sources())
+    placed = local_placement(missing, added, store.sources())
     current = store.names.current
     for camera, new in placed.items():
         at = next((name for name in doc["placed"]
