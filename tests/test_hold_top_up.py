@@ -304,3 +304,25 @@ def test_copies_added_after_the_clock_offset_changed_say_the_clock_they_were_pla
     record = json.loads((done.package.path / "data/provenance.json").read_text())
     assert record["clock"]["clock_offset_s"] == [0.0, 2.0], record["clock"]
     assert {s["path"] for s in record["sources"]} == {f"porch/{first.name}", added}
+
+
+def test_a_recording_held_while_written_past_the_window_is_not_copied_again(agent, tmp_path):
+    """A recording still being written when the copy was made, whose copy already held the
+    whole window (the window ends before what was written then): once it grew, the page said
+    it was not in the safe copy, adding it copied the whole file again (a recorder's hour-long
+    file, again each time it grew) for no second of the window, and a cut from the copy said
+    it was left out of the clip."""
+    from agent.requests.held_window import left_out
+    from agent.requests.hold_top_up import missing_rows
+    row, _growing_file = _growing(agent, tmp_path)   # 3 s held of 6
+    window = (GT0, GT0 + 2 * US)
+    first = holds.make_hold(agent.home, agent.store, "r1", *window, (row.camera,), "r1")
+    agent.scan()   # it grew since
+    assert missing_rows(agent.store, first, *window, (row.camera,)) == []
+    again = hold_window(agent.home, agent.store, "r1", *window, (row.camera,), "r1")
+    assert again.added == () and again.files == first.files
+    held = first.placement.camera(row.camera)
+    assert left_out(agent.store, held, *window) == []
+    # a window the copy held only part of: the grown recording is added, and left out before
+    assert len(left_out(agent.store, held, GT0, GT0 + 4 * US)) == 1
+    assert missing_rows(agent.store, first, GT0, GT0 + 4 * US, (row.camera,)) != []

@@ -32,7 +32,7 @@ from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
 from agent.index.rows import FileRow
 from agent.index.store import Store
 from agent.os_words import plain_home_error
-from agent.requests.hold_placement import HeldCamera, Placement
+from agent.requests.hold_placement import HeldCamera, Placement, grown_into
 from agent.requests.holds import Hold, HoldError, read_hold
 from agent.storage import remove_stale_partials, safe_name
 from agent.timebase import format_utc
@@ -124,7 +124,7 @@ def from_hold(store: Store, hold: Hold | None, camera: str, start_us: int,
 def left_out(store: Store, held: HeldCamera, start_us: int, end_us: int) -> list[FileRow]:
     """The camera's recordings in [start, end) on disk now that a cut from the hold leaves
     out: written after the hold was made (or not yet indexed then), or still being written
-    then and grown since (its copy holds only what it had). The cut reads one index of one
+    then and grown since into the window (its copy holds only what it had: grown_into). The cut reads one index of one
     folder, the copies', so these are not in the clip: provenance's `hold` and the owner's
     question before approving say so."""
     was = {(r.path, r.byte_start): r for r in held.indexed}
@@ -133,7 +133,7 @@ def left_out(store: Store, held: HeldCamera, start_us: int, end_us: int) -> list
         if row.status not in ("ok", "in-progress"):
             continue
         then = was.get((row.path, row.byte_start))
-        if then is None or (then.status == "in-progress" and row.size > then.size):
+        if then is None or grown_into(then, row, end_us):
             out.append(row)
     return out
 

@@ -105,6 +105,15 @@ def record_row(record: dict, copy: bool = False) -> FileRow:
     return row
 
 
+def grown_into(then: FileRow, row: FileRow, end_us: int) -> bool:
+    """Whether a recording the hold copied while it was still being written (`then`, its row
+    as it was copied) holds more of a window ending at `end_us` now (`row`) than its copy does:
+    it grew since, and its copy ends before the window does (or when, is not known). One whose
+    copy already reaches past the window's end holds all of it, however it grew since."""
+    return (then.status == "in-progress" and row.size > then.size
+            and (then.end_us is None or then.end_us < end_us))
+
+
 def local_placement(rows: list[FileRow], held: list, sources: list[Source]) -> dict:
     """hold.json's `placed` for copied recordings: `rows` every index row of the copied files
     (a ring file has several, of one camera or more), `held` the copies (holds.HeldFile); a

@@ -41,7 +41,7 @@ from agent.index.mirror import Connect
 from agent.index.store import Store
 from agent.os_words import plain_home_error
 from agent.requests.hold_copies import CopyCancelled, HeldFile, copy_recordings, window_rows
-from agent.requests.hold_placement import local_placement, read_placement
+from agent.requests.hold_placement import grown_into, local_placement, read_placement
 from agent.requests.hold_room import room_problem
 from agent.requests.holds import (MANIFEST, RECORD, Hold, HoldCancelled, HoldError, hold_path,
                                   make_hold, read_hold)
@@ -93,14 +93,15 @@ def missing_rows(store: Store, hold: Hold, start_us: int, end_us: int,
                  cameras: tuple[str, ...] = ()) -> list:
     """The index's recordings of the window on this PC that the hold does not hold: not in its
     `indexed` (indexed after it was made), or held while still being written and grown since
-    (its copy holds only what it had then). A recorder's are not: its window is downloaded once."""
+    into the window (its copy holds only what it had then: hold_placement.grown_into). A
+    recorder's are not: its window is downloaded once."""
     was = {(r.path, r.byte_start): r for c in hold.placement.cameras for r in c.indexed}
     out = []
     for row in window_rows(store, start_us, end_us, cameras):   # each of a ring file's
         if row.status == "remote":
             continue
         then = was.get((row.path, row.byte_start))
-        if then is None or (then.status == "in-progress" and row.size > then.size):
+        if then is None or grown_into(then, row, end_us):
             out.append(row)
     return out
 
