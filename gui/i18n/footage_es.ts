@@ -5770,6 +5770,42 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>the app met a fault nobody foresaw ({kind}: {answer}) and did not open. Start it again; if this happens again, tell whoever looks after your camera program, with these words</source>
         <translation>la aplicación encontró un fallo que nadie previó ({kind}: {answer}) y no se abrió. Iníciela de nuevo; si vuelve a ocurrir, comuníqueselo a quien atiende su programa de cámaras, con estas palabras</translation>
     </message>
+    <message>
+        <source>name time is in the repeated fall-back hour ({first} or {second}) and nothing tells which; indexed at the earlier reading, and never exported, since its footage may be from the other</source>
+        <translation>la hora del nombre está en la hora que se repite al atrasar los relojes ({first} o {second}) y nada indica cuál de las dos es; se indexa en la primera lectura, y nunca se exporta, ya que sus grabaciones podrían ser de la otra</translation>
+    </message>
+    <message>
+        <source>its modification time is in the repeated fall-back hour ({first} or {second}) and nothing tells which; indexed at the earlier reading, and never exported, since its footage may be from the other</source>
+        <translation>su fecha de modificación está en la hora que se repite al atrasar los relojes ({first} o {second}) y nada indica cuál de las dos es; se indexa en la primera lectura, y nunca se exporta, ya que sus grabaciones podrían ser de la otra</translation>
+    </message>
+    <message>
+        <source>name time falls in a spring-forward gap; read with the pre-change offset</source>
+        <translation>la hora del nombre cae en la hora que se salta al adelantar los relojes; se lee con la diferencia horaria de antes del cambio</translation>
+    </message>
+    <message>
+        <source>its modification time falls in a spring-forward gap; read with the pre-change offset</source>
+        <translation>su fecha de modificación cae en la hora que se salta al adelantar los relojes; se lee con la diferencia horaria de antes del cambio</translation>
+    </message>
+    <message>
+        <source>placed in time by the file&apos;s modification time alone (minus its duration): check this camera&apos;s times</source>
+        <translation>situada en el tiempo solo por la fecha de modificación del archivo (menos su duración): compruebe las horas de esta cámara</translation>
+    </message>
+    <message>
+        <source>start from the container&apos;s creation time</source>
+        <translation>inicio tomado de la hora de creación del contenedor</translation>
+    </message>
+    <message>
+        <source>the start written in the name is not a real time</source>
+        <translation>el inicio escrito en el nombre no es una hora real</translation>
+    </message>
+    <message>
+        <source>the name says it runs to {wall}, but the file holds {count} s of footage: its end is where the footage ends</source>
+        <translation>el nombre dice que dura hasta las {wall}, pero el archivo contiene {count} s de grabación: su final es donde termina la grabación</translation>
+    </message>
+    <message>
+        <source>end in name is before start; end ignored</source>
+        <translation>el final del nombre es anterior al inicio; no se tiene en cuenta el final</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

@@ -32,6 +32,7 @@ from gui.views import core_clock_offset_words as clock_offset_words
 from gui.views import core_command_line_words as command_line_words
 from gui.views import core_folder_words as folder_words
 from gui.views import core_file_reason_words as file_reason_words
+from gui.views import core_placement_words as placement_words
 from gui.views import core_hold_words as hold_words
 from gui.views import core_home_file_words as home_file_words
 from gui.views import core_log_words as log_words
@@ -275,6 +276,8 @@ TEMPLATES: tuple[str, ...] = (
     *recording_words.TEMPLATES,
     # a recording the index cannot use, named after an export's refusal (plan.py, probe.py)
     *file_reason_words.TEMPLATES,
+    # how such a recording was placed in time (agent/index/placement.py)
+    *placement_words.TEMPLATES,
     # a fault nobody foresaw in a folder's scan (agent/service_loop.py)
     *service_words.TEMPLATES,
     *decision_words.TEMPLATES,

@@ -1,0 +1,31 @@
+"""The core's notes on how a local recording was placed in time (agent/index/placement.py),
+word for word as it writes them into a row's reason: a name or a card's date in the repeated
+fall-back hour or in the spring gap, a recording placed by its container or its date alone, a
+name's end set aside. An export of a window holding only recordings it cannot use names them
+after its refusal, each with its reason. Qt-free data listed among core_templates' TEMPLATES,
+marked for Qt's translation in the "core" context."""
+from __future__ import annotations
+
+from gui.views.words import QT_TRANSLATE_NOOP
+
+TEMPLATES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("core", "name time is in the repeated fall-back hour ({first} or "
+                              "{second}) and nothing tells which; indexed at the earlier "
+                              "reading, and never exported, since its footage may be from the "
+                              "other"),
+    QT_TRANSLATE_NOOP("core", "its modification time is in the repeated fall-back hour ({first} "
+                              "or {second}) and nothing tells which; indexed at the earlier "
+                              "reading, and never exported, since its footage may be from the "
+                              "other"),
+    QT_TRANSLATE_NOOP("core", "name time falls in a spring-forward gap; read with the "
+                              "pre-change offset"),
+    QT_TRANSLATE_NOOP("core", "its modification time falls in a spring-forward gap; read with "
+                              "the pre-change offset"),
+    QT_TRANSLATE_NOOP("core", "placed in time by the file's modification time alone (minus its "
+                              "duration): check this camera's times"),
+    QT_TRANSLATE_NOOP("core", "start from the container's creation time"),
+    QT_TRANSLATE_NOOP("core", "the start written in the name is not a real time"),
+    QT_TRANSLATE_NOOP("core", "the name says it runs to {wall}, but the file holds {count} s of "
+                              "footage: its end is where the footage ends"),
+    QT_TRANSLATE_NOOP("core", "end in name is before start; end ignored"),
+)
