@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from agent import file_systems
-from agent.index.local_times import LocalTimeDisks, an_hour_apart, keeps_local_time
+from agent.index.local_times import LocalTimeDisks, clock_change_apart, keeps_local_time
 from agent.index.moved_folder import moved_here
 from agent.index.other_disk import OtherDisk, judge
 from agent.service import NotFound
@@ -130,12 +130,12 @@ def test_only_fat_and_exfat_keep_local_times_and_only_an_exact_hour_of_one_size_
     for name in ("NTFS", "ntfs3", "ext4", "apfs", "ReFS", "", None):
         assert not keeps_local_time(name)
     base = 1_700_000_000 * 10**9
-    assert an_hour_apart(10, base + HOUR_NS, 10, base)
-    assert an_hour_apart(10, base - HOUR_NS, 10, base)
-    assert not an_hour_apart(11, base + HOUR_NS, 10, base)         # another size
-    assert not an_hour_apart(10, base + HOUR_NS + 2 * 10**9, 10, base)   # FAT's 2 s steps
-    assert not an_hour_apart(10, base, 10, base)                   # not moved at all
-    assert not an_hour_apart(10, HOUR_NS - 2, 10, -2)              # a row to read again
+    assert clock_change_apart(10, base + HOUR_NS, 10, base)
+    assert clock_change_apart(10, base - HOUR_NS, 10, base)
+    assert not clock_change_apart(11, base + HOUR_NS, 10, base)         # another size
+    assert not clock_change_apart(10, base + HOUR_NS + 2 * 10**9, 10, base)   # FAT's 2 s steps
+    assert not clock_change_apart(10, base, 10, base)                   # not moved at all
+    assert not clock_change_apart(10, HOUR_NS - 2, 10, -2)              # a row to read again
     asked = []
     local = LocalTimeDisks(lambda folder: asked.append(folder) or "FAT32")   # Windows' name
     assert local("E:\\DCIM") and local("E:\\DCIM") and asked == ["E:\\DCIM"]   # asked once

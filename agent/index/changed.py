@@ -15,10 +15,11 @@ as it is now instead: it must still be listed at the same bytes, at the same tim
 bytes still starting a pack.
 
 On a card that keeps local times (FAT32, exFAT: local_times.py) Windows moves every file's
-time by an hour when the clocks change. A file there of the same size whose time moved by
-exactly an hour is read again as the scan read it (its name, its container, its time as the
-system reads it now, which on a FAT card gives the wall time the scan read): the same times,
-codec, size of picture and rate, it is the recording indexed.
+time by the clocks' step when they change (an hour, in most zones: local_times.py). A file
+there of the same size whose time moved by exactly such a step is read again as the scan read
+it (its name, its container, its time as the system reads it now, which on a FAT card gives
+the wall time the scan read): the same times, codec, size of picture and rate, it is the
+recording indexed.
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from typing import Iterable, Mapping
 
 from agent.index.frigate_db import load_frigate_times
 from agent.index.layouts import parse_path
-from agent.index.local_times import LocalTimeDisks, an_hour_apart
+from agent.index.local_times import LocalTimeDisks, clock_change_apart
 from agent.index.ring_files import RingFolders
 from agent.index.rows import FileRow, Source
 from agent.index.scan import describe
@@ -42,7 +43,7 @@ def changed_since_scan(rows: Iterable[FileRow], sources: Mapping[int, Source]) -
     A recording inside a Hikvision ring file is asked of the card's index as it is now
     (recorded_over); `sources` are the recordings folders by id (their zone and clock
     offset place its times). A recorder's rows (no file here) are left out. On a card
-    keeping local times, a time moved by exactly an hour is a clock change when the file
+    keeping local times, a time moved by exactly a clock change's step is one when the file
     still reads as it was indexed (read_as_indexed)."""
     out, ranged = [], []
     local = LocalTimeDisks()
@@ -67,14 +68,17 @@ def same_recording(row: FileRow, size: int, mtime_ns: int, sources: Mapping[int,
                    local: LocalTimeDisks) -> bool:
     """Whether `row`'s file, now `size` bytes written last at `mtime_ns`, is still the
     recording indexed: the same size and time; one still being written then may have grown,
-    and nothing else; on a card keeping local times, a time a clock change moved by exactly
-    an hour, when the file still reads as it was indexed (read_as_indexed)."""
+    and nothing else; on a card keeping local times, a time a clock change moved by its step
+    (this PC's zone's or the camera's), when the file still reads as it was indexed
+    (read_as_indexed)."""
     if row.status == "in-progress":
         return size >= row.size and mtime_ns >= row.mtime_ns
     if (size, mtime_ns) == (row.size, row.mtime_ns):
         return True
     source = sources.get(row.source_id)
-    return (an_hour_apart(size, mtime_ns, row.size, row.mtime_ns) and source is not None
+    return (source is not None
+            and clock_change_apart(size, mtime_ns, row.size, row.mtime_ns,
+                                   local.steps_ns(source.tz))
             and local(source.root)
             and read_as_indexed(row, source, mtime_ns, local.offset_s(source.root)))
 

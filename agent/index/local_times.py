@@ -3,14 +3,17 @@
 FAT keeps a file's modification time as the wall clock read it, with no zone (exFAT has a
 field for the offset, which cameras writing their cards leave unset). Windows turns it into
 true time with the offset in force now, not the one in force when the file was written: on
-the night the clocks change, every file on the card moves by an hour. The index keeps each
-recording's size and modification time to tell a file written over since the scan
-(index/changed.py), and to know its card again (other_disk.py, moved_folder.py); a whole card
-would then look written over, or be taken for another card.
+the night the clocks change, every file on the card moves by their step (an hour, in most
+zones). The index keeps each recording's size and modification time to tell a file written
+over since the scan (index/changed.py), and to know its card again (other_disk.py,
+moved_folder.py); a whole card would then look written over, or be taken for another card.
 
-So on such a disk a file of the same size whose time moved by exactly an hour is not taken for
-another file on the strength of its date alone: whether it is still the recording indexed is
-checked by what it holds (changed.py), and a card is known again by it.
+So on such a disk a file of the same size whose time moved by a clock change's step is not
+taken for another file on the strength of its date alone: whether it is still the recording
+indexed is checked by what it holds (changed.py), and a card is known again by it. The step is
+the one this PC's zone takes (Windows reads by it), or the camera's: an hour nearly everywhere,
+30 minutes on Lord Howe Island (Australia/Lord_Howe), two hours at Troll station; an hour is
+always forgiven, as before zones were asked.
 
 A recording placed by its modification time alone (placement.py) is placed from the wall time
 the card holds, read in the camera's zone, as a name is: on FAT the system reports that wall
@@ -31,11 +34,16 @@ import os
 import platform
 import sys
 import time
-from typing import Callable
+from datetime import datetime
+from typing import Callable, Iterable
 
 from agent.file_systems import Volume, fat_family, file_system, volume
+from agent.timebase import TimeError, zone
 
 HOUR_NS = 3600 * 10**9
+# The clocks' changes looked for: each month of the two years before now.
+_MONTHS_LOOKED = 25
+_MONTH_S = 30 * 86400
 # Linux's gettimeofday system call by machine: the only way left to read the kernel's zone
 # (glibc's gettimeofday has given zeros since 2.31).
 _GETTIMEOFDAY = {"x86_64": 96, "aarch64": 169, "riscv64": 169, "i386": 78, "i686": 78,
@@ -48,11 +56,30 @@ def keeps_local_time(file_system_name: str | None) -> bool:
     return fat_family(file_system_name)   # exFAT too: cameras leave its offset unset
 
 
-def an_hour_apart(size: int, mtime_ns: int, was_size: int, was_mtime_ns: int) -> bool:
-    """The same size, the time exactly an hour later or earlier: what a clock change does to
-    a file on such a disk. A time kept below zero (a row to be looked at again) is not one."""
+def clock_change_apart(size: int, mtime_ns: int, was_size: int, was_mtime_ns: int,
+                       steps_ns: Iterable[int] = (HOUR_NS,)) -> bool:
+    """The same size, the time later or earlier by exactly one of `steps_ns` (clock_steps_ns):
+    what a clock change does to a file on such a disk. A time kept below zero (a row to be
+    looked at again) is not one."""
     return (size == was_size and was_mtime_ns >= 0
-            and abs(mtime_ns - was_mtime_ns) == HOUR_NS)
+            and abs(mtime_ns - was_mtime_ns) in set(steps_ns))
+
+
+def clock_steps_ns(zone_name: str | None, now: float | None = None) -> set[int]:
+    """How far the clocks of `zone_name` (None: this PC's zone) moved at their changes in the
+    two years before `now`, in nanoseconds: {HOUR_NS} for most zones with summer time, a half
+    hour for Lord Howe Island, none for a zone without; none for a zone not known."""
+    now = time.time() if now is None else now
+    try:
+        rules = None if zone_name is None else zone(zone_name)
+    except TimeError:
+        return set()
+    offsets = set()
+    for month in range(_MONTHS_LOOKED):   # a change never lasts less than a month
+        when = now - month * _MONTH_S
+        offsets.add(time.localtime(when).tm_gmtoff if rules is None else
+                    int(datetime.fromtimestamp(when, rules).utcoffset().total_seconds()))
+    return {abs(a - b) * 10**9 for a in offsets for b in offsets if a != b}
 
 
 def zoneless(file_system_name: str | None) -> bool:
@@ -114,7 +141,7 @@ def kernel_offset_s(machine: str | None = None) -> int | None:
 class LocalTimeDisks:
     """Whether a folder is on a disk that keeps local times, and how this system reads them
     (card_offset_s), asked once per folder: the system is asked (file_systems.file_system,
-    or `ask`; card_offset_now, or `offset`) only when a file moved by an hour."""
+    or `ask`; card_offset_now, or `offset`) only when a file moved by a clock change's step."""
 
     def __init__(self, ask: Callable[[str], str | None] | None = None,
                  offset: Callable[[str], int | None] | None = None) -> None:
@@ -122,6 +149,7 @@ class LocalTimeDisks:
         self._offset = offset or card_offset_now
         self._known: dict[str, bool] = {}
         self._offsets: dict[str, int | None] = {}
+        self._steps: dict[str | None, set[int]] = {}
 
     def __call__(self, folder: str) -> bool:
         if folder not in self._known:
@@ -134,6 +162,15 @@ class LocalTimeDisks:
             self._offsets[folder] = self._offset(folder)
         return self._offsets[folder]
 
+    def steps_ns(self, zone_name: str | None = None) -> set[int]:
+        """The moves a clock change gives a file's time on such a disk: the steps of this
+        PC's zone (by which Windows reads the card), of the camera's `zone_name` when given,
+        and an hour."""
+        for name in (None, zone_name):
+            if name not in self._steps:
+                self._steps[name] = clock_steps_ns(name)
+        return {HOUR_NS, *self._steps[None], *self._steps[zone_name]}
+
 
 def as_it_was(size: int, mtime_ns: int, was_size: int, was_mtime_ns: int, folder: str,
               local: LocalTimeDisks) -> bool:
@@ -142,4 +179,5 @@ def as_it_was(size: int, mtime_ns: int, was_size: int, was_mtime_ns: int, folder
     known again by its files. Not enough for a cut, which checks what it holds."""
     if (size, mtime_ns) == (was_size, was_mtime_ns):
         return True
-    return an_hour_apart(size, mtime_ns, was_size, was_mtime_ns) and local(folder)
+    return (clock_change_apart(size, mtime_ns, was_size, was_mtime_ns, local.steps_ns())
+            and local(folder))
