@@ -142,6 +142,10 @@ class OwnerIndex:
         those overlapping a window."""
         return self.store.files(camera, start_us, end_us)
 
+    def newest_recording(self, source_id: int) -> FileRow | None:
+        """The recordings folder's usable recording that starts last, however long ago."""
+        return self.store.newest(source_id)
+
     def usable_recordings(self, camera: str, start_us: int, end_us: int) -> list[FileRow]:
         """The readable recordings of `camera` overlapping the window (what previews show).
         Recordings inside ring files are left out until previews can read a byte range; a

@@ -284,6 +284,15 @@ class Store:
                     or row.start_us >= start_us:
                 yield row
 
+    def newest(self, source_id: int) -> FileRow | None:
+        """The source's usable recording (`ok`, its end known) that starts last, whatever its
+        date: a camera whose clock was reset dates today's recordings years ago."""
+        with self._lock:
+            found = self._db.execute(SELECT + " WHERE f.source_id=? AND f.status='ok' AND "
+                                     "f.end_us IS NOT NULL ORDER BY f.start_us DESC LIMIT 1",
+                                     (source_id,)).fetchone()
+        return None if found is None else file_row(found)
+
     def has_status(self, source_id: int, status: str) -> bool:
         """True if any row of the source has this status (the watcher re-checks in-progress files)."""
         with self._lock:

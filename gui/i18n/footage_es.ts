@@ -241,6 +241,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>La hora real en este momento era</translation>
     </message>
     <message>
+        <source>No recording of this folder to show.</source>
+        <translation>No hay ninguna grabación de esta carpeta para mostrar.</translation>
+    </message>
+    <message>
         <source>Is the camera&apos;s clock right?</source>
         <translation>¿Está en hora el reloj de la cámara?</translation>
     </message>
@@ -257,16 +261,16 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>Añada primero una carpeta de grabaciones (paso 1): este paso muestra una imagen de ella.</translation>
     </message>
     <message>
-        <source>No recent recording of this folder to show.</source>
-        <translation>No hay ninguna grabación reciente de esta carpeta para mostrar.</translation>
-    </message>
-    <message>
         <source>The clock difference kept for it (saved by an older version) cannot be used, so its recordings are not read: add the folder again in step 1 (Back), which takes the camera&apos;s clock as right and reads them; then check the clock here.</source>
         <translation>La diferencia de reloj guardada para ella (por una versión anterior) no se puede usar, así que sus grabaciones no se leen: vuelva a añadir la carpeta en el paso 1 (Atrás), que da el reloj de la cámara por correcto y las lee; después compruebe el reloj aquí.</translation>
     </message>
     <message>
         <source>The recording says this picture was taken at {time}.</source>
         <translation>Según la grabación, esta imagen se tomó el {time}.</translation>
+    </message>
+    <message>
+        <source>This is the folder&apos;s newest recording. If the camera was recording today, its clock is wrong (a camera that lost power often starts again at 2000 or 1970): type the real date and time and press Save the difference.</source>
+        <translation>Es la grabación más reciente de la carpeta. Si la cámara estaba grabando hoy, su reloj está mal (una cámara que se quedó sin corriente suele empezar de nuevo en 2000 o 1970): escriba la fecha y la hora reales y pulse Guardar la diferencia.</translation>
     </message>
     <message>
         <source>The clock difference kept for this folder (saved by an older version) cannot be used, so its recordings are not read: type the real time and press Save the difference.</source>

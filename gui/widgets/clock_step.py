@@ -25,6 +25,9 @@ from gui.widgets.preview_pane import to_image
 from gui.widgets.scrolling import scrolling_body
 from gui.widgets.spoken import status_label
 
+# A recording of the last 30 days is shown first; else the folder's newest, however old.
+_RECENT_US = 30 * 86400 * US
+
 
 class ClockStep(QWidget):
     """Step 2: the owner finds a moment whose true time they know; the difference is stored."""
@@ -102,7 +105,8 @@ class ClockStep(QWidget):
             self.says.setText("")
 
     def show_frame(self, at_us: int | None = None) -> None:
-        """Show the newest recording's first second (or the frame at `at_us`)."""
+        """Show the newest recording's first second (or the frame at `at_us`): one of the last
+        30 days, else the folder's newest whatever its date (a camera whose clock was reset)."""
         idx = self.source_box.currentIndex()
         if not 0 <= idx < len(self.sources):
             self.status.setText(self.tr("Add a recordings folder first (step 1): this step "
@@ -112,18 +116,20 @@ class ClockStep(QWidget):
 
         def work():
             now = int(time.time() * US)
-            rows = [r for r in agent.recordings(None, now - 30 * 86400 * US, now + 86400 * US)
+            rows = [r for r in agent.recordings(None, now - _RECENT_US, now + 86400 * US)
                     if r.source_id == src.id and r.end_us and r.status == "ok"]
-            if at_us is None and not rows:
-                return None
-            row = max(rows, key=lambda r: r.start_us) if at_us is None else None
+            row = max(rows, key=lambda r: r.start_us) if rows else None
+            if at_us is None and row is None:   # a camera whose clock was reset dates today's
+                row = agent.newest_recording(src.id)   # recordings years ago
+                if row is None:
+                    return None
             cam, when = (row.camera, row.start_us + US) if row else (src.camera, at_us)
             return previewer.frame(cam, when, 480)
         self.ctx.bridge.call("clock-frame", work, self._frame, self.status.setText)
 
     def _frame(self, frame) -> None:
         if frame is None:
-            said = self.tr("No recent recording of this folder to show.")
+            said = self.tr("No recording of this folder to show.")
             src = self.sources[self.source_box.currentIndex()]
             if not usable_clock_offset(src.clock_offset_s):   # its recordings are not read
                 said += " " + self.tr("The clock difference kept for it (saved by an older "
@@ -140,6 +146,11 @@ class ClockStep(QWidget):
         where = self.typed_zone(src)
         said = self.tr("The recording says this picture was taken at {time}.").format(
             time=display.day_time(camera_clock, where))
+        if frame.at_us < time.time() * US - _RECENT_US:   # the folder's newest, long ago
+            said += " " + self.tr("This is the folder's newest recording. If the camera was "
+                                  "recording today, its clock is wrong (a camera that lost "
+                                  "power often starts again at 2000 or 1970): type the real "
+                                  "date and time and press Save the difference.")
         if not usable_clock_offset(src.clock_offset_s):
             said += " " + self.tr("The clock difference kept for this folder (saved by an older "
                                   "version) cannot be used, so its recordings are not read: "
