@@ -28,7 +28,9 @@ def add_parsers(sub, common) -> None:
     a = ss.add_parser("add", parents=[common], help="register a recordings folder")
     a.add_argument("path")
     a.add_argument("--camera", help="camera name for files whose path names none (default: folder name)")
-    a.add_argument("--tz", help="IANA time zone the recorder's clock uses (default: this PC's)")
+    a.add_argument("--tz", help="IANA time zone the recorder's clock uses (default: this "
+                   "PC's); for a camera whose clock ignores summer time, a fixed zone: "
+                   "Etc/GMT+8 is UTC-8 all year (its name's sign is reversed)")
     # Not given: a registered folder keeps its own (re-adding it renames its camera).
     a.add_argument("--layout", help="recorder layout id, or auto (default: auto)")
     a.add_argument("--clock-offset", type=offset_seconds,

@@ -571,6 +571,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>¿O están sus grabaciones en una grabadora (un NVR) de su red doméstica? La aplicación puede leerlas allí.</translation>
     </message>
     <message>
+        <source>If this camera&apos;s clock stays on winter time all year (it does not change for summer time), choose {fixed} instead (UTC{hours} all year: the zone&apos;s name has the sign reversed), or its recordings are placed an hour off for half the year.</source>
+        <translation>Si el reloj de esta cámara se queda en la hora de invierno todo el año (no cambia a la hora de verano), elija {fixed} en su lugar (UTC{hours} todo el año: el nombre de la zona lleva el signo invertido); si no, sus grabaciones quedarán una hora desplazadas durante medio año.</translation>
+    </message>
+    <message>
         <source>✔ Added the recorder: {recordings} of {cameras}.</source>
         <translation>✔ Se añadió la grabadora: {recordings} de {cameras}.</translation>
     </message>

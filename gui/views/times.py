@@ -109,3 +109,28 @@ def read_shown(text: str, zone_name: str) -> int | None:
             except OverflowError:
                 continue
     return None
+
+
+# The year around now is looked at, a month apart: a zone's summer time lasts months.
+_MONTHS = 13
+_MONTH = timedelta(days=30)
+
+
+def fixed_zone(zone_name: str, now_us: int) -> str | None:
+    """The zone of a clock that keeps `zone_name`'s winter time all year, as a camera that
+    ignores summer time does: 'Etc/GMT+8' for America/Los_Angeles (the zone database's sign
+    is POSIX's: +8 is 8 hours behind UTC). None for a zone without summer time in the year
+    before `now_us`, one not known, or one whose winter time is not a whole hour from UTC
+    (no such fixed zone is named)."""
+    try:
+        rules = zone(zone_name)
+    except (ValueError, OSError, LookupError):   # not a name of the zone database
+        return None
+    now = to_datetime(now_us)
+    offsets = {(now - month * _MONTH).astimezone(rules).utcoffset() for month in range(_MONTHS)}
+    if len(offsets) < 2:
+        return None
+    hours, rest = divmod(int(min(offsets).total_seconds()), 3600)   # winter time: the lesser
+    if rest or not -12 <= hours <= 14:
+        return None
+    return "Etc/GMT" if hours == 0 else f"Etc/GMT{-hours:+d}"

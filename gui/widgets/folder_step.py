@@ -2,6 +2,7 @@
 for confirmation), or a recorder on the home network."""
 from __future__ import annotations
 
+import time
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from agent.views import folder_camera_name, one_line, usable_clock_offset
 from gui.views.core_words import in_owner_language
 from gui.views.layout_names import AUTO, layout_name
+from gui.views.times import US, fixed_zone
 from gui.views.typed_paths import typed_path
 from gui.views import display
 from gui.widgets.labels import plain_label
@@ -57,6 +59,11 @@ class FolderStep(QWidget):
         self.tz.setEditable(True)
         self.tz.addItems(sorted(available_timezones()))
         self.tz.setCurrentText(ctx.zone)
+        # A camera that ignores summer time is an hour off for half the year in a place's
+        # zone: the fixed zone it keeps is named, its sign being the reverse of what one reads.
+        self.zone_hint = plain_label(name="hint")
+        self.tz.currentTextChanged.connect(self._hint_zone)
+        self._hint_zone(self.tz.currentText())
         self.add_button = QPushButton(self.tr("Add and index this folder"))
         self.add_button.setObjectName("primary")
         self.add_button.setEnabled(False)
@@ -87,12 +94,26 @@ class FolderStep(QWidget):
         box.addLayout(line)
         box.addWidget(self.found)
         box.addLayout(form)
+        box.addWidget(self.zone_hint)
         box.addWidget(self.add_button)
         box.addWidget(self.status)
         box.addWidget(plain_label(self.tr("Or is your footage on a recorder (an NVR) on your "
                                           "home network? The app can read it there."), "hint"))
         box.addWidget(self.recorder_button, 0, Qt.AlignLeft)
         box.addStretch(1)
+
+    def _hint_zone(self, zone_name: str) -> None:
+        fixed = fixed_zone(zone_name.strip(), int(time.time() * US))
+        self.zone_hint.setVisible(fixed is not None)
+        if fixed is None:
+            self.zone_hint.setText("")
+            return
+        hours = -int(fixed.removeprefix("Etc/GMT") or 0)   # the name's sign is reversed
+        self.zone_hint.setText(self.tr(
+            "If this camera's clock stays on winter time all year (it does not change for "
+            "summer time), choose {fixed} instead (UTC{hours} all year: the zone's name has "
+            "the sign reversed), or its recordings are placed an hour off for half the "
+            "year.").format(fixed=fixed, hours=f"{hours:+d}" if hours else ""))
 
     def add_recorder(self) -> None:
         """The recorder steps, in a window of their own."""
