@@ -56,6 +56,8 @@ def test_a_camera_whose_clock_was_reset_is_set_right_in_the_clock_step(
         settle(qtbot, window)
         (src,) = agent.sources()
         assert src.clock_offset_s == pytest.approx((clock.frame_at - real_us) / US, abs=1)
+        days = int(-src.clock_offset_s // 86400)   # said in days, not some 236,000 hours
+        assert f"runs {days}\u00a0days " in clock.status.text(), clock.status.text()
         (row,) = agent.recordings("porch")
         assert abs(row.start_us + US - real_us) <= US   # today now
         clock.show_frame()   # recent now: shown without the reset's words

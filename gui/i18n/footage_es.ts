@@ -5977,6 +5977,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>runs {duration} slow</source>
         <translation>va {duration} atrasado</translation>
     </message>
+    <message>
+        <source>{n} days</source>
+        <translation>{n} días</translation>
+    </message>
 </context>
 <context>
     <name>layouts</name>

@@ -181,5 +181,14 @@ def offset_words(seconds: float) -> str:
     if abs(seconds) < 0.5:
         return translate("display", "is right")
     if seconds > 0:
-        return translate("display", "runs {duration} fast").format(duration=duration(abs(seconds)))
-    return translate("display", "runs {duration} slow").format(duration=duration(abs(seconds)))
+        return translate("display", "runs {duration} fast").format(duration=_off_by(seconds))
+    return translate("display", "runs {duration} slow").format(duration=_off_by(seconds))
+
+
+def _off_by(seconds: float) -> str:
+    """How far a clock is off: in days beyond two (a clock reset to 2000 is some 9,000 days
+    off, which in hours alone read '236111 h 06 min'), else as duration says it."""
+    days, rest = divmod(abs(seconds), 86400)
+    if days < 2:
+        return duration(abs(seconds))
+    return _unbroken(translate("display", "{n} days").format(n=int(days))) + " " + duration(rest)
