@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from agent.errors import AgentError  # noqa: E402
-from agent.index.layouts import NameFacts, NameTime  # noqa: E402
+from agent.index.layouts import NameFacts, NameTime, parse_path  # noqa: E402
 from agent.index.placement import place  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from tests.conftest import t  # noqa: E402
@@ -89,6 +89,22 @@ def test_every_other_note_of_placement_reads_in_spanish(spanish):
     for note in notes:
         said = reads_in_spanish(note)
         assert "spring-forward" not in said
+
+
+@pytest.mark.parametrize("name, kept", [
+    ("Mp4Record/2026-05-14/RecM01_20260514_180000_000000_6D28808_9A1B2C.mp4", ""),
+    ("datadir3/hiv00000.mp4", "index00.bin"),
+    ("CAM_2026-11-01_01-30-00_XYZ.mp4", "XYZ"),
+    ("events/1/2026-05-14/4321/4321-video.mp4", "2026-05-14"),
+    ("20150910070623-070619-M00_508.mov", ""),
+    ("cache/x@20260308100740+2500.mp4", "+2500"),
+    ("RecM01_20260514_180000_186012_6D28808_9A1B2C.mp4", "")])   # minute 60
+def test_what_a_name_told_of_its_times_reads_in_spanish(spanish, name, kept):
+    """The layouts' notes, which a row's reason carries before placement's."""
+    note = parse_path(name).note
+    assert note
+    reads_in_spanish(note, kept)
+    reads_in_spanish(f"{note}; times from frigate.db")
 
 
 def test_a_name_end_set_aside_keeps_its_numbers_in_spanish(spanish):

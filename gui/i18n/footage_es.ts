@@ -5814,6 +5814,38 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>end in name is before start; end ignored</source>
         <translation>el final del nombre es anterior al inicio; no se tiene en cuenta el final</translation>
     </message>
+    <message>
+        <source>end unknown in name</source>
+        <translation>el nombre no indica el final</translation>
+    </message>
+    <message>
+        <source>time in index00.bin, not in name</source>
+        <translation>la hora está en index00.bin, no en el nombre</translation>
+    </message>
+    <message>
+        <source>zone abbreviation {abbrev} not recognised; using the source&apos;s zone</source>
+        <translation>no se reconoce la abreviatura de zona {abbrev}; se usa la zona de la carpeta</translation>
+    </message>
+    <message>
+        <source>date {day} only in name; time from container or events DB</source>
+        <translation>el nombre solo indica la fecha {day}; la hora se toma del contenedor o de la base de datos de eventos</translation>
+    </message>
+    <message>
+        <source>continuation file: the name repeats the recording&apos;s start</source>
+        <translation>archivo de continuación: el nombre repite el inicio de la grabación</translation>
+    </message>
+    <message>
+        <source>the offset {offset} in the name is not a real one</source>
+        <translation>la diferencia horaria {offset} del nombre no es real</translation>
+    </message>
+    <message>
+        <source>the end written in the name is not a real time</source>
+        <translation>el final escrito en el nombre no es una hora real</translation>
+    </message>
+    <message>
+        <source>times from frigate.db</source>
+        <translation>horas tomadas de frigate.db</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

@@ -1,7 +1,8 @@
 """The core's notes on how a local recording was placed in time (agent/index/placement.py),
 word for word as it writes them into a row's reason: a name or a card's date in the repeated
 fall-back hour or in the spring gap, a recording placed by its container or its date alone, a
-name's end set aside. An export of a window holding only recordings it cannot use names them
+name's end set aside; and what a name told of its times, or did not (agent/index/layouts.py,
+layout_hooks.py, scan.py). An export of a window holding only recordings it cannot use names them
 after its refusal, each with its reason. Qt-free data listed among core_templates' TEMPLATES,
 marked for Qt's translation in the "core" context."""
 from __future__ import annotations
@@ -28,4 +29,14 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the name says it runs to {wall}, but the file holds {count} s of "
                               "footage: its end is where the footage ends"),
     QT_TRANSLATE_NOOP("core", "end in name is before start; end ignored"),
+    # what the name told (layouts.py, layout_hooks.py, scan.py)
+    QT_TRANSLATE_NOOP("core", "end unknown in name"),
+    QT_TRANSLATE_NOOP("core", "time in index00.bin, not in name"),
+    QT_TRANSLATE_NOOP("core", "zone abbreviation {abbrev} not recognised; using the source's "
+                              "zone"),
+    QT_TRANSLATE_NOOP("core", "date {day} only in name; time from container or events DB"),
+    QT_TRANSLATE_NOOP("core", "continuation file: the name repeats the recording's start"),
+    QT_TRANSLATE_NOOP("core", "the offset {offset} in the name is not a real one"),
+    QT_TRANSLATE_NOOP("core", "the end written in the name is not a real time"),
+    QT_TRANSLATE_NOOP("core", "times from frigate.db"),
 )
