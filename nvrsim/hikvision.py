@@ -129,6 +129,8 @@ class Hikvision:
             return _status(6, "Invalid XML Content", "badXmlContent", 400)
         if start is None or end is None:
             return _status(6, "Invalid XML Content", "badXmlContent", 400)
+        if track // 100 in self.device.refused_search:
+            return _status(3, "Device Error", "deviceError", 500)
         clips = self.device.searched(track // 100, start, end)
         page = clips[position:position + max(1, min(wanted, PAGE_CAP))]
         more = position + len(page) < len(clips)

@@ -131,6 +131,8 @@ class Reolink:
         except (KeyError, TypeError, ValueError):
             return _error("Search", -4, "param error")
         d = self.device
+        if channel in d.refused_search:
+            return _error("Search", -17, "rcv failed")
         clips = d.recorded(channel, d.zone.from_wall(start_wall), d.zone.from_wall(end_wall))
         days: dict[tuple[int, int], set[int]] = {}
         for c in clips:

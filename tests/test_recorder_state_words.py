@@ -47,6 +47,10 @@ STATES = {   # (state, problem, mirrored before)
     "ok": ("ok", None, True),
     # a camera whose search brought only another channel's recordings (mirror.LEFT_OUT)
     "ok, noted": ("ok", mirror.LEFT_OUT.format(camera="driveway"), True),
+    # a camera whose search failed while the others answered (mirror.CHANNEL_FAILED)
+    "ok, a camera failed": ("ok", mirror.CHANNEL_FAILED.format(
+        camera="driveway", reason=f"The recorder at {URL[7:]} refused /ISAPI/ContentMgmt/search "
+                                  "(deviceError)."), True),
     "offline": ("offline", None, True),
     "offline, never mirrored": ("offline", None, False),
     "failed here": ("offline", mirror.FAILED_HERE, True),
@@ -105,7 +109,7 @@ def test_settings_says_how_a_recorder_stands_in_spanish(recorder_agent, spanish,
     (said,) = _recorders(agent).values()
     assert said.startswith("Hikvision DS-7608: "), said   # the make as its maker writes it
     for english in ("mirrored", "answering", "added", "locked", "Refreshing", "Could not",
-                    "left out", "Connection"):   # the system's own "Connection refused" too
+                    "left out", "Connection", "refreshed", "refused"):   # the system's own "Connection refused" too
         assert english not in said, said
     if shows_time(which):
         assert day_time(MIRRORED_US, ZONE) in said, said

@@ -216,6 +216,9 @@ def _drop_outdated_notes(db: sqlite3.Connection) -> None:
     """Take away the note that a recorder could not be asked from the rows of one mirrored
     since: an older agent sharing the index (same version, `stale_note` unknown to it) marks
     the recorder `ok` after a refresh that succeeds but leaves the note, which would head its
-    rows until this version's next refresh. The recorder's state is the truth of it."""
+    rows until this version's next refresh. The recorder's state is the truth of it, and its
+    problem: an `ok` recorder with one was refreshed by this version, which left the note on
+    the rows of a camera whose search failed alone (mirror.CHANNEL_FAILED); an older agent's
+    refresh that succeeds takes the problem away."""
     db.execute("UPDATE files SET stale_note=NULL WHERE stale_note IS NOT NULL AND source_id IN "
-               "(SELECT source_id FROM recorders WHERE state='ok')")
+               "(SELECT source_id FROM recorders WHERE state='ok' AND problem IS NULL)")

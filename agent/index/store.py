@@ -204,16 +204,25 @@ class Store:
         return [Mirrored(path, start, end, before_us if shift is None else shift, ref)
                 for path, start, end, shift, ref in found]
 
-    def mark_remote(self, source_id: int, reason: str | None) -> None:
+    def mark_remote(self, source_id: int, reason: str | None, channel: str | None = None,
+                    keep: Iterable[str] = ()) -> None:
         """Say why a recorder's mirrored rows may be out of date (`reason` holds STALE), read
         before each row's own reason (a start in the repeated hour, a clock put right while
         it recorded), which is kept apart and never lost. None: they are current, and only
-        that note goes (also one an earlier version wrote over the row's reason)."""
+        that note goes (also one an earlier version wrote over the row's reason). `channel`:
+        that channel's rows alone, and a note they hold already stays (it says since when
+        they are out of date); `keep`: channels whose rows are left as they are."""
+        where, args = "source_id=? AND status='remote'", [source_id]
+        if channel is not None:
+            where, args = where + " AND channel=? AND stale_note IS NULL", args + [channel]
+        kept = list(keep)
+        if kept:
+            where += f" AND channel NOT IN ({','.join('?' * len(kept))})"
+            args += kept
         with self._lock, Transaction(self._db):
-            self._db.execute("UPDATE files SET stale_note=? WHERE source_id=? AND "
-                             "status='remote'", (reason, source_id))
-            self._db.execute("UPDATE files SET reason=NULL WHERE source_id=? AND "
-                             "status='remote' AND instr(reason, ?) > 0", (source_id, STALE))
+            self._db.execute(f"UPDATE files SET stale_note=? WHERE {where}", [reason, *args])
+            self._db.execute(f"UPDATE files SET reason=NULL WHERE {where} AND instr(reason, ?) > 0",
+                             [*args, STALE])
 
     def _insert(self, values: list[FileRow]) -> None:
         """Upsert rows inside the caller's transaction; keeps each camera's longest span."""

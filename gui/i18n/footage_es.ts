@@ -3815,6 +3815,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{camera} no muestra grabaciones: la grabadora respondió a su búsqueda solo con grabaciones que numeró como de otra cámara, que se dejaron fuera. Si esta cámara sí graba, exporte sus grabaciones con la aplicación o la página web de la propia grabadora.</translation>
     </message>
     <message>
+        <source>{camera} was not refreshed: {reason} Its recordings found before are kept, marked as possibly out of date, and it will be asked again at the next refresh. If this goes on, check that camera on the recorder&apos;s own screen or web page.</source>
+        <translation>No se actualizó la lista de grabaciones de {camera}: {reason} Sus grabaciones encontradas antes se conservan, marcadas como posiblemente desactualizadas, y se le volverá a preguntar en la próxima actualización. Si esto sigue ocurriendo, revise esa cámara en la pantalla o la página web de la propia grabadora.</translation>
+    </message>
+    <message>
         <source>Refreshing it failed on this computer, not on the recorder (the details were logged); it will be tried again later.</source>
         <translation>La actualización falló en este equipo, no en la grabadora (los detalles quedaron en el registro); se volverá a intentar más tarde.</translation>
     </message>

@@ -150,6 +150,11 @@ RECORDERS: tuple[str, ...] = (
                               "only with recordings it numbered as another camera's, which were "
                               "left out. If this camera does record, export its footage with the "
                               "recorder's own app or web page."),
+    # a camera whose search failed while the others answered (agent/index/mirror.py)
+    QT_TRANSLATE_NOOP("core", "{camera} was not refreshed: {reason} Its recordings found "
+                              "before are kept, marked as possibly out of date, and it will be "
+                              "asked again at the next refresh. If this goes on, check that "
+                              "camera on the recorder's own screen or web page."),
     QT_TRANSLATE_NOOP("core", "Refreshing it failed on this computer, not on the recorder (the "
                               "details were logged); it will be tried again later."),
     # an answer that is not the chosen make's (another make chosen, or not a recorder):

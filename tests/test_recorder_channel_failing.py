@@ -1,0 +1,75 @@
+"""A recorder answering for some of its cameras and refusing one camera's search (its camera
+gone from the device, a disk it cannot read). Before, that one refusal failed the whole
+refresh: the cameras after it were not asked, the recorder was said to be not answering, and
+every camera's rows were marked out of date. Now the others are refreshed as usual, the
+failing camera's rows are kept and marked, and the owner is told which camera and what to do
+(`scan`'s problems, `sources list` and Settings after the recorder's state)."""
+from __future__ import annotations
+
+import pytest
+
+from agent.index import mirror
+from agent.service import Agent
+from nvrsim.server import Simulator
+from tests.recorder_sources_support import PASSWORD, agent, recent_footage
+from tests.test_recorder_faults import address
+
+# How a passphrase is stretched is not what these tests are about (tests/test_keys.py).
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
+
+__all__ = ["agent", "recent_footage"]
+
+
+def rows_of(agent: Agent, camera: str) -> list:
+    return [r for r in agent.recordings() if r.status == "remote" and r.camera == camera]
+
+
+# Dahua is not here: its `findFile` answering Error is how some firmware says nothing was
+# recorded then, so a refused search is read as that (docs/recorders.md).
+@pytest.mark.parametrize("vendor", ("reolink", "hikvision"))
+def test_one_camera_whose_search_fails_leaves_the_others_refreshed_and_is_said(
+        vendor, agent, recent_footage):
+    with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(address(sim, agent, vendor), PASSWORD, name="nvr")
+        driveway, porch = rows_of(agent, "nvr/Driveway"), rows_of(agent, "nvr/Porch")
+        assert len(driveway) == 3 and len(porch) == 1
+        sim.device.refused_search.add(1)   # the first camera's, asked before the other's
+        (report,) = agent.scan()
+    (rec,) = agent.recorders()
+    assert rec.state == "ok" and rec.failures == 0, rec.problem
+    (problem,) = report.problems
+    assert problem.startswith("nvr/Driveway was not refreshed: The recorder at "), problem
+    assert problem.endswith(mirror.CHANNEL_FAILED.split("{reason}")[1]), problem
+    assert agent.recorder_state_words(rec).endswith("; " + problem)
+    # Porch, after it, was asked and is current; Driveway's rows are kept, marked.
+    assert [r.reason for r in rows_of(agent, "nvr/Porch")] == [None]
+    kept = rows_of(agent, "nvr/Driveway")
+    assert [r.path for r in kept] == [r.path for r in driveway]
+    assert all("could not be asked since" in r.reason for r in kept), kept[0].reason
+    # Opened again (the app's next start), the note stays: the recorder is `ok`, but this
+    # camera's rows are still not current (schema._drop_outdated_notes).
+    agent.close()
+    again = Agent(agent.home)
+    try:
+        assert [r.reason for r in rows_of(again, "nvr/Driveway")] == [r.reason for r in kept]
+    finally:
+        again.close()
+
+
+@pytest.mark.parametrize("vendor", ("reolink", "hikvision"))
+def test_a_recorder_refusing_every_cameras_search_is_offline(vendor, agent, recent_footage):
+    with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(address(sim, agent, vendor), PASSWORD, name="nvr")
+        sim.device.refused_search.update({1, 2})
+        (report,) = agent.scan()
+        (rec,) = agent.recorders()
+        assert rec.state == "offline" and rec.failures == 1
+        assert "was not refreshed" not in report.problems[0]
+        assert all("could not be asked since" in r.reason
+                   for r in agent.recordings() if r.status == "remote")
+        # Answering again, it is current again, each camera.
+        sim.device.refused_search.clear()
+        (report,) = agent.scan()
+    (rec,) = agent.recorders()
+    assert rec.state == "ok" and rec.problem is None and not report.problems
+    assert all(r.reason is None for r in agent.recordings() if r.status == "remote")
