@@ -53,6 +53,12 @@ QUIRKS = {
     # search is its first, MORE for as long as there is more; clients page by searching again
     # from the last recording's start (cfryanr/hikvision-download-assistant#1, HikLoad).
     "hikvision-position-ignored",
+    # Hikvision search results' times in other ISO 8601 forms than `...T22:00:00Z` (ISAPI
+    # writes ISO 8601; its System/time writes local time with an offset, qb60/
+    # hikvision-downloader#5): local wall time with the zone's offset then
+    # (`2026-11-20T14:00:00-08:00`), and UTC with milliseconds (`2026-11-20T22:00:00.000Z`).
+    "hikvision-times-offset",
+    "hikvision-times-fraction",
 }
 LOCK_AFTER = {"reolink": 3, "dahua": 5, "hikvision": 5}  # wrong passwords before the lock
 

@@ -50,6 +50,18 @@ class Hikvision:
             int(d.device_s(true_us)), timezone.utc).replace(tzinfo=None)
         return f"{t:%Y%m%dT%H%M%S}Z" if compact else f"{t:%Y-%m-%dT%H:%M:%S}Z"
 
+    def _result_time(self, true_us: int) -> str:
+        """A search result's time as this firmware writes it (the quirks' other forms)."""
+        d = self.device
+        if "hikvision-times-offset" in d.quirks:
+            device_s = d.device_s(true_us)
+            east = d.zone.offset_at(device_s)
+            sign, (h, m) = "+" if east >= 0 else "-", divmod(abs(east) // 60, 60)
+            return f"{d.zone.to_wall(device_s):%Y-%m-%dT%H:%M:%S}{sign}{h:02d}:{m:02d}"
+        if "hikvision-times-fraction" in d.quirks:
+            return self._stamp(true_us)[:-1] + ".000Z"
+        return self._stamp(true_us)
+
     def _device_s(self, text: str) -> float | None:
         """A time this firmware wrote, as the device clock's UTC seconds."""
         text = text.strip().rstrip("Z").replace("-", "").replace(":", "")
@@ -142,7 +154,7 @@ class Hikvision:
 
     def _match(self, asked: int, clip) -> str:
         track = clip.channel * 100 + asked % 100   # the recording's own camera, the stream asked
-        s, e = self._stamp(clip.start_us), self._stamp(clip.end_us)
+        s, e = self._result_time(clip.start_us), self._result_time(clip.end_us)
         uri = (f"rtsp://127.0.0.1/Streaming/tracks/{track}/?starttime={self._stamp(clip.start_us, True)}"
                f"&endtime={self._stamp(clip.end_us, True)}&name={clip.id:017d}&size={clip.size}")
         return (f"<searchMatchItem><trackID>{track}</trackID><timeSpan><startTime>{s}</startTime>"

@@ -8,12 +8,13 @@ local wall time when the recorder was added with `z_is_local`.
 """
 from __future__ import annotations
 
+import re
 import threading
 import uuid
 from collections import Counter
 import xml.etree.ElementTree as ET
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -50,18 +51,26 @@ def _text(el: ET.Element, name: str) -> str:
     return (c.text or "").strip() if c is not None else ""
 
 
-def _compact(text: str) -> str:
-    """`2026-08-27T00:00:00Z` or `20260827T000000Z` -> `20260827T000000`."""
-    return text.strip().rstrip("Zz").replace("-", "").replace(":", "")
+# ISO 8601 as ISAPI writes times: `2026-08-27T00:00:00Z`, `20260827T000000Z`, with fractions
+# (`...T00:00:00.000Z`) or an offset from UTC in place of the `Z` (`...T08:00:00+08:00`).
+_ISO = re.compile(r"(\d{4})-?(\d\d)-?(\d\d)[Tt](\d\d):?(\d\d):?(\d\d)(?:[.,](\d{1,9}))?"
+                  r"([Zz]|[+-]\d\d(?::?\d\d)?)?", re.ASCII)
 
 
-def _wall(text: str) -> datetime:
-    """The date and time a search result writes (ValueError when it is none)."""
-    t = _compact(text)
-    if len(t) != 15 or t[8] != "T" or whole_number(t[:8] + t[9:]) is None:
+def _reading(text: str) -> tuple[datetime, timedelta | None]:
+    """The date and time a search result writes, and the offset from UTC written with it
+    (None for `Z` or none). ValueError when it is none: ISAPI writes ISO 8601 times."""
+    found = _ISO.fullmatch(text.strip())
+    if found is None:
         raise ValueError(f"not a time: {text[:40]!r}")
-    # Slicing, not strptime: a 10,000-recording search reads 20,000 of these.
-    return datetime(int(t[:4]), int(t[4:6]), int(t[6:8]), int(t[9:11]), int(t[11:13]), int(t[13:]))
+    y, mo, d, h, mi, sec, fraction, zone = found.groups()
+    micro = int((fraction or "0").ljust(6, "0")[:6])
+    wall = datetime(int(y), int(mo), int(d), int(h), int(mi), int(sec), micro)
+    if zone is None or zone in "Zz":
+        return wall, None
+    digits = zone[1:].replace(":", "")
+    east = timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0))
+    return wall, east if zone[0] == "+" else -east
 
 
 class HikvisionRecorder:
@@ -149,7 +158,14 @@ class HikvisionRecorder:
         return datetime.fromtimestamp(us // US, timezone.utc).replace(tzinfo=None)
 
     def _times(self, start_text: str, end_text: str) -> tuple[DeviceTime, DeviceTime]:
-        w0, w1 = _wall(start_text), _wall(end_text)
+        (w0, east0), (w1, east1) = _reading(start_text), _reading(end_text)
+        if east0 is not None and east1 is not None:
+            # An offset written says the instant on the device's clock, whatever `Z` means
+            # to this firmware, and in the repeated hour too.
+            return (DeviceTime(start_text, from_datetime((w0 - east0).replace(tzinfo=timezone.utc))),
+                    DeviceTime(end_text, from_datetime((w1 - east1).replace(tzinfo=timezone.utc))))
+        if east0 is not None or east1 is not None:
+            raise ValueError("one time with an offset, the other without")
         if self._z_is_local:
             return recording_times(w0, start_text, w1, end_text, self.zone())
         return (DeviceTime(start_text, from_datetime(w0.replace(tzinfo=timezone.utc))),
@@ -190,7 +206,7 @@ class HikvisionRecorder:
                 rec = self._recording(channel, item)
                 if rec is None:
                     continue
-                latest = max(latest, _wall(_text(item, "startTime")))
+                latest = max(latest, self._asked_from(item, rec))
                 if not new_to(seen, rec):
                     continue
                 new += 1
@@ -215,14 +231,21 @@ class HikvisionRecorder:
                 position += len(items)
         raise BadAnswer("The recorder's search never ended.")
 
+    def _asked_from(self, item: ET.Element, rec: Recording) -> datetime:
+        """A result's start as a search asks for times (paging by time): as written, or, written
+        with an offset, the instant in the form this firmware's `Z` means."""
+        wall, east = _reading(_text(item, "startTime"))
+        return (wall if east is None else self._stamp(rec.start_us)).replace(microsecond=0)
+
     def _recording(self, channel: int, item: ET.Element) -> Recording | None:
         uri = _text(item, "playbackURI")
+        if not uri:
+            return None  # an SD-card camera may put a string where the descriptor goes
         try:
             start, end = self._times(_text(item, "startTime"), _text(item, "endTime"))
         except ValueError:
-            return None
-        if not uri:
-            return None  # an SD-card camera may put a string where the descriptor goes
+            # Never passed over in silence: the camera would show nothing recorded then.
+            raise BadAnswer("A Hikvision search result has no readable start or end.") from None
         fields = dict(parse_qsl(urlsplit(uri).query))
         kind = _text(item, "metadataDescriptor").rsplit("/", 1)[-1]
         # The file's `name` alone names it: the address before it is the device's on the LAN

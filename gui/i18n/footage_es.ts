@@ -3779,6 +3779,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{path} es ambiguo ({reason})</translation>
     </message>
     <message>
+        <source>A Hikvision search result has no readable start or end.</source>
+        <translation>Un resultado de búsqueda de Hikvision no tiene un inicio o un final legibles.</translation>
+    </message>
+    <message>
         <source>added, not mirrored yet</source>
         <translation>añadida, aún sin copiar su lista de grabaciones</translation>
     </message>

@@ -84,6 +84,7 @@ RECORDERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The recorder at {where} answered a search with something that is "
                               "not Reolink's list of recordings."),
     QT_TRANSLATE_NOOP("core", "A Reolink search result has no readable start or end."),
+    QT_TRANSLATE_NOOP("core", "A Hikvision search result has no readable start or end."),
     # an answer a client cannot read (agent/index/mirror.py UNREADABLE)
     QT_TRANSLATE_NOOP("core", "The recorder sent an answer in a form this agent cannot read; it "
                               "will be asked again later (if this keeps happening, its firmware "
