@@ -156,3 +156,38 @@ def test_rows_an_older_version_mirrored_keep_their_clock_by_their_path(tmp_path)
         store.close()
     with closing(sqlite3.connect(path)) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == VERSION
+
+
+# What an agent from before files.device_ref writes over a row its mirror meets again at the
+# same path (its UPSERT's ON CONFLICT DO UPDATE): the times it placed, never device_ref, nor
+# (before it existed) clock_shift_us.
+OLDER_UPDATE = "UPDATE files SET start_us=?, end_us=?, mtime_ns=mtime_ns+1 WHERE path=?"
+
+
+def test_a_row_an_older_agent_gave_another_recordings_times_exports_and_mirrors_each_by_its_own(
+        agent, recent_footage, tmp_path):
+    """Decided (docs/recorders.md): an older agent sharing the index, meeting the third
+    recording at the first one's row path (the start the clock put back wrote twice), writes
+    the third's times over that row and leaves its reference, the first's. Nothing is changed
+    for it: the reference and the clock offset a row keeps are written together and an older
+    agent writes neither, so they still name one recording and the clock it was placed by;
+    an export places each recording from the device's own listing by them, never by a row's
+    times, and this version's next refresh writes the row's times again."""
+    import sqlite3
+    from contextlib import closing
+
+    start, end = T0 + 22 * US, T0 + 28 * US
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True,
+                   clock_offset_s=AHEAD) as sim:
+        added(agent, sim, "hikvision")
+        put_back(sim)
+        agent.scan()
+        first = next(r for r in agent.recordings("nvr/Driveway") if r.start_us == T0)
+        with closing(sqlite3.connect(agent.home / "index.db")) as db, db:
+            db.execute(OLDER_UPDATE, (T0 + 20 * US, T0 + 30 * US, first.path))
+        assert driveway(agent) == [ALL_THREE[1], ALL_THREE[2], ALL_THREE[2]]
+        done = agent.export("nvr/Driveway", start, end, tmp_path / "out")
+        times = stamps(Path(done.clip))
+        assert times and start <= min(times) < start + US and end - US < max(times) < end
+        (report,) = agent.scan()
+    assert not report.problems and driveway(agent) == ALL_THREE
