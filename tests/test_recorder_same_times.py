@@ -169,8 +169,8 @@ def test_a_row_an_older_agent_gave_another_recordings_times_exports_and_mirrors_
     """Decided (docs/recorders.md): an older agent sharing the index, meeting the third
     recording at the first one's row path (the start the clock put back wrote twice), writes
     the third's times over that row and leaves its reference, the first's. Nothing is changed
-    for it: the reference and the clock offset a row keeps are written together and an older
-    agent writes neither, so they still name one recording and the clock it was placed by;
+    for it: an older agent writes no reference and writes back the row's clock offset as it
+    found it, so the two still name one recording and the clock it was placed by;
     an export places each recording from the device's own listing by them, never by a row's
     times, and this version's next refresh writes the row's times again."""
     import sqlite3
