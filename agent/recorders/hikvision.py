@@ -73,6 +73,22 @@ def _reading(text: str) -> tuple[datetime, timedelta | None]:
     return wall, east if zone[0] == "+" else -east
 
 
+_DECLARED = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']""")
+
+
+def _parsed(body: bytes) -> ET.Element:
+    """An answer's XML. Python's XML reader takes only encodings of one byte a character
+    from a declaration; one naming another (GB2312, as devices' GB28181 signalling is
+    written) is decoded here by that name first."""
+    try:
+        return ET.fromstring(body)
+    except ValueError:   # "multi-byte encodings are not supported"
+        declared = _DECLARED.match(body.lstrip()[:200])
+        if declared is None:
+            raise
+        return ET.fromstring(body.decode(declared.group(1).decode("ascii"), "replace"))
+
+
 class HikvisionRecorder:
     vendor = "hikvision"
 
@@ -90,8 +106,8 @@ class HikvisionRecorder:
         if answer.status == 401:
             raise CredentialsRefused(self._refused(answer))
         try:
-            root = ET.fromstring(answer.body)
-        except ET.ParseError:
+            root = _parsed(answer.body)
+        except (ET.ParseError, ValueError, LookupError):   # LookupError: no such encoding
             raise not_this_make(self._wire.where, "Hikvision") from None
         if answer.status != 200 or _local(root.tag) == "ResponseStatus":
             detail = _text(root, "subStatusCode") or _text(root, "statusString") or str(answer.status)
