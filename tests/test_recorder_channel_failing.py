@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.index import mirror
+from agent.index import unrefreshed
 from agent.service import Agent
 from nvrsim.server import Simulator
 from tests.recorder_sources_support import PASSWORD, agent, recent_footage
@@ -39,7 +39,7 @@ def test_one_camera_whose_search_fails_leaves_the_others_refreshed_and_is_said(
     assert rec.state == "ok" and rec.failures == 0, rec.problem
     (problem,) = report.problems
     assert problem.startswith("nvr/Driveway was not refreshed: The recorder at "), problem
-    assert problem.endswith(mirror.CHANNEL_FAILED.split("{reason}")[1]), problem
+    assert problem.endswith(unrefreshed.CHANNEL_FAILED.split("{reason}")[1]), problem
     assert agent.recorder_state_words(rec).endswith("; " + problem)
     # Porch, after it, was asked and is current; Driveway's rows are kept, marked.
     assert [r.reason for r in rows_of(agent, "nvr/Porch")] == [None]
@@ -73,3 +73,30 @@ def test_a_recorder_refusing_every_cameras_search_is_offline(vendor, agent, rece
     (rec,) = agent.recorders()
     assert rec.state == "ok" and rec.problem is None and not report.problems
     assert all(r.reason is None for r in agent.recordings() if r.status == "remote")
+
+
+# Not Dahua: its ChannelTitle names every channel the NVR has, a camera on it or not.
+@pytest.mark.parametrize("vendor", ("reolink", "hikvision"))
+def test_a_camera_the_recorder_no_longer_lists_keeps_its_rows_marked_and_is_said(
+        vendor, agent, recent_footage):
+    """Recorders hunt: a camera removed from the recorder (its channel no longer listed) kept
+    its rows, never asked again, and the next refresh that went well took every mark away:
+    they looked current for ever, and nothing said the camera was gone."""
+    with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(address(sim, agent, vendor), PASSWORD, name="nvr")
+        driveway = rows_of(agent, "nvr/Driveway")
+        del sim.device.catalogue.channels[1]   # Driveway's channel, no longer listed
+        (report,) = agent.scan()
+        (rec,) = agent.recorders()
+        said = unrefreshed.CHANNEL_GONE.format(camera="nvr/Driveway")
+        assert rec.state == "ok" and report.problems == (said,)
+        assert agent.recorder_state_words(rec).endswith("; " + said)
+        assert [r.reason for r in rows_of(agent, "nvr/Porch")] == [None]
+        kept = rows_of(agent, "nvr/Driveway")
+        assert [r.path for r in kept] == [r.path for r in driveway]
+        assert all(r.reason.endswith(unrefreshed.NOT_LISTED) for r in kept), kept[0].reason
+        # Listed again (the camera back on the recorder), it is refreshed and current.
+        sim.device.catalogue.channels[1] = "Driveway"
+        (report,) = agent.scan()
+    assert not report.problems and agent.recorders()[0].problem is None
+    assert all(r.reason is None for r in rows_of(agent, "nvr/Driveway"))

@@ -4,7 +4,7 @@
 (`2026-11-20T22:00:00.000Z`). Before, every such result was passed over in silence: the
 camera showed nothing recorded and no word said why. And a result whose times cannot be read
 at all was passed over too; it is now the device's bad answer (the camera is said as not
-refreshed, mirror.CHANNEL_FAILED)."""
+refreshed, unrefreshed.CHANNEL_FAILED)."""
 from __future__ import annotations
 
 import os
@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from agent.index import mirror  # noqa: E402
+from agent.index import unrefreshed  # noqa: E402
 from agent.recorders.model import BadAnswer  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from gui.views.core_words import in_owner_language  # noqa: E402
@@ -54,8 +54,8 @@ def test_a_search_time_that_is_no_time_is_a_bad_answer_not_a_recording_passed_ov
     with Simulator(footage, "hikvision", "admin", PASSWORD) as sim:
         with pytest.raises(BadAnswer, match="no readable start or end") as bad:
             searched(sim)
-    # as the owner reads it, the camera not refreshed (mirror.CHANNEL_FAILED), in Spanish
-    said = in_owner_language(mirror.CHANNEL_FAILED.format(camera="nvr/Driveway",
+    # as the owner reads it, the camera not refreshed (unrefreshed.CHANNEL_FAILED), in Spanish
+    said = in_owner_language(unrefreshed.CHANNEL_FAILED.format(camera="nvr/Driveway",
                                                           reason=str(bad.value)))
     assert said.startswith("No se actualizó la lista de grabaciones de nvr/Driveway: Un "
                            "resultado de búsqueda de Hikvision"), said

@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import httpx  # noqa: E402
 import pytest  # noqa: E402
 
-from agent.index import mirror  # noqa: E402
+from agent.index import mirror, unrefreshed  # noqa: E402
 from agent.index.recorder_book import RECORDER_LAYOUT  # noqa: E402
 from agent.recorders.connect import RecorderAddress  # noqa: E402
 from agent.recorders.credentials import NOT_IN_KEYCHAIN  # noqa: E402
@@ -47,10 +47,12 @@ STATES = {   # (state, problem, mirrored before)
     "ok": ("ok", None, True),
     # a camera whose search brought only another channel's recordings (mirror.LEFT_OUT)
     "ok, noted": ("ok", mirror.LEFT_OUT.format(camera="driveway"), True),
-    # a camera whose search failed while the others answered (mirror.CHANNEL_FAILED)
-    "ok, a camera failed": ("ok", mirror.CHANNEL_FAILED.format(
+    # a camera whose search failed while the others answered (unrefreshed.CHANNEL_FAILED)
+    "ok, a camera failed": ("ok", unrefreshed.CHANNEL_FAILED.format(
         camera="driveway", reason=f"The recorder at {URL[7:]} refused /ISAPI/ContentMgmt/search "
                                   "(deviceError)."), True),
+    # a camera the recorder no longer lists (unrefreshed.CHANNEL_GONE)
+    "ok, a camera gone": ("ok", unrefreshed.CHANNEL_GONE.format(camera="driveway"), True),
     "offline": ("offline", None, True),
     "offline, never mirrored": ("offline", None, False),
     "failed here": ("offline", mirror.FAILED_HERE, True),
@@ -182,3 +184,12 @@ def test_testing_a_recorder_added_before_says_its_certificate_is_not_the_one_tru
     before = agent.fingerprint_words("ab" * 32)
     assert check.trusted_before_text == before
     assert "not the certificate trusted before" in said and before in said, said
+
+
+def test_a_row_of_a_camera_the_recorder_no_longer_lists_says_so_in_spanish(spanish):
+    from agent.index.store import STALE
+    from gui.views.core_words import in_owner_language
+
+    said = in_owner_language(f"mirrored at 2026-11-20 14:00; {STALE}{unrefreshed.NOT_LISTED}")
+    assert said.endswith("no se ha podido consultar la grabadora desde entonces: la grabadora "
+                         "ya no muestra esta cámara en su lista."), said

@@ -29,12 +29,14 @@ from agent.index.rows import FileRow
 from agent.index.scan import showable_us
 from agent.index.clock_change import SPANS_CHANGE, UNPLACED_END, another_clock, placed_ends
 from agent.index.mirrored_rows import Matched, Mirrored, match, refs
-from agent.index.store import STALE, Store
+from agent.index.store import Store
+from agent.index.unrefreshed import (Unrefreshed, mark_current, not_listed, search_failed,
+                                     stale_note)
 from agent.recorders.connect import open_recorder
 from agent.recorders.credentials import CredentialError, CredentialStore
 from agent.recorders.model import (ClockReading, CredentialsRefused, Recorder, RecorderError,
                                    RecorderUnreachable, Recording)
-from agent.timebase import US, local_text
+from agent.timebase import US
 
 MIRROR_DAYS = 62
 FULL_EVERY_S = 6 * 3600          # a whole re-read finds recordings the device overwrote
@@ -53,13 +55,6 @@ UNREADABLE = ("The recorder sent an answer in a form this agent cannot read; it 
               "again later (if this keeps happening, its firmware may need an update).")
 FAILED_HERE = ("Refreshing it failed on this computer, not on the recorder (the details were "
                "logged); it will be tried again later.")
-# A camera whose search failed while the recorder answered the others' (its camera gone from
-# the device, a disk it cannot read, an answer no client reads): the others are refreshed, its
-# rows kept, marked as out of date, and it is asked again at the next refresh.
-CHANNEL_FAILED = ("{camera} was not refreshed: {reason} Its recordings found before are kept, "
-                  "marked as possibly out of date, and it will be asked again at the next "
-                  "refresh. If this goes on, check that camera on the recorder's own screen or "
-                  "web page.")
 # A recorder gone mid-refresh (no answer, or a login or certificate refused) fails the whole
 # refresh: asking its other cameras would only wait out each call's time limit.
 _WHOLE_DEVICE = (RecorderUnreachable, CredentialsRefused, Refusal)
@@ -148,7 +143,7 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
         horizon = now_us - MIRROR_DAYS * 86400 * US
         added = removed = 0
         notes = []
-        failed: list[tuple[str, str, str]] = []   # (channel, camera, problem)
+        left: list[Unrefreshed] = []   # cameras not refreshed (unrefreshed.py)
         for channel, camera in zip(info.channels, cameras):
             if cancel is not None and cancel.is_set():
                 break
@@ -161,8 +156,8 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
             except _WHOLE_DEVICE:
                 raise
             except (RecorderError, *_UNREADABLE) as exc:
-                # This camera's search alone: the others are still asked (channel_failed).
-                failed.append((key, camera, _channel_problem(rec, exc)))
+                # This camera's search alone: the others are still asked.
+                left.append(search_failed(key, camera, _channel_problem(rec, exc)))
                 continue
             matched = match(source.root, key, found,
                             kept_rows(store, source.id, key, source.clock_offset_s))
@@ -182,20 +177,18 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
         return _failed(store, rec, "offline", UNREADABLE, None, now_us)
     finally:
         recorder.close()
-    if failed and len(failed) == len(info.channels):   # no camera answered: the recorder's
-        return _failed(store, rec, "offline", failed[0][2], None, now_us)
+    if left and len(left) == len(info.channels):   # no camera answered: the recorder's
+        return _failed(store, rec, "offline", left[0].problem, None, now_us)
     if cancel is not None and cancel.is_set():
         # A stop of ours (the app closing, `run` stopping) is no answer about the recorder:
         # its state and problem stay as the last whole refresh left them.
         return Refresh(rec.url, rec.state, store.recorders.count(rec.source_id), added, removed,
                        clock, offset, rec.problem, stopped=True)
-    problems = [CHANNEL_FAILED.format(camera=camera, reason=problem)
-                for _key, camera, problem in failed]
+    left += not_listed(store, rec.source_id, {str(c.id) for c in info.channels})
+    problems = [u.said for u in left]
     store.recorders.record_success(rec.source_id, now_us, full, now_us + INTERVAL_S * US,
                                    " ".join(problems + notes) or None)
-    store.mark_remote(rec.source_id, None, keep=[key for key, _camera, _problem in failed])
-    for key, _camera, problem in failed:
-        store.mark_remote(rec.source_id, _stale_note(rec, problem), channel=key)
+    mark_current(store, rec, left)
     return Refresh(rec.url, "ok", store.recorders.count(rec.source_id), added, removed, clock,
                    offset, " ".join(problems) or None, notes=tuple(notes))
 
@@ -275,16 +268,9 @@ def _failed(store: Store, rec: RecorderSource, state: str, problem: str, next_us
     if next_us is None:
         next_us = now_us + round(RETRY.delay(failures) * US)
     store.recorders.record_failure(rec.source_id, state, problem, next_us)
-    store.mark_remote(rec.source_id, _stale_note(rec, problem))
+    store.mark_remote(rec.source_id, stale_note(rec, problem))
     return Refresh(rec.url, state, store.recorders.count(rec.source_id), 0, 0, None,
                    None, problem)
-
-
-def _stale_note(rec: RecorderSource, problem: str) -> str:
-    """Why mirrored rows may be out of date: since when (the last refresh that answered, on
-    this PC's clock, for the owner) and the problem."""
-    since = local_text(rec.refreshed_us) if rec.refreshed_us else None
-    return (f"mirrored at {since}; " if since else "") + f"{STALE}{problem}"
 
 
 def _channel_problem(rec: RecorderSource, exc: Exception) -> str:

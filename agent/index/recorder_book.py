@@ -172,6 +172,13 @@ class RecorderBook:
             return self._db.execute("SELECT max(start_us) FROM files WHERE source_id=? AND "
                                     "channel=? AND status='remote'", (source_id, channel)).fetchone()[0]
 
+    def mirrored_cameras(self, source_id: int) -> dict[str, str]:
+        """The channels a recorder's mirrored rows are of, each with its camera's name."""
+        with self._lock:
+            return dict(self._db.execute(
+                "SELECT DISTINCT f.channel, c.name FROM files f JOIN cameras c ON c.id = "
+                "f.camera_id WHERE f.source_id=? AND f.status='remote'", (source_id,)))
+
     def count(self, source_id: int) -> int:
         """How many recordings of a recorder are mirrored."""
         with self._lock:

@@ -3819,6 +3819,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{camera} no muestra grabaciones: la grabadora respondió a su búsqueda solo con grabaciones que numeró como de otra cámara, que se dejaron fuera. Si esta cámara sí graba, exporte sus grabaciones con la aplicación o la página web de la propia grabadora.</translation>
     </message>
     <message>
+        <source>{camera} is no longer among the recorder&apos;s cameras, so it was not refreshed. Its recordings found before are kept, marked as possibly out of date; if the camera is back on the recorder, they are refreshed again.</source>
+        <translation>{camera} ya no figura entre las cámaras de la grabadora, así que no se actualizó su lista de grabaciones. Sus grabaciones encontradas antes se conservan, marcadas como posiblemente desactualizadas; si la cámara vuelve a la grabadora, se actualizarán de nuevo.</translation>
+    </message>
+    <message>
+        <source>the recorder no longer lists this camera.</source>
+        <translation>la grabadora ya no muestra esta cámara en su lista.</translation>
+    </message>
+    <message>
         <source>{camera} was not refreshed: {reason} Its recordings found before are kept, marked as possibly out of date, and it will be asked again at the next refresh. If this goes on, check that camera on the recorder&apos;s own screen or web page.</source>
         <translation>No se actualizó la lista de grabaciones de {camera}: {reason} Sus grabaciones encontradas antes se conservan, marcadas como posiblemente desactualizadas, y se le volverá a preguntar en la próxima actualización. Si esto sigue ocurriendo, revise esa cámara en la pantalla o la página web de la propia grabadora.</translation>
     </message>

@@ -151,7 +151,14 @@ RECORDERS: tuple[str, ...] = (
                               "only with recordings it numbered as another camera's, which were "
                               "left out. If this camera does record, export its footage with the "
                               "recorder's own app or web page."),
-    # a camera whose search failed while the others answered (agent/index/mirror.py)
+    # a camera the recorder no longer lists (agent/index/unrefreshed.py): the owner's words,
+    # and its rows' note
+    QT_TRANSLATE_NOOP("core", "{camera} is no longer among the recorder's cameras, so it was not "
+                              "refreshed. Its recordings found before are kept, marked as "
+                              "possibly out of date; if the camera is back on the recorder, they "
+                              "are refreshed again."),
+    QT_TRANSLATE_NOOP("core", "the recorder no longer lists this camera."),
+    # a camera whose search failed while the others answered (agent/index/unrefreshed.py)
     QT_TRANSLATE_NOOP("core", "{camera} was not refreshed: {reason} Its recordings found "
                               "before are kept, marked as possibly out of date, and it will be "
                               "asked again at the next refresh. If this goes on, check that "
