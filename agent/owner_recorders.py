@@ -24,7 +24,7 @@ from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import Source
 from agent.index.scan import ScanReport
 from agent.recorder_pins import CertificateNotTrustedBefore, trusted_before
-from agent.recorders.clock import clock_words
+from agent.recorders.clock import clock_words, is_reset_words
 from agent.recorders.connect import RecorderAddress, look_at_certificate, open_recorder
 from agent.recorders.credentials import CredentialError, CredentialStore, env_passphrase
 from agent.recorders.model import VENDORS
@@ -289,8 +289,10 @@ class OwnerRecorders:
         """How a recorder's mirroring stands, for the owner (its time on this PC's clock)."""
         when = local_text(rec.refreshed_us) if rec.refreshed_us else None
         last = f" (last mirrored at {when})" if when else ""
-        # A refresh that failed on this computer is no silence of the recorder's.
-        silent = "" if rec.problem == mirror.FAILED_HERE else "not answering: "
+        # A refresh that failed on this computer, or refused by a clock that was reset, is no
+        # silence of the recorder's.
+        silent = ("" if rec.problem == mirror.FAILED_HERE or is_reset_words(rec.problem)
+                  else "not answering: ")
         # An ok recorder's problem is what its refresh noted (mirror.LEFT_OUT).
         noted = f"; {rec.problem}" if rec.state == "ok" and rec.problem else ""
         return {"new": "added, not mirrored yet",

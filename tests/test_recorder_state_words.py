@@ -13,6 +13,7 @@ import pytest  # noqa: E402
 
 from agent.index import mirror, unrefreshed  # noqa: E402
 from agent.index.recorder_book import RECORDER_LAYOUT  # noqa: E402
+from agent.recorders.clock import CLOCK_RESET  # noqa: E402
 from agent.recorders.connect import RecorderAddress  # noqa: E402
 from agent.recorders.credentials import NOT_IN_KEYCHAIN  # noqa: E402
 from agent.recorders.model import RecorderError  # noqa: E402
@@ -53,6 +54,8 @@ STATES = {   # (state, problem, mirrored before)
                                   "(deviceError)."), True),
     # a camera the recorder no longer lists (unrefreshed.CHANNEL_GONE)
     "ok, a camera gone": ("ok", unrefreshed.CHANNEL_GONE.format(camera="driveway"), True),
+    # a clock so far off it was reset (clock.CLOCK_RESET): it answers, nothing is mirrored
+    "clock reset": ("offline", CLOCK_RESET.format(reading="2000-01-01 00:00:05"), True),
     "offline": ("offline", None, True),
     "offline, never mirrored": ("offline", None, False),
     "failed here": ("offline", mirror.FAILED_HERE, True),
@@ -111,7 +114,7 @@ def test_settings_says_how_a_recorder_stands_in_spanish(recorder_agent, spanish,
     (said,) = _recorders(agent).values()
     assert said.startswith("Hikvision DS-7608: "), said   # the make as its maker writes it
     for english in ("mirrored", "answering", "added", "locked", "Refreshing", "Could not",
-                    "left out", "Connection", "refreshed", "refused"):   # the system's own "Connection refused" too
+                    "left out", "Connection", "refreshed", "refused", "clock", "reset"):   # the system's own "Connection refused" too
         assert english not in said, said
     if shows_time(which):
         assert day_time(MIRRORED_US, ZONE) in said, said

@@ -32,6 +32,7 @@ from agent.index.mirrored_rows import Matched, Mirrored, match, refs
 from agent.index.store import Store
 from agent.index.unrefreshed import (Unrefreshed, mark_current, not_listed, search_failed,
                                      stale_note)
+from agent.recorders.clock import reset_words
 from agent.recorders.connect import open_recorder
 from agent.recorders.credentials import CredentialError, CredentialStore
 from agent.recorders.model import (ClockReading, CredentialsRefused, Recorder, RecorderError,
@@ -128,6 +129,8 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
     try:
         info = recorder.info()
         clock = recorder.clock()
+        if reset_words(clock):   # nothing is mirrored by a clock that was reset
+            return _failed(store, rec, "offline", reset_words(clock), None, now_us)
         offset = applied_offset(clock, source.clock_offset_s)
         channels = tuple((c.id, c.name) for c in info.channels)
         store.recorders.record_device(rec.source_id, info.model, info.firmware, info.serial,

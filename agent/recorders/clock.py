@@ -11,6 +11,18 @@ from agent.recorders.model import ClockReading, DeviceTime
 from agent.recorders.zones import DeviceZone, device_time
 from agent.timebase import US, from_datetime
 
+# Further from this PC's clock than any clock left to drift: one reset (a power cut with a flat
+# clock battery leaves many recorders at 2000-01-01 or 1970). Asked for the last weeks by it, a
+# recorder finds none of the recordings it made before, and mirroring that answer would take
+# them all away.
+RESET_AFTER_S = 366 * 86400
+CLOCK_RESET = ("The recorder's clock reads {reading}, more than a year from this computer's: it "
+               "was most likely reset (a power cut, or a flat clock battery), so its recordings "
+               "were not read again, and those found before are kept as they were. Set the "
+               "recorder's clock right, or turn on its time synchronisation (NTP), on its own "
+               "screen or web page (if this computer's own clock is wrong, set that right "
+               "instead).")
+
 
 def pc_now_us() -> int:
     return time.time_ns() // 1000
@@ -53,3 +65,17 @@ def clock_words(offset_s: float) -> str:
     return (f"the recorder's clock is {size} {'ahead of' if offset_s > 0 else 'behind'} this "
             "computer's; its recordings are placed at the true time, and the difference is "
             "recorded with every clip")
+
+
+def reset_words(clock: ClockReading) -> str | None:
+    """What the owner is told of a clock so far off it was reset (CLOCK_RESET); None for a
+    clock that may just be off."""
+    if abs(clock.offset_s) <= RESET_AFTER_S:
+        return None
+    return CLOCK_RESET.format(reading=" ".join(clock.device_text.split())[:40])
+
+
+def is_reset_words(problem: str | None) -> bool:
+    """Whether a recorder's problem is CLOCK_RESET: it answers, so it is not 'not answering'."""
+    head = CLOCK_RESET.split("{reading}")[0]
+    return bool(problem) and problem.startswith(head)

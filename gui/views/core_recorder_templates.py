@@ -105,6 +105,15 @@ RECORDERS: tuple[str, ...] = (
     # a Reolink login answered with no token it could give (agent/recorders/reolink.py)
     QT_TRANSLATE_NOOP("core", "The recorder at {where} accepted the login but sent no session "
                               "token a Reolink gives."),
+    # a recorder's clock so far off it was reset: nothing mirrored by it
+    # (agent/recorders/clock.py CLOCK_RESET)
+    QT_TRANSLATE_NOOP("core", "The recorder's clock reads {reading}, more than a year from this "
+                              "computer's: it was most likely reset (a power cut, or a flat clock "
+                              "battery), so its recordings were not read again, and those found "
+                              "before are kept as they were. Set the recorder's clock right, or "
+                              "turn on its time synchronisation (NTP), on its own screen or web "
+                              "page (if this computer's own clock is wrong, set that right "
+                              "instead)."),
     # a recorder's clock against this PC's (agent/recorders/clock.py clock_words)
     QT_TRANSLATE_NOOP("core", "the recorder's clock agrees with this computer's"),
     QT_TRANSLATE_NOOP("core", "the recorder's clock is {size} ahead of this computer's; its "

@@ -1,0 +1,49 @@
+"""A recorder whose clock was reset (a power cut with a flat clock battery leaves many reading
+2000-01-01 or 1970 until someone sets it). Before, the refresh asked for the last weeks by that
+clock, found nothing there, and took away every recording it had mirrored, saying only that
+"the recorder's clock is 236108 h 6 min behind this computer's": the owner's cameras showed
+nothing recorded, though the recorder still held it all."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from agent.recorders.clock import CLOCK_RESET
+from nvrsim.server import Simulator
+from tests.recorder_sources_support import PASSWORD, agent, recent_footage
+from tests.test_recorder_faults import address
+
+pytestmark = pytest.mark.usefixtures("cheap_scrypt")
+
+__all__ = ["agent", "recent_footage"]
+
+Y2K = 946684800   # 2000-01-01T00:00:00Z
+
+
+def remote(agent) -> list:
+    return [(r.path, r.start_us, r.end_us) for r in agent.recordings() if r.status == "remote"]
+
+
+@pytest.mark.parametrize("vendor", ("hikvision", "reolink"))
+def test_a_recorder_whose_clock_was_reset_keeps_its_rows_and_says_to_set_it(
+        vendor, agent, recent_footage):
+    with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(address(sim, agent, vendor), PASSWORD, name="nvr")
+        before = remote(agent)
+        assert len(before) == 4
+        sim.device.set_clock(Y2K - time.time())   # reads 2000-01-01 now
+        (report,) = agent.scan()
+        assert remote(agent) == before
+        (rec,) = agent.recorders()
+        (problem,) = report.problems
+        assert rec.state == "offline", problem
+        assert problem.startswith("The recorder's clock reads 2000-01-01"), problem
+        assert CLOCK_RESET.split("{reading}")[1] + " (last mirrored at " in problem, problem
+        said = agent.recorder_state_words(rec)
+        assert "not answering" not in said and said.startswith("The recorder's clock reads")
+        # Set right, it is read again: nothing was lost meanwhile.
+        sim.device.set_clock(0.0)
+        (report,) = agent.scan()
+    assert not report.problems and agent.recorders()[0].state == "ok"
+    assert remote(agent) == before
