@@ -263,6 +263,24 @@ def test_a_camera_whose_search_brought_only_another_channels_recordings_says_so(
     assert len(remote(agent)) == 2 and said not in report.notes and rec.problem is None
 
 
+def test_adding_a_recorder_whose_camera_shows_nothing_says_why_on_the_command_line(
+        nvr, tmp_path, capsys, monkeypatch):
+    """Recorders hunt: `sources add-recorder` printed the first refresh's problems but not its
+    notes, so a camera left showing nothing (mirror.LEFT_OUT) was said only later, by `scan`
+    or `sources list`."""
+    from tests.recorder_sources_support import cli
+
+    nvr.mode = "other_channel"
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", "a passphrase for the hostile nvr")
+    code, out, err = cli(capsys, monkeypatch, tmp_path / "home", "sources", "add-recorder",
+                         nvr.url, "--vendor", "reolink", "--user", "admin", "--plain-http",
+                         "--name", "nvr", "--password-stdin", stdin=PASSWORD + "\n")
+    assert code == 0, err
+    said = out + err
+    assert f"note: {mirror.LEFT_OUT.format(camera='nvr')}" in said, said
+    assert said.count("the recorder's clock") == 1, said
+
+
 def test_a_search_answer_of_the_wrong_shape_is_the_recorders_problem(nvr, agent):
     agent.add_recorder(RecorderAddress(nvr.url, "reolink", "admin"), PASSWORD, name="nvr")
     before = remote(agent)

@@ -146,6 +146,9 @@ def add_recorder(agent: Agent, args) -> int:
     except NotThisMake as exc:   # the owner's --vendor (or address) is what to change
         raise Refused(str(exc)) from None
     check, report = added.check, added.report
+    # The first refresh's notes but its clock, said above from the check (a camera showing
+    # nothing because the recorder answered with another's recordings: mirror.LEFT_OUT).
+    notes = [n for n in report.notes if not n.startswith("the recorder's clock ")]
     if args.json:
         print_json({"source": added.source.root, "vendor": check.vendor, "model": check.model,
                     "firmware": check.firmware, "serial": check.serial, "name": check.name,
@@ -154,7 +157,7 @@ def add_recorder(agent: Agent, args) -> int:
                                  in zip(check.channels, added.cameras)],
                     "clock_offset_s": round(check.clock_offset_s, 3),
                     "password_kept_in": added.password_kept_in, "recordings": report.seen,
-                    "problems": list(report.problems)})
+                    "problems": list(report.problems), "notes": notes})
     say(f"added {added.source.root}: {check.vendor} {check.model} (firmware {check.firmware}, "
         f"serial {check.serial})")
     for (cid, name), camera in zip(check.channels, added.cameras):
@@ -164,6 +167,8 @@ def add_recorder(agent: Agent, args) -> int:
     say(f"  {mirrored_words(report.seen)}")
     for problem in report.problems:
         say(f"  problem: {problem}")
+    for note in notes:
+        say(f"  note: {note}")
     return 0
 
 
