@@ -70,6 +70,12 @@ class RecorderAdded:
     password_kept_in: str
     report: ScanReport
 
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The first mirroring's notes but its clock's, which the check says already (a
+        camera left showing nothing: mirror.LEFT_OUT)."""
+        return tuple(n for n in self.report.notes if not n.startswith("the recorder's clock "))
+
 
 def recorder_root(url: str, allow_plain_http: bool = False) -> str:
     """A recorder's address as its source's root: scheme, host and port."""

@@ -196,3 +196,31 @@ def test_a_row_of_a_camera_the_recorder_no_longer_lists_says_so_in_spanish(spani
     said = in_owner_language(f"mirrored at 2026-11-20 14:00; {STALE}{unrefreshed.NOT_LISTED}")
     assert said.endswith("no se ha podido consultar la grabadora desde entonces: la grabadora "
                          "ya no muestra esta cámara en su lista."), said
+
+
+def test_adding_a_recorder_in_the_app_says_a_camera_left_showing_nothing(
+        qapp, spanish, tmp_path, monkeypatch, cheap_scrypt):
+    """Recorders hunt: the app's word on a recorder just added said its first refresh's
+    problems but not its notes, so a camera left showing nothing (mirror.LEFT_OUT) went
+    unsaid until Settings was opened."""
+    from gui.shell.context import make_context
+    from gui.widgets.recorder_step import RecorderDialog
+    from tests.test_recorder_hostile import PASSWORD, HostileReolink
+
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", "owner passphrase for the recorders")
+    agent = Agent(tmp_path / "home")
+    ctx = make_context(agent, ZONE)
+    try:
+        with HostileReolink() as nvr:
+            nvr.mode = "other_channel"
+            added = agent.add_recorder(RecorderAddress(nvr.url, "reolink", "admin"), PASSWORD,
+                                       name="nvr")
+        dialog = RecorderDialog(ctx)
+        dialog._added(added)
+        said = dialog.status.text()
+        dialog.deleteLater()
+    finally:
+        ctx.bridge.close()
+        agent.close()
+    assert "nvr no muestra grabaciones" in said, said
+    assert "reloj" not in said, said   # the clock is said by the test of the connection

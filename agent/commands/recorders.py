@@ -146,9 +146,7 @@ def add_recorder(agent: Agent, args) -> int:
     except NotThisMake as exc:   # the owner's --vendor (or address) is what to change
         raise Refused(str(exc)) from None
     check, report = added.check, added.report
-    # The first refresh's notes but its clock, said above from the check (a camera showing
-    # nothing because the recorder answered with another's recordings: mirror.LEFT_OUT).
-    notes = [n for n in report.notes if not n.startswith("the recorder's clock ")]
+    notes = list(added.notes)   # its clock is said once, from the check
     if args.json:
         print_json({"source": added.source.root, "vendor": check.vendor, "model": check.model,
                     "firmware": check.firmware, "serial": check.serial, "name": check.name,

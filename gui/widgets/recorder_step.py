@@ -287,7 +287,8 @@ class RecorderDialog(QDialog):
         self.ctx.bridge.call("recorder-add", work, self._added, self._failed)
 
     def _added(self, done) -> None:
-        problems = "; ".join(in_owner_language(p) for p in done.report.problems)
+        # What the first mirroring found wrong, and noted (a camera left showing nothing).
+        problems = " ".join(in_owner_language(p) for p in (*done.report.problems, *done.notes))
         # The core says where by a key ("keychain", "encrypted file"), not in words.
         where = (self.tr("this computer's keychain") if done.password_kept_in == "keychain"
                  else self.tr("a file of the app's folder, encrypted with your passphrase"))
