@@ -1,14 +1,26 @@
-"""Whether the home folder's disk has room for a hold, weighed before anything is copied."""
+"""Whether a hold's recordings may be copied, checked before anything is: none swapped for a
+link since the scan, and room for them on the home folder's disk."""
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
+from agent.index.links import links_out
+from agent.index.store import Store
 from frp.count_words import counted
 
 # What a hold leaves free on the disk of the home folder: the log, the index and the inbox
 # go on writing there.
 SPARE_BYTES = 1 << 30
+
+
+def copy_problem(home: Path, store: Store, rows: list, start_us: int, end_us: int) -> str | None:
+    """Why the recordings `rows` may not be copied into a hold (None when they may): one is now
+    a link out of its recordings folder, which is never read, or room_problem."""
+    for path in links_out(store.sources(), rows):  # swapped for a link since the scan
+        return (f"{path} is now a link to a file outside its recordings folder, which is never "
+                "read; scan the folder again")
+    return room_problem(home, rows, start_us, end_us)
 
 
 def room_problem(home: Path, rows: list, start_us: int, end_us: int) -> str | None:

@@ -36,13 +36,12 @@ from dataclasses import asdict, replace as changed
 from pathlib import Path, PurePosixPath
 
 from agent.export.hashed_files import make_folders
-from agent.index.links import links_out
 from agent.index.mirror import Connect
 from agent.index.store import Store
 from agent.os_words import plain_home_error
 from agent.requests.hold_copies import CopyCancelled, HeldFile, copy_recordings, window_rows
 from agent.requests.hold_placement import grown_into, local_placement, read_placement
-from agent.requests.hold_room import room_problem
+from agent.requests.hold_room import copy_problem
 from agent.requests.holds import (MANIFEST, RECORD, Hold, HoldCancelled, HoldError, hold_path,
                                   make_hold, read_hold)
 from agent.storage import (Busy, FileLock, fsync_dir, open_lock, remove_stale_partials,
@@ -119,10 +118,7 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
             rows.append(row)
     if not rows:
         return changed(hold, kept=True)
-    for path in links_out(store.sources(), rows):  # swapped for a link since the scan
-        raise HoldError(f"{path} is now a link to a file outside its recordings folder, which "
-                        "is never read; scan the folder again")
-    problem = room_problem(Path(home), rows, start_us, end_us)
+    problem = copy_problem(Path(home), store, rows, start_us, end_us)
     if problem:
         raise HoldError(problem)
     staging = hold.path.with_name(f".{hold.path.name}.partial-{os.urandom(4).hex()}")

@@ -19,13 +19,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from agent.export.hashed_files import write_hashed
-from agent.index.links import links_out
 from agent.index.mirror import Connect
 from agent.index.remote_window import FetchCancelled, RecorderWindow, download
 from agent.requests.hold_copies import (CopyCancelled, HeldFile, copy_recordings,
                                         covering_files, window_rows)
 from agent.requests.hold_names import inside_hold
-from agent.requests.hold_room import room_problem
+from agent.requests.hold_room import copy_problem
 from agent.requests.hold_placement import (Placement, listed_only, local_placement,
                                            read_placement, remote_placement)
 from agent.index.store import Store
@@ -130,10 +129,7 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
         return existing
     final = hold_path(home, folder)
     rows = covering_files(store, start_us, end_us, cameras)
-    for path in links_out(store.sources(), rows):  # swapped for a link since the scan
-        raise HoldError(f"{path} is now a link to a file outside its recordings folder, which "
-                        "is never read; scan the folder again")
-    problem = room_problem(Path(home), rows, start_us, end_us)
+    problem = copy_problem(Path(home), store, rows, start_us, end_us)
     if problem:
         raise HoldError(problem)
     staging = final.with_name(f".{folder}.partial-{os.urandom(4).hex()}")
