@@ -238,8 +238,7 @@ def test_a_hold_that_cannot_be_added_to_reads_in_spanish(spanish, agent, monkeyp
     if how == "disk":
         row = types.SimpleNamespace(path="/media/card/porch.mp4")   # indexed since
         monkeypatch.setattr(hold_top_up, "missing_rows", lambda *a: [row])
-        monkeypatch.setattr(hold_top_up, "links_out", lambda *a: ())
-        monkeypatch.setattr(hold_top_up, "room_problem", lambda *a: None)
+        monkeypatch.setattr(hold_top_up, "copy_problem", lambda *a: None)
 
         def failing(*_a, **_k):
             raise OSError(errno.EIO, os.strerror(errno.EIO), "/media/card/porch.mp4")
