@@ -35,6 +35,7 @@ from agent.owner_records import DamagedAgencyFile, LogRecord
 from agent.recorders.connect import RecorderAddress
 from agent.owner_registrations import RegistrationReadiness, RegistrationView
 from agent.requests.holds import HeldFile, Hold
+from agent.requests.agency_changes import shared_key_marks
 from agent.requests.key_rotation import KeyRotation
 from agent.requests.poll_trouble import PortalTrouble
 from agent.requests.desk_decisions import SENDING_DECLINE
@@ -85,6 +86,8 @@ __all__ = [
     "MAX_MESSAGE_CHARS",
     # the owner's records and settings
     "Agency", "DamagedAgencyFile", "LogRecord", "AuditReport", "Settings",
+    # what marks two trusted agencies listing one key (an older version imported both)
+    "shared_key_marks",
     # registrations: what the owner registers (Contact, Camera), what is held, the key
     "Contact", "Camera", "RegistrationView", "RegistrationReadiness", "CertificateFacts",
     "KeyRotation",

@@ -101,6 +101,14 @@ def _rule1(token: str | bytes) -> tuple[str, object]:
     return raw, parsed
 
 
+# A request signed with a key two trusted agencies list (protocol.md rule 2).
+SHARED_KEY = ("the request says it comes from {agency} ({id}), but the key that signed it "
+              "(fingerprint {fingerprint}) is also listed by {other} ({other_id}), which you "
+              "trust too: whoever holds that key could sign as either agency, so this request "
+              "is not trusted. Remove one of the two agencies and add its file again, got from "
+              "the agency itself: an agency signs with keys of its own")
+
+
 def _rule2(parsed, store: Agencies) -> Agency:
     try:
         check_alg(parsed.header.get("alg"))
@@ -131,6 +139,12 @@ def _rule2(parsed, store: Agencies) -> Agency:
         verify_signature(parsed, jwk)
     except JWSError as exc:
         raise Rejected(2, f"the signature of {agency.name} does not verify: {exc}") from None
+    # Two trusted agencies listing one key (a store filled before importing refused that):
+    # its holder signs as either, so the request's `iss` does not say who sent it.
+    other = next((a for a in store.list() if a.id != agency.id and a.key(kid) is not None), None)
+    if other is not None:
+        raise Rejected(2, SHARED_KEY.format(agency=agency.name, id=agency.id, other=other.name,
+                                            other_id=other.id, fingerprint=kid))
     return agency
 
 

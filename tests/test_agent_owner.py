@@ -144,6 +144,8 @@ def test_every_view_type_is_exported_by_name_and_frozen():
             assert kind == "wrong_key", name
         elif name == "SENDING_DECLINE":   # the stage a decline reports while it sends
             assert kind is desk_decisions.SENDING_DECLINE, name
+        elif name == "shared_key_marks":   # two trusted agencies listing one key, marked
+            assert callable(kind) and kind.__module__ == "agent.requests.agency_changes", name
         elif name == "MAX_MESSAGE_CHARS":   # the protocol's limit, for the app's reason box
             assert kind is frp.claims.MAX_MESSAGE_CHARS, name
         elif dataclasses.is_dataclass(kind):

@@ -140,3 +140,31 @@ def test_a_file_listing_a_trusted_agencys_key_reads_in_spanish(spanish, store, t
     assert_spanish(message)
     said = in_owner_language(message)
     assert "Example Police Department" in said and P256["kid"] in said, said
+
+
+def test_two_agencies_sharing_a_key_read_in_spanish(spanish, tmp_path, monkeypatch):
+    """A home an older version filled with two agencies listing one key: the refusal of a
+    request signed with it, and Settings' mark on each agency, in the owner's language (the
+    mark saying the app's button, not the command)."""
+    from agent.views import shared_key_marks
+    from frp.claims import Rejected
+    from frp.request import verify_request
+    from gui.widgets.agencies_panel import AgenciesPanel
+    from tests.test_agency_shared_keys import POLICE_JWK, _as_sheriff, _older_home
+
+    store = _older_home(tmp_path, tmp_path / "home", monkeypatch)
+    with pytest.raises(Rejected) as refused:
+        verify_request(_as_sheriff(tmp_path).read_text(), store, None, seen=lambda *a: False)
+    assert_spanish(refused.value.reason)
+    said = in_owner_language(refused.value.reason)
+    assert "Example County Sheriff" in said and POLICE_JWK["kid"] in said, said
+    marks = shared_key_marks(store.list())
+    rows = [(a, AgenciesPanel._trusted_row(a, marks.get(a.id, ()))) for a in store.list()]
+    assert [row[0] for _, row in rows] == ["\u26a0 Example County Sheriff",
+                                           "\u26a0 Example Police Department"]
+    for agency, (_, _, shown) in rows:
+        assert POLICE_JWK["kid"] in shown and "footage-agent" not in shown, shown
+        assert "pulse Quitar la agencia" in shown, shown
+        for kid in agency.fingerprints():
+            shown = shown.replace(kid, "")
+        assert not ENGLISH.search(shown), shown

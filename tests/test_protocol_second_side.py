@@ -107,6 +107,9 @@ def test_a_request_signed_from_the_doc_alone_is_what_the_agent_reads():
         def get(self, agency_id):
             return parse_agency(doc) if agency_id == AGENCY_ID else None
 
+        def list(self):   # rule 2: no other trusted agency lists the signing key
+            return [parse_agency(doc)]
+
     req = verify_request(token, Trusted(), ["reg-1"], seen=lambda iss, jti: False)
     assert (req.window_start_us, req.window_end_us) == (1772359200_250000, 1772359800_000000)
 

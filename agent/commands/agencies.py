@@ -8,7 +8,7 @@ from agent.commands.common import Refused, print_json, readable_file, say
 from agent.commands.file_kinds import refused_for_the_other_command
 from agent.commands.desk_common import mapped
 from agent.requests.agencies import TrustStoreError
-from agent.requests.agency_changes import ReplaceRefused
+from agent.requests.agency_changes import ReplaceRefused, keys_shared, shared_key_marks
 from frp.text import one_line
 
 
@@ -84,18 +84,27 @@ _AGAIN = "; import the agency's file again to replace it"
 @mapped
 def agencies_list(agent, args) -> int:
     trust = agent.requests.trust
-    regs = trust.registrations()
+    regs, trusted = trust.registrations(), trust.list()
     rows = [{"id": a.id, "name": a.name, "phone": a.phone, "portal": a.portal,
              "upload_origins": list(a.upload_origins), "fingerprints": list(a.fingerprints()),
              "max_window_s": a.max_window_s, "registrations": regs.get(a.id, []),
              "can_register": a.registration_ca is not None}
-            for a in trust.list()]
+            for a in trusted]
+    both = keys_shared(trusted)
+    shared = [(aid, words) for aid, marks in shared_key_marks(trusted).items()
+              for words in marks]
+    for r in rows:   # each key it lists that another trusted agency lists too
+        r["shared_keys"] = [{"fingerprint": s.fingerprint, "with": s.other.id}
+                            for s in both if s.agency.id == r["id"]]
     damaged = agent.damaged_agencies()
     for d in damaged:  # never trusted, but shown: the owner should know one went bad
         line = (f"damaged agency file {one_line(d.file)}: {one_line(d.problem)} (not trusted"
                 f"{_AGAIN if not d.newer else ''})")
         if args.json:
             say(line)
+    for aid, words in shared:   # trusted, but requests signed with the key are refused
+        if args.json:
+            say(f"agency {one_line(aid)} {words}")
     if args.json:
         print_json(rows)
         return 0
@@ -105,6 +114,8 @@ def agencies_list(agent, args) -> int:
     for r in rows:
         print(f"{one_line(r['id'])}\t{one_line(r['name'])}\t{one_line(r['phone'])}\t"
               f"registrations: {', '.join(map(one_line, r['registrations'])) or 'none'}")
+    for aid, words in shared:
+        print(f"SHARED KEY\t{one_line(aid)}\t{words}")
     if not rows and not damaged:
         say("no agencies yet: import one with `footage-agent agencies add FILE`")
     return 0

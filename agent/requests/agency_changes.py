@@ -156,6 +156,44 @@ def shared_key(agency: Agency, trusted: Iterable[Agency]) -> None:
                 phone=one_line(other.phone)))
 
 
+# Two trusted agencies listing one key, imported before shared_key refused that: both are
+# marked where they are listed (`agencies list`, Settings), and frp/request.py refuses their
+# requests signed with it.
+SHARES_KEY = ("shares the key {fingerprint} with {other} ({other_id}), which you trust too: "
+              "whoever holds it could sign as either, so requests signed with it are refused. "
+              "Remove one of the two (`footage-agent agencies remove ID`) and add its file "
+              "again, got from the agency itself")
+
+
+@dataclass(frozen=True)
+class SharedKey:
+    """A key `agency` lists that the trusted `other` lists too."""
+
+    agency: Agency
+    other: Agency
+    fingerprint: str
+
+
+def keys_shared(trusted: Iterable[Agency]) -> tuple[SharedKey, ...]:
+    """Every key a trusted agency lists that another trusted agency lists too, once for each
+    of the two (each is marked, since either may be the one not sending its own key)."""
+    trusted = list(trusted)
+    return tuple(SharedKey(agency, other, kid) for agency in trusted for kid in
+                 agency.fingerprints() for other in trusted
+                 if other.id != agency.id and other.key(kid) is not None)
+
+
+def shared_key_marks(trusted: Iterable[Agency]) -> dict[str, tuple[str, ...]]:
+    """Agency id -> a SHARES_KEY sentence for each key it shares (keys_shared), for where the
+    trusted agencies are listed; an agency sharing none is not in it."""
+    marks: dict[str, tuple[str, ...]] = {}
+    for s in keys_shared(trusted):
+        marks[s.agency.id] = marks.get(s.agency.id, ()) + (SHARES_KEY.format(
+            fingerprint=s.fingerprint, other=one_line(s.other.name),
+            other_id=one_line(s.other.id)),)
+    return marks
+
+
 def detail(agency: Agency, what: str) -> str:
     """One detail of DETAILS of an agency, as text to compare and show."""
     if what == "upload origins":

@@ -19,6 +19,7 @@ from gui.views import core_package_words as package_words
 from gui.views import core_registration_words as registration_words
 from gui.views import core_scan_words as scan_words
 from gui.views import core_sending_words as sending_words
+from gui.views import core_shared_key_words as shared_key_words
 from gui.views import core_zone_words as zone_words
 
 IN_THE_APP: dict[str, str] = {
@@ -37,4 +38,5 @@ IN_THE_APP: dict[str, str] = {
     **package_words.IN_THE_APP,
     **registration_words.IN_THE_APP,
     **package_file_words.IN_THE_APP,
+    **shared_key_words.IN_THE_APP,
 }

@@ -42,6 +42,7 @@ from gui.views import core_recording_words as recording_words
 from gui.views import core_registration_words as registration_words
 from gui.views import core_service_words as service_words
 from gui.views import core_token_words as token_words
+from gui.views import core_shared_key_words as shared_key_words
 from gui.views import core_mask_words as mask_words
 from gui.views import core_package_words as package_words
 from gui.views import core_package_file_words as package_file_words
@@ -283,6 +284,8 @@ TEMPLATES: tuple[str, ...] = (
     *decision_words.TEMPLATES,
     *registration_words.TEMPLATES,
     *token_words.TEMPLATES,
+    # two trusted agencies listing one key (frp/request.py, agent/requests/agency_changes.py)
+    *shared_key_words.TEMPLATES,
     # an agency file (frp/agency.py, agent/requests/agencies.py)
     QT_TRANSLATE_NOOP("core", "cannot read the agency file"),
     NOT_JSON,

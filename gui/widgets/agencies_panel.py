@@ -9,7 +9,7 @@ from typing import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from agent.views import one_line
+from agent.views import one_line, shared_key_marks
 from gui.views import removing
 from gui.views.agency_replacement import imported_again
 from gui.views.core_words import in_owner_language
@@ -55,8 +55,18 @@ class AgenciesPanel(QWidget):
         self._damaged = list(damaged)
         self.accept_button.setVisible(any(d.unaccepted for d in damaged))
         # A damaged agency file is never trusted, but listed, so it does not vanish unseen.
-        fill(self.table, [(a.name, a.phone, "  ".join(a.fingerprints())) for a in agencies]
+        marks = shared_key_marks(agencies)
+        fill(self.table, [self._trusted_row(a, marks.get(a.id, ())) for a in agencies]
              + [self._damaged_row(d) for d in damaged])
+
+    @staticmethod
+    def _trusted_row(a, marks: tuple[str, ...]) -> tuple[str, str, str]:
+        # Two agencies listing one key (an older version imported both): each is marked, with
+        # what to do, since requests signed with that key are refused.
+        if not marks:
+            return a.name, a.phone, "  ".join(a.fingerprints())
+        return ("\u26a0 " + a.name, a.phone, "  ".join(
+            (*a.fingerprints(), *(in_owner_language(m) for m in marks))))
 
     def _damaged_row(self, d) -> tuple[str, str, str]:
         if d.unaccepted:   # its words say what to compare, and to press Accept again
