@@ -146,7 +146,8 @@ def test_two_agencies_sharing_a_key_read_in_spanish(spanish, tmp_path, monkeypat
     """A home an older version filled with two agencies listing one key: the refusal of a
     request signed with it, and Settings' mark on each agency, in the owner's language (the
     mark saying the app's button, not the command)."""
-    from agent.views import shared_key_marks
+    from types import SimpleNamespace
+
     from frp.claims import Rejected
     from frp.request import verify_request
     from gui.widgets.agencies_panel import AgenciesPanel
@@ -158,13 +159,15 @@ def test_two_agencies_sharing_a_key_read_in_spanish(spanish, tmp_path, monkeypat
     assert_spanish(refused.value.reason)
     said = in_owner_language(refused.value.reason)
     assert "Example County Sheriff" in said and POLICE_JWK["kid"] in said, said
-    marks = shared_key_marks(store.list())
-    rows = [(a, AgenciesPanel._trusted_row(a, marks.get(a.id, ()))) for a in store.list()]
-    assert [row[0] for _, row in rows] == ["\u26a0 Example County Sheriff",
-                                           "\u26a0 Example Police Department"]
-    for agency, (_, _, shown) in rows:
-        assert POLICE_JWK["kid"] in shown and "footage-agent" not in shown, shown
-        assert "pulse Quitar la agencia" in shown, shown
-        for kid in agency.fingerprints():
-            shown = shown.replace(kid, "")
-        assert not ENGLISH.search(shown), shown
+    panel = AgenciesPanel(SimpleNamespace(), lambda text: None)
+    panel.list_agencies(store.list(), [])
+    names = [panel.table.item(row, 0).text() for row in range(panel.table.rowCount())]
+    assert names == ["\u26a0 Example County Sheriff", "\u26a0 Example Police Department"]
+    shown = panel.shared.text().splitlines()
+    assert not panel.shared.isHidden() and len(shown) == 2, shown
+    for agency, line in zip(store.list(), shown):
+        assert line.startswith(f"\u26a0 {agency.name} comparte la clave {POLICE_JWK['kid']}")
+        assert "pulse Quitar la agencia" in line and "footage-agent" not in line, line
+        assert not ENGLISH.search(line.replace(POLICE_JWK["kid"], "")), line
+    panel.list_agencies(store.list()[:1], [])   # one of the two removed: nothing to say
+    assert panel.shared.isHidden() and panel.table.item(0, 0).text() == "Example County Sheriff"

@@ -19,6 +19,13 @@ from gui.widgets.list_tables import button_row, fill, list_table
 from gui.widgets.registrations_panel import confirm
 
 
+def shared_key_words(agencies, marks: dict[str, tuple[str, ...]]) -> str:
+    """What Settings says under its agencies of each key two of them list (shared_key_marks),
+    one line for each of the two agencies, in the owner's language."""
+    return "\n".join(f"\u26a0 {one_line(a.name)} {in_owner_language(m)}" for a in agencies
+                     for m in marks.get(a.id, ()))
+
+
 class AgenciesPanel(QWidget):
     """The agencies table and its buttons. What they did is said through `say` (the page's one
     status line); `changed` asks the page to read its lists and registrations again."""
@@ -46,6 +53,9 @@ class AgenciesPanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(plain_label(self.tr("Agencies you trust"), "sectionTitle"))
         box.addWidget(self.table)
+        self.shared = plain_label("", "notice")
+        self.shared.setVisible(False)
+        box.addWidget(self.shared)
         box.addLayout(button_row(self.add_button, self.accept_button, self.remove_button))
 
     def list_agencies(self, agencies, damaged) -> None:
@@ -56,17 +66,14 @@ class AgenciesPanel(QWidget):
         self.accept_button.setVisible(any(d.unaccepted for d in damaged))
         # A damaged agency file is never trusted, but listed, so it does not vanish unseen.
         marks = shared_key_marks(agencies)
-        fill(self.table, [self._trusted_row(a, marks.get(a.id, ())) for a in agencies]
+        fill(self.table, [(("\u26a0 " if a.id in marks else "") + a.name, a.phone,
+                           "  ".join(a.fingerprints())) for a in agencies]
              + [self._damaged_row(d) for d in damaged])
-
-    @staticmethod
-    def _trusted_row(a, marks: tuple[str, ...]) -> tuple[str, str, str]:
-        # Two agencies listing one key (an older version imported both): each is marked, with
-        # what to do, since requests signed with that key are refused.
-        if not marks:
-            return a.name, a.phone, "  ".join(a.fingerprints())
-        return ("\u26a0 " + a.name, a.phone, "  ".join(
-            (*a.fingerprints(), *(in_owner_language(m) for m in marks))))
+        # Two agencies listing one key (an older version imported both): each marked, and
+        # what to do said in full under the table (a cell would cut it short), since requests
+        # signed with that key are refused.
+        self.shared.setText(shared_key_words(agencies, marks))
+        self.shared.setVisible(bool(marks))
 
     def _damaged_row(self, d) -> tuple[str, str, str]:
         if d.unaccepted:   # its words say what to compare, and to press Accept again
