@@ -7,6 +7,7 @@ the page and button.
 """
 from __future__ import annotations
 
+from agent.saved_text import saved_text
 from frp.agency import MAX_FILE_BYTES, AgencyError, read_agency
 from frp.jws import JWSError, is_type, parse_compact
 from frp.request import REQUEST_TYP
@@ -20,10 +21,10 @@ def file_kind(path: str) -> str | None:
             raw = f.read(MAX_FILE_BYTES + 1)
     except OSError:
         return None
-    try:
-        if is_type(parse_compact(raw.strip()).header.get("typ"), REQUEST_TYP):
+    try:   # read as the desk reads a request file: Notepad's or PowerShell's marks taken off
+        if is_type(parse_compact(saved_text(raw).strip()).header.get("typ"), REQUEST_TYP):
             return "request"
-    except JWSError:
+    except (JWSError, UnicodeDecodeError):
         pass
     try:
         read_agency(raw)

@@ -7,10 +7,12 @@ so the command says which one takes it.
 """
 from __future__ import annotations
 
+import codecs
 import json
 
 from agent.commands.common import Refused
 from agent.file_kinds import file_kind
+from agent.saved_text import saved_text
 from frp.text import one_line
 
 
@@ -20,8 +22,10 @@ def refused_for_the_other_command(path: str, wanted: str) -> Refused | None:
     command's own check said of it, a token's parts or JSON, is no help then); None when it
     is not (the command's own refusal stands)."""
     kind = file_kind(path)
-    if kind is None or kind == wanted:
+    if kind == wanted:
         return None
+    if kind is None:
+        return _not_a_request(path) if wanted == "request" else None
     shown = json.dumps(path) if any(c.isspace() for c in path) else path
     if kind == "request":
         return Refused(f"{one_line(path)} is a footage request, not an agency file: open it "
@@ -29,3 +33,31 @@ def refused_for_the_other_command(path: str, wanted: str) -> Refused | None:
     return Refused(f"{one_line(path)} is an agency file, not a request: add it with "
                    f"`footage-agent agencies add {one_line(shown)}` (and compare its key "
                    "fingerprints with the ones the agency publishes)")
+
+
+def _not_a_request(path: str) -> Refused:
+    """A file that is neither kind given for a request: what it holds, in plain words (the
+    token's own check, "a compact JWS has three parts", tells an owner nothing), and what to
+    give instead; as the app says it (gui/views/request_files.py)."""
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(512)
+    except OSError:
+        raw = b"?"
+    what = ("it is empty" if not raw.strip() else
+            "it is not text: perhaps a document or a picture" if not _is_text(raw) else
+            "it holds no signed request")
+    return Refused(f"{one_line(path)} is not a footage request ({what}), so nothing was added: "
+                   "give `footage-agent import-request` the request file the agency sent you, "
+                   "or the request's address on its portal. If you expected a request, ask the "
+                   "agency, on a phone number you already know, to send it again")
+
+
+def _is_text(head: bytes) -> bool:
+    """Whether a file's first bytes read as text (UTF-8 or UTF-16 after its mark); a UTF-8
+    character cut at the end is still text."""
+    try:
+        saved_text(head)
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3 and not head.startswith(codecs.BOM_UTF16_LE)
+    return b"\0" not in head or head.startswith(codecs.BOM_UTF16_LE)
