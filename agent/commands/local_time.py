@@ -134,6 +134,16 @@ def _offset(us: int, zone_name: str) -> str:
     return f"{text[:3]}:{text[3:]}"
 
 
+def clock_words(cameras_zone: str, pc_zone: str, cameras: int = 1) -> tuple[str, str]:
+    """What to add after the label of a time on the cameras' clock and of one on this PC's,
+    when a screen shows both and their zones differ ('' each when they are the same): the
+    abbreviations alone (JST, PST, or '+03') never said which clock a time was on."""
+    if cameras_zone == pc_zone:
+        return "", ""
+    whose = "the camera's" if cameras <= 1 else "the cameras'"
+    return f" ({whose} clock, {cameras_zone})", f" (this computer's clock, {pc_zone})"
+
+
 def zone_for(agent, cameras: Iterable[str] = ()) -> str:
     """The zone a person reads these cameras' times in: their recordings folders' zone when
     they share one, else this PC's."""

@@ -14,7 +14,7 @@ from agent.commands.common import Refused, UsageError, print_json, readable_file
 from agent.commands.desk_common import add_agency_option, agency_name, entry_json, mapped
 from agent.commands.file_kinds import refused_for_the_other_command
 from agent.commands.interrupt import Interrupted
-from agent.commands.local_time import shown, window, zone_for
+from agent.commands.local_time import clock_words, shown, window, zone_for
 from frp.count_words import counted
 from agent.requests.desk_errors import DeskRefusal
 from agent.requests.hold_losses import loss_words
@@ -187,9 +187,11 @@ def inbox_show(agent, args) -> int:
               "message)")
     print(f"Case: {one_line(v.case)}" + (f" ({one_line(v.incident)})" if v.verified and v.incident
                                       else ""))
-    print(f"Window: {window(v.window_start_us, v.window_end_us, zone_for(agent, v.cameras))}")
+    cameras_zone, pc_zone = zone_for(agent, v.cameras), agent.local_zone()
+    on_cameras, on_pc = clock_words(cameras_zone, pc_zone, len(v.cameras))
+    print(f"Window{on_cameras}: {window(v.window_start_us, v.window_end_us, cameras_zone)}")
     if v.expires_at_us is not None:
-        print(f"Answer by: {shown(v.expires_at_us, agent.local_zone())}")
+        print(f"Answer by{on_pc}: {shown(v.expires_at_us, pc_zone)}")
     print(f"Cameras asked for: {', '.join(one_line(c) for c in v.cameras) or 'not named'}")
     if v.unregistered:
         print(f"Not registered with this agency: {', '.join(one_line(c) for c in v.unregistered)}"
@@ -198,7 +200,7 @@ def inbox_show(agent, args) -> int:
     if v.declined_before and v.status in ("new", "held"):
         rid, when = v.declined_before[-1]
         print(f"Asked before: you declined request {one_line(rid)} for this case on "
-              f"{shown(when, agent.local_zone())}"
+              f"{shown(when, pc_zone)}{on_pc}"
               + (f" ({counted(len(v.declined_before), 'request')} declined in all)"
                  if len(v.declined_before) > 1 else "")
               + "; this one asks again, and you may decline it too")
@@ -226,18 +228,20 @@ def inbox_show(agent, args) -> int:
     if v.deliveries:
         print("Sent to the agency:")
         for d, r in zip(v.deliveries, receipts):
-            words = _delivery_words(d, r, v.agency_name or v.agency_id, v.status,
-                                    agent.local_zone())
+            words = _delivery_words(d, r, v.agency_name or v.agency_id, v.status, pc_zone,
+                                    on_pc)
             print(f"  {one_line(d.camera)}: {words}")
     return 0
 
 
-def _delivery_words(d, receipt, agency: str, status: str, zone_name: str) -> str:
+def _delivery_words(d, receipt, agency: str, status: str, zone_name: str,
+                    clock: str = "") -> str:
     """How far one camera's package got, in words (the receipt's time in `zone_name`, as every
-    time a person reads), with what to do when approving it again goes on (a failed delivery)."""
+    time a person reads, followed by `clock`, whose clock that is where the screen shows
+    another), with what to do when approving it again goes on (a failed delivery)."""
     if receipt is not None and receipt.problem is None:
         return (f"delivered, {d.size:,} bytes, SHA-256 {d.sha256}; received by {one_line(agency)}"
-                f" at {_receipt_time(receipt.received_at, zone_name)} (its signed receipt "
+                f" at {_receipt_time(receipt.received_at, zone_name)}{clock} (its signed receipt "
                 "checks out)")
     if receipt is not None:
         return f"delivered, but its stored receipt does not check out: {one_line(receipt.problem)}"
