@@ -8,13 +8,13 @@ when the recorder refuses it.
 """
 from __future__ import annotations
 
-import getpass
 import re
 import sys
 
 from agent.commands.common import Refused, UsageError, print_json, say, utc
 from agent.commands.option_values import typed_camera, typed_zone
 from agent.commands.piped_line import NotText, first_line
+from agent.commands.typed_secret import typed_secret
 from agent.recorders.model import NotThisMake, RecorderError
 from agent.recorders.transport import recorder_url
 from agent.service import Agent
@@ -73,7 +73,8 @@ def _password(args, given: str | None) -> str:
     """The password given, else asked without echo once the certificate has been shown."""
     if given is not None:
         return given
-    return _not_empty(getpass.getpass(f"Password of {args.user} on the recorder: "))
+    return _not_empty(typed_secret(f"Password of {args.user} on the recorder: ",
+                                   "the recorder's password"))
 
 
 def _not_empty(password: str) -> str:
