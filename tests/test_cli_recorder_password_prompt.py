@@ -50,7 +50,7 @@ def _typed_at_the_prompt(argv: list[str], env: dict, typed: bytes) -> tuple[int,
     return os.waitstatus_to_exitcode(status), said
 
 
-@pytest.mark.parametrize("user", ["admin"])
+@pytest.mark.parametrize("user", ["admin", "José"])
 def test_a_password_typed_with_an_accent_under_the_c_locale_reaches_the_recorder(
         tmp_path, user):
     from nvrsim.server import Simulator

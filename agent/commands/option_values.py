@@ -110,9 +110,9 @@ def typed_reason(text: str | None) -> str | None:
 
 
 # Options (by dest) whose values are the owner's words, never a path: a camera's name, the
-# owner's name, address and contact, a decline's reason, what a camera sees.
+# owner's name, address and contact, a decline's reason, what a camera sees, a recorder's user.
 TEXT_DESTS = frozenset({"camera", "old", "new", "name", "address", "email", "phone", "sees",
-                        "reason"})
+                        "reason", "user"})
 
 
 def owner_text(text: str) -> str:
