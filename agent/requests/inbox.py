@@ -100,7 +100,7 @@ class Inbox:
             if not rows:
                 raise UnknownRequest(f"there is no request '{jti}' in the inbox"
                                      + (f" from {iss}" if iss is not None else "")
-                                     + self._meant(jti))
+                                     + self._meant(jti, iss))
             if len(rows) > 1:
                 agencies = sorted(r[0] for r in rows)
                 raise UnknownRequest(f"more than one agency sent a request called '{jti}' "
@@ -149,9 +149,18 @@ class Inbox:
              request.window_end_us, json.dumps(list(request.cameras)), "new", now,
              request.expires_at * US, folder, via))
 
-    def _meant(self, jti: str) -> str:
-        """What to say after an unknown id: the id meant when one is spelled nearly alike (a
-        character left out copying it by hand), else where the ids are listed."""
+    def _meant(self, jti: str, iss: str | None = None) -> str:
+        """What to say after an unknown id: the agency that sent it when it is another than
+        `iss` (`--agency` given wrong: 'did you mean' the very id typed was no help), the id
+        meant when one is spelled nearly alike (a character left out copying it by hand), else
+        where the ids are listed."""
+        senders = [r[0] for r in self._db.execute("SELECT iss FROM requests WHERE jti=?", (jti,))]
+        if senders:
+            if len(senders) == 1:
+                return (f"; the inbox holds it from {senders[0]}: give that id to --agency, or "
+                        "leave --agency out")
+            return (f"; the inbox holds it from {' and from '.join(senders)}: give one of "
+                    "them to --agency")
         ids = [r[0] for r in self._db.execute("SELECT DISTINCT jti FROM requests")]
         if not ids:
             return ("; the inbox is empty: `footage-agent inbox sync` asks the agencies you "
