@@ -133,12 +133,35 @@ def owner_text(text: str) -> str:
         return text
 
 
+# Options (by dest) naming a request or an agency by its id, copied from a listing.
+ID_DESTS = frozenset({"id", "agency"})
+
+
+def typed_id(text: str) -> str:
+    """argparse's type for a request's or an agency's id: owner_text, and a usage error in
+    words when it still holds bytes that are no character (a Latin-1 terminal under the C
+    locale), which ended the command with "'utf-8' codec can't encode ... surrogates not
+    allowed" when it was looked up (exit 1)."""
+    text = owner_text(text)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ArgumentTypeError(
+            f"'{os.fsencode(text).decode('utf-8', 'backslashreplace')}' holds "
+            "bytes that are no character this computer's terminal settings can read: copy the "
+            "id as `footage-agent inbox` or `footage-agent agencies list` shows it") from None
+    return text
+
+
 def text_options(parser: argparse.ArgumentParser) -> None:
     """Give every option of the command tree that holds the owner's words (TEXT_DESTS) the
-    type owner_text, unless it has a type of its own."""
+    type owner_text, and every id (ID_DESTS) typed_id, unless it has a type of its own."""
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for child in set(action.choices.values()):
                 text_options(child)
-        elif action.dest in TEXT_DESTS and action.type is None and action.nargs != 0:
-            action.type = owner_text
+        elif action.type is None and action.nargs != 0:
+            if action.dest in TEXT_DESTS:
+                action.type = owner_text
+            elif action.dest in ID_DESTS:
+                action.type = typed_id
