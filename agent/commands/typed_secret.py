@@ -15,6 +15,7 @@ import locale
 import os
 
 from agent.commands.common import UsageError
+from agent.storage import BINARY
 
 
 def typed_secret(prompt: str, what: str) -> str:
@@ -23,7 +24,7 @@ def typed_secret(prompt: str, what: str) -> str:
     if os.name == "nt":
         return getpass.getpass(prompt)
     try:
-        tty = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+        tty = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY | BINARY)
     except OSError:   # no terminal of its own: getpass's own fallback (stdin, with a warning)
         return getpass.getpass(prompt)
     try:
@@ -65,8 +66,10 @@ def _read_hidden(fd: int, prompt: str) -> bytes | None:
     hidden = before[:]
     hidden[3] &= ~termios.ECHO
     when = termios.TCSAFLUSH | getattr(termios, "TCSASOFT", 0)
-    os.write(fd, prompt.encode("utf-8", "replace"))
+    # Echo off before the prompt, as getpass does: TCSAFLUSH drops what was typed before it,
+    # so a line typed as soon as the prompt shows would be lost and the read wait for ever.
     termios.tcsetattr(fd, when, hidden)
+    os.write(fd, prompt.encode("utf-8", "replace"))
     try:
         line = b""
         while not line.endswith(b"\n"):
