@@ -374,7 +374,7 @@ def test_a_rows_own_reason_shows_beside_the_stale_note_and_stays_after_it(
     incremental refresh re-reads only the last hour, until the next whole read 6 hours on. The
     owner now reads both, and the row's own stays once the note goes."""
     from agent.index.clock_change import SPANS_CHANGE
-    from agent.index.store import STALE
+    from agent.index.remote_rows import STALE
 
     with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True,
                    clock_offset_s=HOURS_OFF) as sim:

@@ -11,7 +11,7 @@ from contextlib import closing
 
 import pytest
 
-from agent.index.store import STALE
+from agent.index.remote_rows import STALE
 from agent.service import Agent
 from agent.timebase import US
 from nvrsim.server import Simulator

@@ -190,7 +190,7 @@ def test_testing_a_recorder_added_before_says_its_certificate_is_not_the_one_tru
 
 
 def test_a_row_of_a_camera_the_recorder_no_longer_lists_says_so_in_spanish(spanish):
-    from agent.index.store import STALE
+    from agent.index.remote_rows import STALE
     from gui.views.core_words import in_owner_language
 
     said = in_owner_language(f"mirrored at 2026-11-20 14:00; {STALE}{unrefreshed.NOT_LISTED}")

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agent.index.recorder_book import RecorderSource
-from agent.index.store import STALE, Store
+from agent.index.remote_rows import STALE
+from agent.index.store import Store
 from agent.timebase import local_text
 
 CHANNEL_FAILED = ("{camera} was not refreshed: {reason} Its recordings found before are kept, "
