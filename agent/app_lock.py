@@ -3,7 +3,7 @@
 The login entry opens the app in the tray, and an owner who does not see it opens it again
 from the Start menu: a second app would show a second window and tray icon, and run the
 service twice over the same folders and agencies. The first app holds a lock on
-`<home>/app.lock` for as long as it is open (flock, or msvcrt on Windows: storage.FileLock's
+`<home>/app.lock` for as long as it is open (flock, or msvcrt on Windows: file_locks.FileLock's
 calls, released by the system when the app ends however it ends); a second finds it taken
 and says where the first is. The command line and `run` never take it.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from agent.storage import Busy, lock_file, open_lock, unlock_file
+from agent.file_locks import Busy, lock_file, open_lock, unlock_file
 
 APP_LOCK = "app.lock"
 # Windows keeps a new program's tray icon under the ^ arrow until the owner drags it out, so

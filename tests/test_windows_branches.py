@@ -26,7 +26,8 @@ from agent.permissions import (
     parse_whoami_sid,
 )
 from agent.recorders.fetch import _unique
-from agent.storage import Busy, lock_file, safe_name, unlock_file
+from agent.file_locks import Busy, lock_file, unlock_file
+from agent.storage import safe_name
 
 SID = "S-1-5-21-1004336348-1177238915-682003330-1001"
 

@@ -48,7 +48,8 @@ from agent.identity.keys import OwnerKey
 from agent.identity.typed_passphrase import passphrase_for
 from agent.media.read_at import read_at
 from agent.os_words import plain_home_error, plain_os_error
-from agent.storage import BINARY, FileLock
+from agent.file_locks import FileLock
+from agent.storage import BINARY
 from agent.timebase import format_utc
 from frp.decision import LogHead
 

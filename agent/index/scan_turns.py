@@ -4,7 +4,7 @@ The app's first-run step scans the folder it adds while the service's watcher sc
 new folder on its own, and `footage-agent scan` may run beside `run`. Two scans of one folder
 at once each read what was indexed before either wrote, so both reported the same new files
 as added and the same vanished files as gone. Scans of one folder therefore take turns: within
-a process by a lock per folder, across processes by storage.FileLock's lock on a file per folder
+a process by a lock per folder, across processes by file_locks.FileLock's lock on a file per folder
 in the home (flock, or msvcrt on Windows). Scans of different folders never wait for each other.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Iterator
 
 from agent.os_words import plain_home_error
 from agent.permissions import make_folder
-from agent.storage import Busy, lock_file, open_lock, unlock_file
+from agent.file_locks import Busy, lock_file, open_lock, unlock_file
 
 TURNS_DIR = "scan-turns"
 _TRY_EVERY_S = 0.1   # how often a waiting scan looks again, and so how soon it sees a cancel

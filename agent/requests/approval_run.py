@@ -41,7 +41,7 @@ from agent.requests.package_delivery import deliver_packages
 from agent.requests.package_export import export_packages
 from agent.requests.records import Approval, Entry
 from agent.requests.status_words import status_said
-from agent.storage import Busy, FileLock, open_lock
+from agent.file_locks import Busy, FileLock, open_lock
 from agent.timebase import format_utc, local_text
 
 Log = Callable[..., None]  # the desk's audit line for a request: log(event, entry, **data)

@@ -44,8 +44,8 @@ from agent.requests.hold_placement import grown_into, local_placement, read_plac
 from agent.requests.hold_room import copy_problem
 from agent.requests.holds import (MANIFEST, RECORD, Hold, HoldCancelled, HoldError, hold_path,
                                   make_hold, read_hold)
-from agent.storage import (Busy, FileLock, fsync_dir, open_lock, remove_stale_partials,
-                           replace, write_atomic)
+from agent.file_locks import Busy, FileLock, open_lock
+from agent.storage import fsync_dir, remove_stale_partials, replace, write_atomic
 from agent.timebase import US, format_utc
 
 LOCKS = "locks"
