@@ -10,7 +10,8 @@ import logging
 from agent.audit.log import AuditError, AuditLog
 from agent.errors import AgentError, NotFound, Refusal
 from agent.index.camera_names import CameraNameError, meant_name
-from agent.index.cameras import IndexedCamera, Renamed
+from agent.index.camera_renames import Renamed
+from agent.index.cameras import IndexedCamera
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,8 @@ from agent.export.mask_pictures import drawn_on, same_shape
 from agent.export.masks import CameraMasks, Polygon, encloses_area
 from agent.identity.certificates import SigningChain
 from agent.index.camera_names import folder_camera_name
-from agent.index.cameras import IndexedCamera, Renamed
+from agent.index.camera_renames import Renamed
+from agent.index.cameras import IndexedCamera
 from agent.index.coverage import Coverage, Mark, Overlap, Span
 from agent.index.first_look import FolderFacts
 from agent.index.mirror import Refresh

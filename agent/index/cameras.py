@@ -12,16 +12,16 @@ holds. The first scan of a source that meets channels decides, once it has walke
 folder, whether the source holds one (it stays the source's camera) or several (each becomes
 `<name>/<channel>`); a channel first met after that joins as `<name>/<channel>`. A rename keeps
 the old name as a former name, so a request, an approval or a command that still uses it finds
-the same camera.
+the same camera. Renaming is in camera_renames.py.
 """
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from typing import Callable
 
 from agent.index.camera_names import (CameraNameError, camera_name, check_name, composed,
                                       name_key)
+from agent.index.camera_renames import CameraRenames
 from agent.index.store_errors import check_source
 from agent.storage import Transaction
 
@@ -37,15 +37,7 @@ class IndexedCamera:
     given: bool                    # named by the owner (a rename), not by the rule
 
 
-@dataclass(frozen=True)
-class Renamed:
-    """One camera's name change, as `rename` made it."""
-
-    old: str
-    new: str
-
-
-class CameraBook:
+class CameraBook(CameraRenames):
     """The index's camera tables, used under the Store's lock and connection."""
 
     def __init__(self, db: sqlite3.Connection, lock):
@@ -226,56 +218,6 @@ class CameraBook:
                                      (old, cam[0]))
                 out.append((old, cam[1], shared))
         return out
-
-    # renaming ------------------------------------------------------------------------------
-    def rename(self, old: str, new: str,
-               carry: Callable[[list[Renamed]], None] | None = None) -> list[Renamed]:
-        """Give a camera a new name (the old one stays a former name). Renaming a source's own
-        camera renames the source, and its channels' cameras the rule named after it follow.
-        Refused (CameraNameError) when another camera holds the new name; never merges.
-        `carry(changes)` runs before the rename is committed (what must follow the cameras,
-        such as their privacy masks): if it raises, nothing is renamed."""
-        new = check_name(new)
-        with self._lock, Transaction(self._db):
-            row = self._db.execute(
-                "SELECT c.id, c.name, c.source_id, c.channel FROM cameras c WHERE c.name=? UNION ALL "
-                "SELECT c.id, c.name, c.source_id, c.channel FROM former_names f JOIN cameras c "
-                "ON c.id = f.camera_id WHERE f.name=?", (old, old)).fetchone()
-            if row is None:
-                raise KeyError(old)
-            cid, current, source_id, channel = row
-            if new == current:
-                return []
-            done = [self._rename_one(cid, current, new, given=True)]
-            if channel == "":
-                self._db.execute("UPDATE sources SET camera=? WHERE id=?", (new, source_id))
-                followers = self._db.execute(
-                    "SELECT id, name, channel FROM cameras WHERE source_id=? AND channel != '' "
-                    "AND given=0", (source_id,)).fetchall()
-                for fid, fname, fchannel in followers:
-                    if fname == camera_name(current, fchannel, True):
-                        target = camera_name(new, fchannel, True)
-                        if self._taken(target):
-                            target = self._numbered(target)
-                        done.append(self._rename_one(fid, fname, target, given=False))
-            if carry is not None:
-                carry(done)
-            return done
-
-    def _rename_one(self, cid: int, old: str, new: str, given: bool) -> Renamed:
-        # A former name keeps meaning its camera (requests and approvals may still use it), so
-        # only that camera may take it back.
-        others = {c: n for c, n in self._holders(new).items() if c != cid}
-        if others:
-            raise CameraNameError(f"a camera named '{min(others.values())}' exists already (or "
-                                  "was called that); two cameras are never merged: choose "
-                                  "another name")
-        self._db.execute("DELETE FROM former_names WHERE name=?", (new,))
-        self._db.execute("UPDATE cameras SET name=?, given=max(given, ?) WHERE id=?",
-                         (new, int(given), cid))
-        self._db.execute("INSERT OR REPLACE INTO former_names(name, camera_id) VALUES (?,?)",
-                         (old, cid))
-        return Renamed(old, new)
 
     # helpers (recorder_book.py names a recorder's channels with them too) -----------------
     def _base(self, source_id: int) -> tuple[int, str]:
