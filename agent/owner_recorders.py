@@ -1,7 +1,7 @@
 """Recorders on the owner's network as Agent methods: looking at one (its certificate, then what
 it is, its channels and its clock), adding it as a source of the index, refreshing what the
-index mirrors of it (by `scan`, and by `run` at a polite interval), and what exports, holds and
-previews need to reach it.
+index mirrors of it (by `scan`, and by `run` at a polite interval: owner_recorder_refresh.py),
+and what exports, holds and previews need to reach it.
 
 A mixin of `agent.service.Agent`, which provides `home`, `store`, `emit` and `_log_change`.
 Passwords go to the system keychain, or encrypted with the owner's passphrase where there is
@@ -10,29 +10,24 @@ app, the one the owner typed (`use_recorder_passphrase`), kept in memory only.
 """
 from __future__ import annotations
 
-import logging
-import threading
-import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from agent.errors import AgentError, NotFound, Refusal
-from agent.events import ScanFinished
 from agent.index import mirror
 from agent.index.camera_names import CameraNameError
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import Source
 from agent.index.scan import ScanReport
+from agent.owner_recorder_refresh import OwnerRecorderRefresh
 from agent.recorder_pins import CertificateNotTrustedBefore, trusted_before
-from agent.recorders.clock import clock_words, is_reset_words
+from agent.recorders.clock import clock_words
 from agent.recorders.connect import RecorderAddress, look_at_certificate, open_recorder
 from agent.recorders.credentials import CredentialError, CredentialStore, env_passphrase
 from agent.recorders.model import VENDORS
 from agent.recorders.transport import fingerprint_text, recorder_url
-from agent.timebase import local_text, system_zone_name
+from agent.timebase import system_zone_name
 
-log = logging.getLogger(__name__)
-TICK_S = 30.0      # how often `run` looks whether a recorder is due (each has its own interval)
 CHECK_TIMEOUT_S = 15.0
 
 
@@ -82,7 +77,7 @@ def recorder_root(url: str, allow_plain_http: bool = False) -> str:
     return str(recorder_url(url, allow_plain_http=allow_plain_http)).rstrip("/")
 
 
-class OwnerRecorders:
+class OwnerRecorders(OwnerRecorderRefresh):
     """Recorder methods of the Agent."""
 
     _recorder_passphrase: str | None = None
@@ -236,76 +231,6 @@ class OwnerRecorders:
             raise NotFound(f"{root} is not a recorder source")
         self.recorder_credentials.delete(root)
         self._log_change("source-removed", recorder=root)
-
-    # refreshing ----------------------------------------------------------------------------
-    def _refresh(self, rec: RecorderSource, cancel: threading.Event | None = None) -> ScanReport:
-        """Refresh one recorder's mirrored rows (scan and run): a report, never an exception,
-        whether the device failed or this computer did; a wrong password is not tried again
-        until fixed."""
-        if not rec.refreshing:
-            problem = (f"not asked again since it refused ({rec.problem}); add it again with "
-                       "`footage-agent sources add-recorder` to fix it")
-            count = self.store.recorders.count(rec.source_id)
-            # The app's line above every page says it again after a restart, in its words.
-            self.emit(ScanFinished(rec.url, count, 0, 0, 0, (self.recorder_state_words(rec),),
-                                   rec.state))
-            return ScanReport(rec.url, count, 0, 0, count, 0, {"remote": count}, (problem,))
-        try:
-            done = mirror.refresh(self.store, rec, self.recorder_connector(), cancel=cancel)
-        except Exception:   # this computer's failure (the device's are in `done`): this
-            # recorder's alone, so the others are still asked (run's loop, scan)
-            log.exception("refreshing the recorder %s failed", rec.url)
-            done = mirror.failed_here(self.store, rec)
-        notes = ((clock_words(done.clock.offset_s),) if done.clock and done.clock.worth_showing
-                 else ()) + done.notes
-        # A failure said as Settings says how the recorder stands (the app's words for it).
-        failed = done.state in ("offline", "refused", "locked")
-        problems = ((self.recorder_state_words(replace(rec, state=done.state,
-                                                       problem=done.problem)),)
-                    if failed and done.problem else (done.problem,) if done.problem else ())
-        report = ScanReport(rec.url, done.recordings, done.added, 0,
-                            done.recordings - done.added, done.removed,
-                            {"remote": done.recordings}, problems, notes)
-        self.emit(ScanFinished(report.source, report.seen, report.added, 0, report.removed,
-                               report.problems, done.state))
-        return report
-
-    def refresh_due_recorders(self, stop: threading.Event | None = None) -> int:
-        """Refresh every recorder whose time has come (run's loop); how many were asked."""
-        now = time.time_ns() // 1000
-        asked = 0
-        for rec in self.store.recorders.all():
-            if stop is not None and stop.is_set():
-                break
-            if mirror.due(rec, now):
-                self._refresh(rec, stop)
-                asked += 1
-        return asked
-
-    def recorder_loop(self, stop: threading.Event) -> None:
-        """`run`'s thread for recorders: each is asked at its own interval (mirror.py)."""
-        while not stop.wait(TICK_S):
-            try:
-                self.refresh_due_recorders(stop)
-            except Exception:   # the service goes on; the next tick tries again
-                log.exception("refreshing recorders failed")
-
-    @staticmethod
-    def recorder_state_words(rec: RecorderSource) -> str:
-        """How a recorder's mirroring stands, for the owner (its time on this PC's clock)."""
-        when = local_text(rec.refreshed_us) if rec.refreshed_us else None
-        last = f" (last mirrored at {when})" if when else ""
-        # A refresh that failed on this computer, or refused by a clock that was reset, is no
-        # silence of the recorder's.
-        silent = ("" if rec.problem == mirror.FAILED_HERE or is_reset_words(rec.problem)
-                  else "not answering: ")
-        # An ok recorder's problem is what its refresh noted (mirror.LEFT_OUT).
-        noted = f"; {rec.problem}" if rec.state == "ok" and rec.problem else ""
-        return {"new": "added, not mirrored yet",
-                "ok": (f"mirrored at {when}" if when else "mirrored") + noted,
-                "offline": f"{silent}{rec.problem}{last}",
-                "refused": f"refused: {rec.problem}",
-                "locked": f"password locked: {rec.problem}"}.get(rec.state, rec.state)
 
 
 def is_url(text: str | Path) -> bool:

@@ -8,7 +8,8 @@ the index holds in agent/owner_index.py, its signing key in agent/owner_keys.py,
 and redaction in agent/owner_exports.py, its trust store and activity log in
 agent/owner_records.py, its registrations and key rotation in agent/owner_registrations.py,
 camera names and renames in agent/owner_cameras.py, recorders on the network in
-agent/owner_recorders.py (mixins: they are Agent methods all the same).
+agent/owner_recorders.py and their refreshing in agent/owner_recorder_refresh.py (mixins: they
+are Agent methods all the same).
 """
 from __future__ import annotations
 

@@ -146,7 +146,7 @@ RECORDERS: tuple[str, ...] = (
                               "since its footage may be from the other"),
     QT_TRANSLATE_NOOP("core", "cut by the recorder at the time asked for"),
     QT_TRANSLATE_NOOP("core", "{path} is ambiguous ({reason})"),
-    # how a recorder's mirroring stands (agent/owner_recorders.py recorder_state_words)
+    # how a recorder's mirroring stands (agent/owner_recorder_refresh.py recorder_state_words)
     QT_TRANSLATE_NOOP("core", "added, not mirrored yet"),
     QT_TRANSLATE_NOOP("core", "mirrored at {when}"),
     QT_TRANSLATE_NOOP("core", "mirrored"),
