@@ -1,20 +1,19 @@
 """Hikvision recorders (and HiWatch, Annke OEMs) over ISAPI (docs/recorders.md, Hikvision).
 
-HTTP Digest on every call; XML in any of three namespaces, read by local names. Search pages
-by `searchResultPostion` (sic) while the device says MORE, at most 40 a page; download sends
-the playbackURI back with its start and end narrowed to the window (the device cuts at
-keyframes). What `Z` means in search times depends on the firmware: true UTC by default, or
-local wall time when the recorder was added with `z_is_local`.
+HTTP Digest on every call; XML in any of three namespaces, read by local names (isapi_xml.py).
+Search pages by `searchResultPostion` (sic) while the device says MORE, at most 40 a page;
+download sends the playbackURI back with its start and end narrowed to the window (the device
+cuts at keyframes). What `Z` means in search times depends on the firmware: true UTC by
+default, or local wall time when the recorder was added with `z_is_local`.
 """
 from __future__ import annotations
 
-import re
 import threading
 import uuid
 from collections import Counter
 import xml.etree.ElementTree as ET
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -22,6 +21,7 @@ from xml.sax.saxutils import escape
 
 from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
+from agent.recorders.isapi_xml import child_text, iso_reading, local_name, parsed
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceTime,
                                    Fetched, Query, RecorderError, RecorderInfo, Recording,
                                    WholeOnly, first_channels, new_to, not_this_make, say_left_out)
@@ -33,60 +33,6 @@ from frp.count_words import counted
 PAGE = 40
 MAX_PAGES = 10_000
 NS = "http://www.isapi.org/ver20/XMLSchema"
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _child(el: ET.Element, name: str) -> ET.Element | None:
-    for c in el.iter():
-        if _local(c.tag) == name:
-            return c
-    return None
-
-
-def _text(el: ET.Element, name: str) -> str:
-    c = _child(el, name)
-    return (c.text or "").strip() if c is not None else ""
-
-
-# ISO 8601 as ISAPI writes times: `2026-08-27T00:00:00Z`, `20260827T000000Z`, with fractions
-# (`...T00:00:00.000Z`) or an offset from UTC in place of the `Z` (`...T08:00:00+08:00`).
-_ISO = re.compile(r"(\d{4})-?(\d\d)-?(\d\d)[Tt](\d\d):?(\d\d):?(\d\d)(?:[.,](\d{1,9}))?"
-                  r"([Zz]|[+-]\d\d(?::?\d\d)?)?", re.ASCII)
-
-
-def _reading(text: str) -> tuple[datetime, timedelta | None]:
-    """The date and time a search result writes, and the offset from UTC written with it
-    (None for `Z` or none). ValueError when it is none: ISAPI writes ISO 8601 times."""
-    found = _ISO.fullmatch(text.strip())
-    if found is None:
-        raise ValueError(f"not a time: {text[:40]!r}")
-    y, mo, d, h, mi, sec, fraction, zone = found.groups()
-    micro = int((fraction or "0").ljust(6, "0")[:6])
-    wall = datetime(int(y), int(mo), int(d), int(h), int(mi), int(sec), micro)
-    if zone is None or zone in "Zz":
-        return wall, None
-    digits = zone[1:].replace(":", "")
-    east = timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0))
-    return wall, east if zone[0] == "+" else -east
-
-
-_DECLARED = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']""")
-
-
-def _parsed(body: bytes) -> ET.Element:
-    """An answer's XML. Python's XML reader takes only encodings of one byte a character
-    from a declaration; one naming another (GB2312, as devices' GB28181 signalling is
-    written) is decoded here by that name first."""
-    try:
-        return ET.fromstring(body)
-    except ValueError:   # "multi-byte encodings are not supported"
-        declared = _DECLARED.match(body.lstrip()[:200])
-        if declared is None:
-            raise
-        return ET.fromstring(body.decode(declared.group(1).decode("ascii"), "replace"))
 
 
 class HikvisionRecorder:
@@ -106,11 +52,12 @@ class HikvisionRecorder:
         if answer.status == 401:
             raise CredentialsRefused(self._refused(answer))
         try:
-            root = _parsed(answer.body)
+            root = parsed(answer.body)
         except (ET.ParseError, ValueError, LookupError):   # LookupError: no such encoding
             raise not_this_make(self._wire.where, "Hikvision") from None
-        if answer.status != 200 or _local(root.tag) == "ResponseStatus":
-            detail = _text(root, "subStatusCode") or _text(root, "statusString") or str(answer.status)
+        if answer.status != 200 or local_name(root.tag) == "ResponseStatus":
+            detail = (child_text(root, "subStatusCode") or child_text(root, "statusString")
+                      or str(answer.status))
             raise RecorderError(f"The recorder at {self._wire.where} refused {path} ({detail}).")
         return root
 
@@ -122,33 +69,34 @@ class HikvisionRecorder:
             check = ET.fromstring(answer.body)
         except ET.ParseError:
             return msg
-        if _text(check, "lockStatus") == "lock":
-            minutes = (whole_number(_text(check, "unlockTime")) or 0) // 60
+        if child_text(check, "lockStatus") == "lock":
+            minutes = (whole_number(child_text(check, "unlockTime")) or 0) // 60
             for_about = f" for about {counted(minutes, 'minute')}" if minutes else ""
             return msg + f" It is locked now{for_about}."
-        left = whole_number(_text(check, "retryLoginTime"))
+        left = whole_number(child_text(check, "retryLoginTime"))
         if left is None:
             return msg
         return msg + f" {counted(left, 'try is', 'tries are')} left before it locks."
 
     def info(self) -> RecorderInfo:
         dev = self._xml("GET", "/ISAPI/System/deviceInfo")
-        if _local(dev.tag) != "DeviceInfo":   # a camera's web page can be well-formed XML
+        if local_name(dev.tag) != "DeviceInfo":   # a camera's web page can be well-formed XML
             raise not_this_make(self._wire.where, "Hikvision")
         channels = {}
         for item in self._xml("GET", "/ISAPI/Streaming/channels").iter():
-            if _local(item.tag) != "StreamingChannel":
+            if local_name(item.tag) != "StreamingChannel":
                 continue
-            sid = whole_number(_text(item, "id"))
+            sid = whole_number(child_text(item, "id"))
             if sid is not None and sid % 100 == 1:  # main streams: 101, 201, ...
-                channels[sid // 100] = _text(item, "channelName")
-        return RecorderInfo("hikvision", _text(dev, "model"), _text(dev, "firmwareVersion"),
-                            _text(dev, "serialNumber"), _text(dev, "deviceName"),
+                channels[sid // 100] = child_text(item, "channelName")
+        return RecorderInfo("hikvision", child_text(dev, "model"),
+                            child_text(dev, "firmwareVersion"), child_text(dev, "serialNumber"),
+                            child_text(dev, "deviceName"),
                             first_channels(Channel(n, name) for n, name in channels.items()))
 
     def _time(self) -> tuple[datetime, str, DeviceZone | None]:
         root = self._xml("GET", "/ISAPI/System/time")
-        text, tz = _text(root, "localTime"), _text(root, "timeZone")
+        text, tz = child_text(root, "localTime"), child_text(root, "timeZone")
         if self._zone_override is None and tz:
             self._zone = posix_zone(tz)
         try:
@@ -174,7 +122,7 @@ class HikvisionRecorder:
         return datetime.fromtimestamp(us // US, timezone.utc).replace(tzinfo=None)
 
     def _times(self, start_text: str, end_text: str) -> tuple[DeviceTime, DeviceTime]:
-        (w0, east0), (w1, east1) = _reading(start_text), _reading(end_text)
+        (w0, east0), (w1, east1) = iso_reading(start_text), iso_reading(end_text)
         if east0 is not None and east1 is not None:
             # An offset written says the instant on the device's clock, whatever `Z` means
             # to this firmware, and in the repeated hour too.
@@ -215,8 +163,8 @@ class HikvisionRecorder:
                     "<metadataList><metadataDescriptor>//recordType.meta.std-cgi.com</metadataDescriptor>"
                     "</metadataList></CMSearchDescription>")
             root = self._xml("POST", "/ISAPI/ContentMgmt/search", body)
-            state = _text(root, "responseStatusStrg").upper()
-            items = [m for m in root.iter() if _local(m.tag) == "searchMatchItem"]
+            state = child_text(root, "responseStatusStrg").upper()
+            items = [m for m in root.iter() if local_name(m.tag) == "searchMatchItem"]
             new, latest = 0, s
             for item in items:
                 rec = self._recording(channel, item)
@@ -227,7 +175,7 @@ class HikvisionRecorder:
                     continue
                 new += 1
                 # The track asked for alone (101: channel 1's main stream); none said is it.
-                said = (_text(item, "trackID") or str(track))[:20]
+                said = (child_text(item, "trackID") or str(track))[:20]
                 if whole_number(said) != track:
                     elsewhere[said] += 1
                     continue
@@ -250,20 +198,20 @@ class HikvisionRecorder:
     def _asked_from(self, item: ET.Element, rec: Recording) -> datetime:
         """A result's start as a search asks for times (paging by time): as written, or, written
         with an offset, the instant in the form this firmware's `Z` means."""
-        wall, east = _reading(_text(item, "startTime"))
+        wall, east = iso_reading(child_text(item, "startTime"))
         return (wall if east is None else self._stamp(rec.start_us)).replace(microsecond=0)
 
     def _recording(self, channel: int, item: ET.Element) -> Recording | None:
-        uri = _text(item, "playbackURI")
+        uri = child_text(item, "playbackURI")
         if not uri:
             return None  # an SD-card camera may put a string where the descriptor goes
         try:
-            start, end = self._times(_text(item, "startTime"), _text(item, "endTime"))
+            start, end = self._times(child_text(item, "startTime"), child_text(item, "endTime"))
         except ValueError:
             # Never passed over in silence: the camera would show nothing recorded then.
             raise BadAnswer("A Hikvision search result has no readable start or end.") from None
         fields = dict(parse_qsl(urlsplit(uri).query))
-        kind = _text(item, "metadataDescriptor").rsplit("/", 1)[-1]
+        kind = child_text(item, "metadataDescriptor").rsplit("/", 1)[-1]
         # The file's `name` alone names it: the address before it is the device's on the LAN
         # (it may change), and the end and size of a recording still being made grow.
         return Recording(channel, start, end, whole_number(fields.get("size", "")), kind, uri,
