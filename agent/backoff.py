@@ -7,7 +7,7 @@ again before it said, but a wait longer than `retry_after_cap_s` is not taken fr
 
 Each caller names its own numbers, as a Backoff beside its code: the portal poll
 (portal_client.PollPolicy), a portal call during an approval (portal_retries.PORTAL_BACKOFF),
-the tus upload (tus_loop.UPLOAD_BACKOFF) and a recorder that failed (mirror.RETRY).
+the tus upload (tus_setbacks.UPLOAD_BACKOFF) and a recorder that failed (mirror.RETRY).
 """
 from __future__ import annotations
 

@@ -198,9 +198,9 @@ def test_a_portal_call_is_tried_5_times_after_about_1_2_4_8_s(monkeypatch):
 def test_an_upload_retries_after_growing_waits_that_span_about_a_minute():
     # cli.md `upload`: "growing waits (0.5 s doubling up to 30 s, each +/- 12.5 %, never
     # before its Retry-After of up to a minute), 8 times in a row at most (about a minute)"
-    from agent.delivery import tus_loop, upload
+    from agent.delivery import tus_setbacks, upload
 
-    b = tus_loop.UPLOAD_BACKOFF
+    b = tus_setbacks.UPLOAD_BACKOFF
     assert [b.delay(n, rng=draw(0.5)) for n in range(1, 9)] == \
         [0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 30.0, 30.0]
     assert b.delay(7, rng=draw(0.0)) == 28.0 and b.delay(7, rng=draw(1.0)) == 30.0

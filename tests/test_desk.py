@@ -369,9 +369,9 @@ def test_an_approval_already_running_is_refused_and_nothing_changes(tmp_path, fo
 
 def test_a_failed_delivery_keeps_its_packages_and_resumes_without_redoing_them(
         tmp_path, footage, monkeypatch):
-    import agent.delivery.tus_loop
+    import agent.delivery.tus_setbacks
 
-    monkeypatch.setattr(agent.delivery.tus_loop, "_sleep", lambda s: None)
+    monkeypatch.setattr(agent.delivery.tus_setbacks, "_sleep", lambda s: None)
     with socket_closed_port() as port:
         w = World(tmp_path, footage, upload_origin=f"http://127.0.0.1:{port}")
         try:

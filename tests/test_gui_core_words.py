@@ -24,7 +24,7 @@ import pytest  # noqa: E402
 import trustme  # noqa: E402
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 
-from agent.delivery import tus_loop  # noqa: E402
+from agent.delivery import tus_setbacks  # noqa: E402
 from agent.delivery.upload import UploadError, upload_file  # noqa: E402
 from agent.export.clip_writer import HeadlessStart, headless_words, stepped_words  # noqa: E402
 from agent.export.cut import _dropped  # noqa: E402
@@ -478,7 +478,8 @@ def test_the_portal_unreachable_reads_in_spanish(spanish, how):
 def test_a_networks_sign_in_page_reads_in_spanish_for_the_portal_and_the_upload(spanish,
                                                                                 tmp_path,
                                                                                 monkeypatch):
-    monkeypatch.setattr(tus_loop, "UPLOAD_BACKOFF", replace(tus_loop.UPLOAD_BACKOFF, base_s=0.005))
+    monkeypatch.setattr(tus_setbacks, "UPLOAD_BACKOFF",
+                        replace(tus_setbacks.UPLOAD_BACKOFF, base_s=0.005))
     page = lambda h, s: reply(h, 200, SIGN_IN, {"Content-Type": "text/html"})
     src = tmp_path / "package.tar"
     src.write_bytes(b"x" * 1000)
@@ -582,7 +583,8 @@ def test_a_rejected_request_says_why_in_spanish(spanish, tmp_path, footage):  # 
 # a delivery that could not reach the upload server ------------------------------------------
 def test_an_upload_that_gave_up_reads_in_spanish_down_to_the_network_words(spanish, tmp_path,
                                                                            monkeypatch):
-    monkeypatch.setattr(tus_loop, "UPLOAD_BACKOFF", replace(tus_loop.UPLOAD_BACKOFF, base_s=0.005))
+    monkeypatch.setattr(tus_setbacks, "UPLOAD_BACKOFF",
+                        replace(tus_setbacks.UPLOAD_BACKOFF, base_s=0.005))
     src = tmp_path / "package.tar"
     src.write_bytes(b"x" * 1000)
     endpoint = f"http://127.0.0.1:{closed_port()}/files"
@@ -653,7 +655,8 @@ def test_why_an_upload_server_was_given_up_on_reads_in_spanish(spanish, tmp_path
                                                                 how):
     # Seen: only the network's words were Spanish; a 5xx storm read "Se dejó de intentar tras
     # 2 intentos: the server answered 503 try later. ..."
-    monkeypatch.setattr(tus_loop, "UPLOAD_BACKOFF", replace(tus_loop.UPLOAD_BACKOFF, base_s=0.005))
+    monkeypatch.setattr(tus_setbacks, "UPLOAD_BACKOFF",
+                        replace(tus_setbacks.UPLOAD_BACKOFF, base_s=0.005))
     hostile = Hostile()
     try:
         hostile.hook = _answers(how, hostile)

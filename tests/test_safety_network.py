@@ -231,7 +231,7 @@ def test_a_networks_sign_in_page_is_no_answer_and_says_to_sign_in(channel, tmp_p
     # Hotel Wi-Fi (or a web server serving one page for every path) answers everything with
     # 200 and its page: a decision "sent" there was taken as received, so a decline never
     # reached the agency; an upload said it was "rejected" and showed the page's markup.
-    monkeypatch.setattr("agent.delivery.tus_loop._sleep", lambda s: None)
+    monkeypatch.setattr("agent.delivery.tus_setbacks._sleep", lambda s: None)
     page = lambda h, s: reply(h, 200, SIGN_IN, {"Content-Type": "text/html; charset=utf-8"})
     with serving(page) as hostile:
         error = call(channel, hostile.origin, tmp_path)

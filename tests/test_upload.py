@@ -21,6 +21,7 @@ import httpx
 import pytest
 
 import agent.delivery.tus_loop as upload_mod
+import agent.delivery.tus_setbacks as setbacks
 from agent import cli
 from agent.audit.log import AuditLog
 from agent.commands import upload as upload_cmd
@@ -206,8 +207,8 @@ def hostile():
 
 @pytest.fixture
 def quick_backoff(monkeypatch):
-    monkeypatch.setattr(upload_mod, "UPLOAD_BACKOFF",
-                        replace(upload_mod.UPLOAD_BACKOFF, base_s=0.05))
+    monkeypatch.setattr(setbacks, "UPLOAD_BACKOFF",
+                        replace(setbacks.UPLOAD_BACKOFF, base_s=0.05))
 
 
 def nth(method: str, n: int):
@@ -600,7 +601,7 @@ def test_server_errors_back_off_with_growing_delays(hostile, payload, tmp_path, 
         return None
 
     delays = []
-    monkeypatch.setattr(upload_mod, "_sleep", lambda s: (delays.append(s), time.sleep(s)))
+    monkeypatch.setattr(setbacks, "_sleep", lambda s: (delays.append(s), time.sleep(s)))
     hostile.hook = hook
     result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=64 * KiB)
     assert hostile.data(result.url) == src.read_bytes()
@@ -617,7 +618,7 @@ def test_retry_after_is_a_floor_under_the_backoff_and_waited_for_up_to_a_minute(
         return None if ask is None else (503, {"Retry-After": ask}, b"busy")
 
     delays = []
-    monkeypatch.setattr(upload_mod, "_sleep", delays.append)   # recorded, not slept
+    monkeypatch.setattr(setbacks, "_sleep", delays.append)   # recorded, not slept
     hostile.hook = hook
     result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=64 * KiB)
     assert hostile.data(result.url) == src.read_bytes()
@@ -650,7 +651,7 @@ def test_a_server_that_takes_none_of_each_part_backs_off_and_gives_up(hostile, p
         return 204, {"Upload-Offset": headers["upload-offset"]}, b""
 
     delays = []
-    monkeypatch.setattr(upload_mod, "_sleep", lambda s: (delays.append(s), time.sleep(s)))
+    monkeypatch.setattr(setbacks, "_sleep", lambda s: (delays.append(s), time.sleep(s)))
     hostile.hook = hook
     with pytest.raises(UploadError, match="Gave up after 4 attempts: the server took none of the "
                                           "part sent"):
@@ -677,7 +678,7 @@ def test_a_server_that_keeps_a_sliver_of_each_part_backs_off_and_gives_up(
         return 204, {"Upload-Offset": str(len(up["data"]))}, b""
 
     delays = []
-    monkeypatch.setattr(upload_mod, "_sleep", lambda s: (delays.append(s), time.sleep(s)))
+    monkeypatch.setattr(setbacks, "_sleep", lambda s: (delays.append(s), time.sleep(s)))
     hostile.hook = hook
     with pytest.raises(UploadError, match="Gave up after 4 attempts: the server kept only 1 "
                                           "of the 99997 bytes sent"):
@@ -1087,8 +1088,8 @@ def test_upload_command_resumes_where_an_earlier_run_stopped(run_cli, hostile, t
 
 def test_unreachable_server_gives_up_with_a_plain_message(payload, tmp_path, monkeypatch):
     # More attempts than fresh starts: a creation nothing answered is no fresh start.
-    monkeypatch.setattr(upload_mod, "UPLOAD_BACKOFF",
-                        replace(upload_mod.UPLOAD_BACKOFF, base_s=0.005))
+    monkeypatch.setattr(setbacks, "UPLOAD_BACKOFF",
+                        replace(setbacks.UPLOAD_BACKOFF, base_s=0.005))
     src = payload(10_000)
     endpoint = f"http://127.0.0.1:{free_port()}/files"
     attempts = upload_mod.MAX_NEW_UPLOADS + 2
@@ -1106,8 +1107,8 @@ def test_unreachable_server_gives_up_with_a_plain_message(payload, tmp_path, mon
 
 def test_a_creation_the_server_keeps_failing_is_retried_up_to_max_attempts(
         hostile, payload, tmp_path, monkeypatch):
-    monkeypatch.setattr(upload_mod, "UPLOAD_BACKOFF",
-                        replace(upload_mod.UPLOAD_BACKOFF, base_s=0.005))
+    monkeypatch.setattr(setbacks, "UPLOAD_BACKOFF",
+                        replace(setbacks.UPLOAD_BACKOFF, base_s=0.005))
     hostile.hook = lambda m, p, h, b: (503, {}, b"busy") if m == "POST" else None
     attempts = upload_mod.MAX_NEW_UPLOADS + 2
     with pytest.raises(UploadError, match=f"Gave up after {attempts} attempts: the server "

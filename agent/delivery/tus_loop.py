@@ -3,7 +3,8 @@ when the server fails, refuses, expires the upload or misreports how much it has
 
 Failures in a row without progress are bounded (max_attempts); passing ones are retried after
 UPLOAD_BACKOFF's growing waits, never before the server's Retry-After; an upload the server
-lost or cannot be trusted with is withdrawn and started afresh, a few times at most.
+lost or cannot be trusted with is withdrawn and started afresh, a few times at most (how each
+is counted, waited on and undone: tus_setbacks.py).
 """
 from __future__ import annotations
 
@@ -15,14 +16,13 @@ from typing import Callable
 
 import httpx
 
-from agent.backoff import Backoff
 from agent.delivery.pace import Meter, Pacer, Sizer, UploadProgress
 from agent.delivery.source import ChunkSource, FileChanged, Unsealed
 from agent.delivery.state import StateFile, UploadState, load_state
 from agent.delivery.tus_outcomes import Restart, Retry, UploadResult
+from agent.delivery.tus_setbacks import Setbacks
 from agent.delivery.wire import (
     Reply,
-    UploadCancelled,
     UploadError,
     exchange,
     refusal,
@@ -32,16 +32,12 @@ from agent.network_words import SIGN_IN_PAGE, is_web_page, network_words
 
 log = logging.getLogger(__name__)
 
-# 0.5 s doubling up to 30 s, +/- 12.5 %: the default 8 attempts span about a minute. A
-# Retry-After is waited for up to a minute; a server wanting longer is asked again then.
-UPLOAD_BACKOFF = Backoff(base_s=0.5, factor=2.0, cap_s=30.0, jitter=0.125, retry_after_cap_s=60.0)
 MAX_NEW_UPLOADS = 3  # fresh starts (expired or untrustworthy server) before giving up
 SMALLEST_PART = 64 * 1024  # parts a server refuses as too large are halved down to this
 _RETRYABLE = {408, 423, 429}
-_sleep = time.sleep  # tests record the backoff through this
 
 
-class UploadJob:
+class UploadJob(Setbacks):
     """One upload_file call: the protocol loop and its bookkeeping.
 
     send_checksums is False for a server that checks other algorithms only (it would refuse a
@@ -260,49 +256,3 @@ class UploadJob:
             # the server answers again and the upload resumes from where it stands.
             raise Retry(f"the upload server {self.base} did not answer: {SIGN_IN_PAGE}")
         return reply
-
-    def _count_failure(self, reason: str, status: int | None = None) -> None:
-        self.failures += 1
-        if self.failures >= self.max_attempts:
-            # a network failure's words say when to try again already ("refused ...; try again
-            # later"): said twice, the owner reads the sentence as a stutter
-            advice = "" if "try again" in reason else "try again later: "
-            raise UploadError(f"Gave up after {self.failures} attempts: {reason}. Nothing is lost; "
-                              f"{advice}the upload resumes where it stopped.", status)
-
-    def _backoff(self, exc: Retry) -> None:
-        self._count_failure(str(exc), exc.status)
-        delay = UPLOAD_BACKOFF.delay(self.failures, exc.retry_after)
-        log.info("upload: %s; retrying in %.1f s", exc, delay)
-        self.wait(delay)
-        self.pacer.reset()
-
-    def _start_over(self, exc: Restart) -> None:
-        log.warning("upload: %s; starting a new upload", exc)
-        if exc.terminate:
-            self._terminate()
-        self.store.drop()
-        self.state = None
-
-    def _withdraw(self) -> None:
-        self._terminate()
-        self.store.drop()
-
-    def _terminate(self) -> None:
-        """Best-effort tus termination of an upload we abandon, so the server frees it."""
-        try:
-            exchange(self.http, "DELETE", self._url(), dict(self.headers), cancel=self.cancel)
-        except (httpx.HTTPError, UploadError) as exc:
-            log.info("could not withdraw abandoned upload: %s", exc)
-
-    def wait(self, seconds: float) -> None:
-        if self.cancel is not None:
-            self.cancel.wait(seconds)
-        else:
-            _sleep(seconds)
-        self.check_cancel()
-
-    def check_cancel(self) -> None:
-        if self.cancel is not None and self.cancel.is_set():
-            raise UploadCancelled("The upload was cancelled; it resumes from here next time.")
-

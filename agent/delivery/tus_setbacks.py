@@ -1,0 +1,74 @@
+"""What the tus loop (tus_loop.py) does when a step fails: each failure in a row without
+progress counted against max_attempts, a passing one waited on by UPLOAD_BACKOFF's growing waits
+(never before the server's Retry-After), an upload the server lost or cannot be trusted with
+withdrawn (tus termination) and started afresh, and the owner's cancel heard while waiting.
+
+A mixin of `agent.delivery.tus_loop.UploadJob`, which provides `failures`, `max_attempts`,
+`pacer`, `store`, `state`, `http`, `headers`, `cancel` and `_url`.
+"""
+from __future__ import annotations
+
+import logging
+import time
+
+import httpx
+
+from agent.backoff import Backoff
+from agent.delivery.tus_outcomes import Restart, Retry
+from agent.delivery.wire import UploadCancelled, UploadError, exchange
+
+log = logging.getLogger(__name__)
+
+# 0.5 s doubling up to 30 s, +/- 12.5 %: the default 8 attempts span about a minute. A
+# Retry-After is waited for up to a minute; a server wanting longer is asked again then.
+UPLOAD_BACKOFF = Backoff(base_s=0.5, factor=2.0, cap_s=30.0, jitter=0.125, retry_after_cap_s=60.0)
+_sleep = time.sleep  # tests record the backoff through this
+
+
+class Setbacks:
+    """An upload's failures, waits, fresh starts and cancel."""
+
+    def _count_failure(self, reason: str, status: int | None = None) -> None:
+        self.failures += 1
+        if self.failures >= self.max_attempts:
+            # a network failure's words say when to try again already ("refused ...; try again
+            # later"): said twice, the owner reads the sentence as a stutter
+            advice = "" if "try again" in reason else "try again later: "
+            raise UploadError(f"Gave up after {self.failures} attempts: {reason}. Nothing is lost; "
+                              f"{advice}the upload resumes where it stopped.", status)
+
+    def _backoff(self, exc: Retry) -> None:
+        self._count_failure(str(exc), exc.status)
+        delay = UPLOAD_BACKOFF.delay(self.failures, exc.retry_after)
+        log.info("upload: %s; retrying in %.1f s", exc, delay)
+        self.wait(delay)
+        self.pacer.reset()
+
+    def _start_over(self, exc: Restart) -> None:
+        log.warning("upload: %s; starting a new upload", exc)
+        if exc.terminate:
+            self._terminate()
+        self.store.drop()
+        self.state = None
+
+    def _withdraw(self) -> None:
+        self._terminate()
+        self.store.drop()
+
+    def _terminate(self) -> None:
+        """Best-effort tus termination of an upload we abandon, so the server frees it."""
+        try:
+            exchange(self.http, "DELETE", self._url(), dict(self.headers), cancel=self.cancel)
+        except (httpx.HTTPError, UploadError) as exc:
+            log.info("could not withdraw abandoned upload: %s", exc)
+
+    def wait(self, seconds: float) -> None:
+        if self.cancel is not None:
+            self.cancel.wait(seconds)
+        else:
+            _sleep(seconds)
+        self.check_cancel()
+
+    def check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise UploadCancelled("The upload was cancelled; it resumes from here next time.")
