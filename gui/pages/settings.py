@@ -25,7 +25,8 @@ from gui.views.core_words import in_owner_language
 from gui.widgets.agencies_panel import AgenciesPanel
 from gui.widgets.labels import plain_label
 from gui.widgets.list_tables import button_row, fill, list_table
-from gui.widgets.recorder_step import RecorderDialog, brand
+from gui.views.recorder_facts import brand
+from gui.widgets.recorder_step import RecorderDialog
 from gui.widgets.registrations_panel import RegistrationsPanel, confirm
 from gui.widgets.spoken import status_label
 from gui.widgets.unsaved import leave_unsaved

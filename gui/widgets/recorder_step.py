@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from agent.views import RecorderAddress, one_line
 from gui.views import display
 from gui.views.core_words import in_owner_language
+from gui.views.recorder_facts import brand, certificate_changed, certificate_lines
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 from gui.widgets.labels import cell, plain_label
 from gui.widgets.spoken import status_label
@@ -42,11 +43,6 @@ class NewCertificate:
 
     now: str
     before: str
-
-
-def brand(vendor: str) -> str:
-    """A recorder's make as its maker writes it ("Hikvision"), from the agent's key for it."""
-    return vendor.capitalize()
 
 
 class RecorderDialog(QDialog):
@@ -196,13 +192,7 @@ class RecorderDialog(QDialog):
         self.new_certificate = new
         self.test_button.setEnabled(True)
         words = self.ctx.agent.fingerprint_words
-        self.facts.setText(self.tr(
-            "This recorder shows another certificate than the one trusted before for it, so "
-            "nothing was sent to it, not even the password.\nTrusted before: {before}\nIt "
-            "shows now: {now}\nIf the recorder was reset or replaced, compare the new one with "
-            "the one its screen or web page shows, then tick the box and test again. If not, "
-            "another device may be answering at its address: do not add it.").format(
-            before=words(new.before), now=words(new.now)))
+        self.facts.setText(certificate_changed(words(new.before), words(new.now)))
         self.facts.show()
         self.compared.setChecked(False)
         self.compared.show()
@@ -220,26 +210,12 @@ class RecorderDialog(QDialog):
                         "1 camera.") if count == 1 else
                 self.tr("It is a {vendor} {model} (firmware {firmware}, serial {serial}) with "
                         "%n cameras.", "", count))
-        lines = [what.format(vendor=brand(check.vendor), model=check.model,
-                             firmware=check.firmware, serial=check.serial)]
-        if check.fingerprint_text:
-            lines.append(self.tr("Its certificate: {fingerprint}\nCompare it with the one the "
-                                 "recorder's screen or web page shows. The app will trust this "
-                                 "one only, and refuse another.").format(
-                fingerprint=check.fingerprint_text))
-            if check.trusted_before_text:   # a reset recorder, or another device in its place
-                lines.append(self.tr(
-                    "This is not the certificate trusted before for this recorder "
-                    "({fingerprint}). If the recorder was reset or replaced, compare the new one "
-                    "with its screen before adding it; if not, another device may be answering "
-                    "at its address: do not add it.").format(
-                    fingerprint=check.trusted_before_text))
-        else:
-            lines.append(self.tr("Plain http: there is no certificate to check."))
         # (str.capitalize would lower the rest: "this PC's" as "this pc's")
         clock = in_owner_language(self.ctx.agent.clock_words(check.clock_offset_s))
-        lines.append(clock[:1].upper() + clock[1:] + ".")
-        self.facts.setText("\n".join(lines))
+        self.facts.setText("\n".join([
+            what.format(vendor=brand(check.vendor), model=check.model, firmware=check.firmware,
+                        serial=check.serial),
+            *certificate_lines(check), clock[:1].upper() + clock[1:] + "."]))
         self.facts.show()
         if not self.name.text():
             self.name.setText(one_line(check.name))

@@ -1,0 +1,48 @@
+"""A recorder's certificate as testing the connection found it, in the owner's words: the one
+to compare with its screen (or plain http, with none), and the one trusted before for it when
+it now shows another (before anything was sent, or once the owner compared it); and a
+recorder's make as its maker writes it. Shown by the recorder step (gui/widgets/recorder_step.py)
+and Settings; its strings keep the RecorderDialog context, so the catalogue is unchanged.
+"""
+from __future__ import annotations
+
+from agent.views import RecorderCheck
+from gui.views.words import translate
+
+
+def brand(vendor: str) -> str:
+    """A recorder's make as its maker writes it ("Hikvision"), from the agent's key for it."""
+    return vendor.capitalize()
+
+
+def certificate_changed(before: str, now: str) -> str:
+    """A recorder added before shows another certificate (`now`) than the one trusted then
+    (`before`), both as people compare them: nothing was sent, and how to tell why."""
+    return translate(
+        "RecorderDialog",
+        "This recorder shows another certificate than the one trusted before for it, so "
+        "nothing was sent to it, not even the password.\nTrusted before: {before}\nIt "
+        "shows now: {now}\nIf the recorder was reset or replaced, compare the new one with "
+        "the one its screen or web page shows, then tick the box and test again. If not, "
+        "another device may be answering at its address: do not add it.").format(
+        before=before, now=now)
+
+
+def certificate_lines(check: RecorderCheck) -> list[str]:
+    """A successful test's certificate, a line each: the one to compare with the recorder's
+    screen, and the one trusted before when it is another; or that plain http has none."""
+    if not check.fingerprint_text:
+        return [translate("RecorderDialog", "Plain http: there is no certificate to check.")]
+    lines = [translate("RecorderDialog", "Its certificate: {fingerprint}\nCompare it "
+                       "with the one the recorder's screen or web page shows. The app "
+                       "will trust this one only, and refuse another.").format(
+        fingerprint=check.fingerprint_text)]
+    if check.trusted_before_text:   # a reset recorder, or another device in its place
+        lines.append(translate(
+            "RecorderDialog",
+            "This is not the certificate trusted before for this recorder "
+            "({fingerprint}). If the recorder was reset or replaced, compare the new one "
+            "with its screen before adding it; if not, another device may be answering "
+            "at its address: do not add it.").format(
+            fingerprint=check.trusted_before_text))
+    return lines
