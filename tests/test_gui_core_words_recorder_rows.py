@@ -17,7 +17,7 @@ from agent.export.plan import PlanError, plan_export  # noqa: E402
 from agent.index import mirror  # noqa: E402
 from agent.index.clock_change import SPANS_CHANGE  # noqa: E402
 from agent.index.recorder_book import RECORDER_LAYOUT  # noqa: E402
-from agent.index.remote_window import Piece, _piece_reason  # noqa: E402
+from agent.index.window_pieces import Piece, piece_reason  # noqa: E402
 from agent.index.rows import FileRow  # noqa: E402
 from agent.index.store import Store  # noqa: E402
 from agent.recorders.connect import RecorderAddress  # noqa: E402
@@ -58,8 +58,8 @@ def piece(whole: bool, ambiguous: bool = False, asked_ambiguous: bool = False) -
 
 def test_each_reason_a_recorders_row_or_piece_gives_reads_in_spanish(spanish):
     reasons = [*mirrored_reasons(), SPANS_CHANGE,
-               _piece_reason(piece(False)), _piece_reason(piece(True, ambiguous=True)),
-               _piece_reason(piece(True, asked_ambiguous=True))]
+               piece_reason(piece(False)), piece_reason(piece(True, ambiguous=True)),
+               piece_reason(piece(True, asked_ambiguous=True))]
     assert all(reasons) and len(set(reasons)) == len(reasons)
     for reason in reasons:
         said = reads_in_spanish(reason)
@@ -102,7 +102,7 @@ def test_an_export_refused_for_a_piece_of_the_repeated_hour_reads_in_spanish(spa
         src = store.add_source(str(tmp_path / "pieces"), "nvr", "UTC", RECORDER_LAYOUT, 0.0)
         p = piece(True, ambiguous=True)
         store.upsert([FileRow(src.id, str(tmp_path / "pieces" / "x.mp4"), "nvr", T0,
-                              T0 + 10 * US, 1, 0, "reolink", "ambiguous", _piece_reason(p),
+                              T0 + 10 * US, 1, 0, "reolink", "ambiguous", piece_reason(p),
                               "main", channel="0", time_source="recorder")])
         with pytest.raises(PlanError) as caught:
             plan_export(store, "nvr", T0 + US, T0 + 5 * US)

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Callable
 
 from agent.index.mirror import Connect
-from agent.index.remote_window import CACHE, download, piece_rows
+from agent.index.remote_window import CACHE, download
+from agent.index.window_pieces import piece_rows
 from agent.index.rows import FileRow
 from agent.index.store import Store
 from agent.recorders.model import RecorderError

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agent.index.rows import FileRow, Source
-from agent.index.remote_window import RecorderWindow, piece_rows
+from agent.index.window_pieces import RecorderWindow, piece_rows
 from agent.requests.hold_names import inside_hold
 from agent.storage import distinct_name
 

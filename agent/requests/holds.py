@@ -20,7 +20,8 @@ from pathlib import Path
 
 from agent.export.hashed_files import write_hashed
 from agent.index.mirror import Connect
-from agent.index.remote_window import FetchCancelled, RecorderWindow, download
+from agent.index.remote_window import FetchCancelled, download
+from agent.index.window_pieces import RecorderWindow
 from agent.requests.hold_copies import (CopyCancelled, HeldFile, copy_recordings,
                                         covering_files, window_rows)
 from agent.requests.hold_names import inside_hold

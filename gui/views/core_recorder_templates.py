@@ -123,7 +123,7 @@ RECORDERS: tuple[str, ...] = (
                               "recordings are placed at the true time, and the difference is "
                               "recorded with every clip"),
     # why a recorder's mirrored row or downloaded piece is marked (agent/index/mirror.py _row
-    # and _failed, clock_change.py, remote_window.py _piece_reason; export/plan.py _why_not)
+    # and _failed, clock_change.py, window_pieces.py piece_reason; export/plan.py _why_not)
     QT_TRANSLATE_NOOP("core", "the recorder wrote this start in the repeated fall-back hour; the "
                               "earlier reading is used, and it is never exported, since its "
                               "footage may be from the other"),
