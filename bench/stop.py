@@ -41,8 +41,9 @@ from demo.world import prepare_dir, serve, write_sample_footage  # noqa: E402
 
 PROMISE_S = 2.0
 # The real command, each index probe 0.3 s slower (as tests/test_stop_signals.py slows it).
-SLOW_SCAN = ("import sys, time; import agent.index.scan as scan; real = scan.probe; "
-             "scan.probe = lambda *a, **k: (time.sleep(0.3), real(*a, **k))[1]; "
+SLOW_SCAN = ("import sys, time; import agent.index.describe as describe; "
+             "real = describe.probe; "
+             "describe.probe = lambda *a, **k: (time.sleep(0.3), real(*a, **k))[1]; "
              "from agent.cli import main; sys.exit(main(sys.argv[1:]))")
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import av
 import pytest
 
+import agent.index.describe as describe_mod
 import agent.index.scan as scan_mod
 from agent.audit.log import AuditLog
 from agent.cli import main
@@ -108,17 +109,17 @@ def test_a_first_scan_cut_short_leaves_the_naming_to_the_next_whole_one(tmp_path
     dahua_card(root, 160, "001")
     dahua_card(root, 160, "002")
     src = agent.add_source(root, camera="house", tz=LA)
-    cancel, real = threading.Event(), scan_mod.probe
+    cancel, real = threading.Event(), describe_mod.probe
 
     def stop_after_first(path, size, **kw):   # the scan is cut short after its first file
         cancel.set()
         return real(path, size, **kw)
 
-    monkeypatch.setattr(scan_mod, "probe", stop_after_first)
+    monkeypatch.setattr(describe_mod, "probe", stop_after_first)
     scan_mod.scan_source(agent.store, src, cancel=cancel)
     (first,) = agent.cameras()   # one channel seen so far, not yet the folder's own camera
     assert first in ("house/001", "house/002")
-    monkeypatch.setattr(scan_mod, "probe", real)
+    monkeypatch.setattr(describe_mod, "probe", real)
     agent.scan()   # the whole walk: the first channel met was one of two
     assert sorted(agent.cameras()) == ["house/001", "house/002"]
     assert {r.camera for r in agent.recordings()} == {"house/001", "house/002"}
@@ -126,10 +127,10 @@ def test_a_first_scan_cut_short_leaves_the_naming_to_the_next_whole_one(tmp_path
     single = dahua_card(tmp_path / "card", 160)   # one channel: the folder's camera at the end
     src = agent.add_source(single, camera="garage", tz=LA)
     cancel.clear()
-    monkeypatch.setattr(scan_mod, "probe", stop_after_first)
+    monkeypatch.setattr(describe_mod, "probe", stop_after_first)
     scan_mod.scan_source(agent.store, src, cancel=cancel)
     assert "garage/001" in agent.cameras()
-    monkeypatch.setattr(scan_mod, "probe", real)
+    monkeypatch.setattr(describe_mod, "probe", real)
     agent.scan([str(single)])
     assert sorted(agent.cameras()) == ["garage", "house/001", "house/002"]
     assert len(agent.recordings("garage")) == 2

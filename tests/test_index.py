@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from agent.index import describe as describe_mod
 from agent.index import scan as scan_mod
 from agent.requests.holds import HoldError, make_hold
 from agent.service import AgentError, NotFound
@@ -286,9 +287,9 @@ def test_links_out_of_a_source_are_listed_never_opened_and_links_inside_are_reco
     (root / "cam.20261120_140020.mp4").symlink_to("/etc/passwd")
     (root / "cam.20261120_140030.mp4").symlink_to(root / "cam.20261120_140000.mp4")
     opened = []
-    real_probe = scan_mod.probe
-    monkeypatch.setattr(scan_mod, "probe", lambda path, size, **kw: (opened.append(path),
-                                                                    real_probe(path, size, **kw))[1])
+    real_probe = describe_mod.probe
+    monkeypatch.setattr(describe_mod, "probe", lambda path, size, **kw: (
+        opened.append(path), real_probe(path, size, **kw))[1])
     agent.add_source(root, camera="cam", tz=LA)
     agent.scan()
     rows = {Path(r.path).name: r for r in agent.recordings()}

@@ -46,8 +46,8 @@ PROBED, CUT_LEFT = "PROBE-BEGUN", "CUT-LEFT"
 SLOWED = f"""
 import atexit, sys, time
 import agent.export.cut_job as cut_job
-import agent.index.scan as scan
-real_probe, real_tick, at = scan.probe, cut_job.Job.tick, {{}}
+import agent.index.describe as describe
+real_probe, real_tick, at = describe.probe, cut_job.Job.tick, {{}}
 def probe(*a, **k):
     print({PROBED!r}, file=sys.stderr, flush=True)
     time.sleep({PROBE_S})
@@ -56,7 +56,7 @@ def tick(self, t_us):
     time.sleep(max(0, t_us - at.get("t", t_us)) / 1e6 * {CUT_S_PER_S})
     at["t"], at["end"] = t_us, self.end_us
     real_tick(self, t_us)
-scan.probe, cut_job.Job.tick = probe, tick
+describe.probe, cut_job.Job.tick = probe, tick
 atexit.register(lambda: at and print({CUT_LEFT!r}, (at["end"] - at["t"]) / 1e6,
                                      file=sys.stderr, flush=True))
 from agent.cli import main

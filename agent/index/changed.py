@@ -33,7 +33,7 @@ from agent.index.layouts import parse_path
 from agent.index.local_times import LocalTimeDisks, clock_change_apart
 from agent.index.ring_files import RingFolders
 from agent.index.rows import FileRow, Source
-from agent.index.scan import describe
+from agent.index.describe import describe
 
 
 def changed_since_scan(rows: Iterable[FileRow], sources: Mapping[int, Source]) -> list[str]:

@@ -26,7 +26,7 @@ from agent.backoff import Backoff
 from agent.errors import Refusal
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import FileRow
-from agent.index.scan import showable_us
+from agent.index.describe import showable_us
 from agent.index.clock_change import SPANS_CHANGE, UNPLACED_END, another_clock, placed_ends
 from agent.index.mirrored_rows import Matched, Mirrored, match, refs
 from agent.index.store import Store

@@ -15,29 +15,18 @@ from pathlib import Path
 from typing import Callable
 
 from agent.callbacks import call_safely
-from agent.index.frigate_db import FrigateTimes, load_frigate_times
-from agent.index.layouts import NameFacts, looks_like_recording, parse_path
+from agent.index.describe import UNREAD, describe, recent
+from agent.index.frigate_db import load_frigate_times
+from agent.index.layouts import looks_like_recording, parse_path
 from agent.index.local_times import card_offset_now
 from agent.index.other_disk import same_disk
-from agent.index.placement import place
-from agent.index.probe import ContainerFacts, ProbeError, probe
 from agent.index.ring_files import RingFolders, is_ring_name
 from agent.index.rows import FileRow, Source
 from agent.index.store import Store
 from agent.index.walk import walk
-from agent.media.mp4box import POWER_LOSS
-from agent.timebase import in_calendar
 
-# A file modified this recently may still be growing; the watcher re-checks it.
-IN_PROGRESS_S = 10
 _BATCH = 5000
 PROGRESS_EVERY = 200   # files looked at between two progress calls
-# The modification time kept for a file that could not be read (permission denied, a read
-# error): no file has it, so every scan reads the file again; fixing a file's permissions
-# changes neither its size nor its date.
-UNREAD = -2
-STILL_WRITTEN = ("still being written, so it cannot be read yet; the recorder closes it within "
-                 "minutes, and then it can be used")
 
 
 @dataclass(frozen=True)
@@ -98,7 +87,7 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
     layout = None if source.layout in ("", "auto") else source.layout
     names = CameraNames(store, source)
     cameras = names.known   # channel -> camera name, filled as the walk meets channels
-    rings = RingFolders(source, lambda mtime_ns: _recent(mtime_ns, now))
+    rings = RingFolders(source, lambda mtime_ns: recent(mtime_ns, now))
     card = card_offset_now(str(root), now)   # asked once: the folder's drive, as it is read now
     seen: set[str] = set()
     blocked: list[str] = []
@@ -128,7 +117,7 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
             if ring:   # its rows come from the index beside it: they change when it does
                 mtime = max(mtime, rings.index_mtime(os.path.dirname(path)))
             old = known.get(path)
-            if old == (st.st_size, mtime, True) and not _recent(st.st_mtime_ns, now):
+            if old == (st.st_size, mtime, True) and not recent(st.st_mtime_ns, now):
                 seen.add(path)
                 continue
             facts = parse_path(rel, layout)
@@ -207,90 +196,6 @@ def empty_words(root: Path) -> str:
     return (f"the recordings folder {root} is empty, but recordings from it are indexed: connect "
             "the drive or network share it is on (one that is not connected leaves an empty "
             "folder); what was indexed from it is kept until the folder holds files again")
-
-
-def describe(source: Source, camera: str, path: str, rel: str, size: int, mtime_ns: int,
-             facts: NameFacts | None, now: float, frigate: FrigateTimes | None = None,
-             link: str | None = None, channel: str = "",
-             card_offset_s: int | None = None) -> FileRow:
-    """Build the index row for one file of `camera` (its `channel`) from its name, its
-    container and the source settings; `link` is where a link inside the source points
-    (relative to the source); `card_offset_s` how the system reads the times of the FAT
-    card it is on (local_times.card_offset_s; None for a disk keeping true times)."""
-    layout = facts.layout if facts else None
-    reasons: list[str] = [f"a link to {link} in this folder"] if link else []
-    container: ContainerFacts | None = None
-    kept_mtime_ns = mtime_ns
-    if size == 0:
-        status = "empty"
-        reasons.append("zero-byte file")
-    else:
-        try:
-            # Whether the container is finished matters only for a file modified just now.
-            container = probe(path, size, judge_complete=_recent(mtime_ns, now))
-            status, why = container.status, container.reason
-        except ProbeError as exc:
-            status, why = "damaged", f"cannot read the file: {exc}"
-            kept_mtime_ns = UNREAD
-        if why:
-            reasons.append(why)
-    if facts is not None and facts.note:
-        reasons.append(facts.note)
-    placed = place(facts, container if status == "ok" else None, source.tz,
-                   source.clock_offset_s, mtime_ns, card_offset_s)
-    start, end, time_source = placed.start_us, placed.end_us, placed.source
-    known_times = frigate.lookup(rel) if frigate else None
-    if known_times is not None:
-        start, end = known_times
-        time_source = "frigate.db"
-        reasons.append("times from frigate.db")
-    reasons.extend(placed.notes)
-    if not (showable_us(start) and showable_us(end)):
-        start = end = None
-        reasons.append("the times worked out for it are not real dates")
-    if facts is None:
-        reasons.append("name matches no known recorder layout")
-    if status == "ok" and placed.ambiguous and known_times is None:
-        status = "ambiguous"
-    if status in ("ok", "damaged", "empty") and _still_written(facts, container, mtime_ns, now):
-        # An MP4 gets its moov when the recorder closes it: not a power cut while it records.
-        reasons = [r for r in reasons if r != POWER_LOSS]
-        reasons.append("still being written" if status == "ok" else STILL_WRITTEN)
-        status = "in-progress"
-    if start is None:
-        reasons.append("no time in the name or the container")
-    reason = "; ".join(reasons) if reasons else None
-    stream = facts.stream if facts else None
-    if container is None or status in ("damaged", "unsupported"):
-        return FileRow(source.id, path, camera, start, end, size, kept_mtime_ns, layout, status,
-                       reason, stream, placed.alt_start_us, None, None, None, None, False,
-                       channel, time_source)
-    return FileRow(source.id, path, camera, start, end, size, mtime_ns, layout, status, reason,
-                   stream, placed.alt_start_us, container.codec, container.width,
-                   container.height, container.fps, bool(container.has_audio), channel,
-                   time_source)
-
-
-def showable_us(us: int | None) -> bool:
-    """True for no time or an instant a date can show (years 1 to 9999): a row outside them
-    would break every listing of the index, so times worked out beyond them are dropped."""
-    return us is None or in_calendar(us)
-
-
-def _still_written(facts: NameFacts | None, container: ContainerFacts | None, mtime_ns: int,
-                   now: float) -> bool:
-    """A recorder's own marker says so; else the container, where it can tell (a finished MP4
-    is finished however new its mtime: a card just copied); else a very recent mtime."""
-    if facts is not None and facts.in_progress:
-        return True
-    if container is not None and container.complete is True:
-        return False
-    return _recent(mtime_ns, now)
-
-
-def _recent(mtime_ns: int, now: float) -> bool:
-    """Modified within the last few seconds (a future mtime is a wrong clock, not a write)."""
-    return 0 <= now - mtime_ns / 1e9 < IN_PROGRESS_S
 
 
 def _unreadable(source: Source, camera: str, path: str, error: str, folder: bool) -> FileRow:

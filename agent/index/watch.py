@@ -29,7 +29,7 @@ from typing import Callable
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from agent.index.scan import IN_PROGRESS_S
+from agent.index.describe import IN_PROGRESS_S
 
 SETTLE_S = 1.0
 SETTLE_AT_MOST_S = float(IN_PROGRESS_S)
