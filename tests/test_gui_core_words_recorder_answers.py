@@ -202,8 +202,8 @@ def test_a_reolinks_clock_it_cannot_read_reads_in_spanish(spanish):
     from agent.recorders.reolink import ReolinkRecorder
 
     # its answer to GetTime, as the recorder's session gives it: a Time that is none
-    asked = types.SimpleNamespace(_cmd=lambda *_a: {"Time": {"year": "soon"}},
-                                  _zone_override=object())
+    session = types.SimpleNamespace(cmd=lambda *_a: {"Time": {"year": "soon"}})
+    asked = types.SimpleNamespace(_session=session, _zone_override=object())
     with pytest.raises(BadAnswer) as caught:
         ReolinkRecorder._time(asked)
     assert "GetTime" in reads_in_spanish(str(caught.value))

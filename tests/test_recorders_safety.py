@@ -202,10 +202,10 @@ def test_reolink_keeps_a_short_leased_token_and_logs_out_the_old_one_before_the_
     as it came (it was renewed 300 s before its lease ended), so every command logged in
     again and no session was logged out: the device's sessions piled up to 'max session' (8
     on an NVR), and the recorder could not be asked at all until they lapsed."""
-    import agent.recorders.reolink as reolink
+    import agent.recorders.reolink_session as reolink_session
 
     now = [1000.0]
-    monkeypatch.setattr(reolink.time, "monotonic", lambda: now[0])
+    monkeypatch.setattr(reolink_session.time, "monotonic", lambda: now[0])
     with Simulator(footage, "reolink", "admin", PASSWORD, tls=True) as sim:
         frontend = sim._server.frontend
         frontend.lease_s = lease_s

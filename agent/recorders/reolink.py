@@ -1,19 +1,18 @@
 """Reolink NVRs, Home Hubs and cameras over their JSON API (docs/recorders.md, Reolink).
 
-A token session: Login once (a wrong password is never retried: three lock the address out),
-the token rides in the query, Logout on close. Search is one day at a time (longer windows
-return no files); an NVR lists files by time with PlaybackTime in UTC (and, from firmware
-3.6.5, a name of its own), and serves a window through NvrDownload (the device cuts it) then
-Download of the name it gives. Where the device will not send its cut (it ends the connection
-with no reply, as 3.6.5 does, or refuses the name) or cuts the window into several fragments
-(which say where they start only in their names), a recording Search named is downloaded
-whole by that name instead; without a name nothing is downloaded, and the owner is told why.
+A token session (reolink_session.py): Login once (a wrong password is never retried: three
+lock the address out), the token rides in the query, Logout on close. Search is one day at a
+time (longer windows return no files); an NVR lists files by time with PlaybackTime in UTC
+(and, from firmware 3.6.5, a name of its own), and serves a window through NvrDownload (the
+device cuts it) then Download of the name it gives. Where the device will not send its cut (it
+ends the connection with no reply, as 3.6.5 does, or refuses the name) or cuts the window into
+several fragments (which say where they start only in their names), a recording Search named
+is downloaded whole by that name instead; without a name nothing is downloaded, and the owner
+is told why.
 """
 from __future__ import annotations
 
-import json
 import threading
-import time
 from collections import Counter
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -22,118 +21,37 @@ from typing import Iterator
 
 from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
-from agent.recorders.model import (BadAnswer, Channel, ClockReading, DeviceBusy,
-                                   DeviceTime, Fetched, NoReply, NothingNamesIt, Query,
-                                   RecorderError, RecorderInfo, Recording, TIMES_SHARED,
-                                   WholeOnly, MAX_CHANNELS, not_this_make, say_left_out)
-from agent.recorders.reolink_answers import (BACKWARDS, NEITHER, PLAYBACK_ID,
-                                             PUT_BACK, TOKEN, Refused, Split, channels_of,
-                                             error_of, login_refusal, nothing_instead,
-                                             playback_time, refusal, time_fields, wall_time)
+from agent.recorders.model import (BadAnswer, Channel, ClockReading, DeviceTime, Fetched,
+                                   NoReply, NothingNamesIt, Query, RecorderError, RecorderInfo,
+                                   Recording, TIMES_SHARED, WholeOnly, MAX_CHANNELS,
+                                   say_left_out)
+from agent.recorders.reolink_answers import (BACKWARDS, NEITHER, PLAYBACK_ID, PUT_BACK, Refused,
+                                             Split, channels_of, nothing_instead, playback_time,
+                                             refusal, time_fields, wall_time)
+from agent.recorders.reolink_session import API, ReolinkSession
 from agent.recorders.wire import Wire, whole_number
 from agent.recorders.zones import DeviceZone, end_after, recording_times, reolink_zone, repeated
 from agent.timebase import US, from_datetime
-
-API = "/cgi-bin/api.cgi"
-def renew_before(lease_s: int) -> float:
-    """How long before a token's lease ends a new session is begun: 5 minutes of an hour's
-    lease, a tenth of a shorter one (firmware leases 300 s or less: renewing 5 minutes early
-    would log in again before every command)."""
-    return min(300.0, lease_s / 10)
-
 
 class ReolinkRecorder:
     vendor = "reolink"
 
     def __init__(self, wire: Wire, user: str, password: str, zone: DeviceZone | None = None) -> None:
-        self._wire, self._user, self._password = wire, user, password
+        self._wire = wire
+        self._session = ReolinkSession(wire, user, password)
         self._zone_override, self._zone = zone, zone
-        self._token: str | None = None
         self.left_out: Counter = Counter()   # by the channel asked (model.Recorder)
-        self._token_until = 0.0
         self._cuts_refused = False   # the device would not send a cut: fetch recordings whole
 
     def __repr__(self) -> str:
         return f"ReolinkRecorder({self._wire.where})"
 
-    # --- session -------------------------------------------------------------------------
-    def _post(self, cmd: str, items: list[dict], token: str) -> list:
-        answer = self._wire.call("POST", API, params={"cmd": cmd, "token": token},
-                                 content=json.dumps(items).encode())
-        if answer.status != 200:   # a Reolink answers every command 200, refusals in JSON
-            raise not_this_make(self._wire.where, "Reolink")
-        try:
-            data = json.loads(answer.body)
-        except (ValueError, RecursionError):   # nested past what the reader goes: not Reolink's
-            data = None
-        if not isinstance(data, list) or not data or not all(isinstance(i, dict) for i in data):
-            raise not_this_make(self._wire.where, "Reolink")
-        return data
-
-    def _login(self) -> None:
-        user = {"Version": "0", "userName": self._user, "password": self._password}
-        item = self._post("Login", [{"cmd": "Login", "action": 0, "param": {"User": user}}], "null")[0]
-        if item.get("code") == 0:
-            value = item.get("value")
-            token = value.get("Token") if isinstance(value, dict) else None
-            if isinstance(token, dict) and TOKEN.fullmatch(str(token.get("name"))):
-                self._token = token["name"]
-                lease = min(whole_number(token.get("leaseTime")) or 3600, 86400)
-                self._token_until = time.monotonic() + lease - renew_before(lease)
-                return
-            raise BadAnswer(f"The recorder at {self._wire.where} accepted the login but sent no "
-                            "session token a Reolink gives.")
-        code, detail = error_of(item)
-        refused = login_refusal(self._wire.where, code, detail)
-        if refused is not None:
-            raise refused
-        if code == -5:
-            raise RecorderError(f"The recorder at {self._wire.where} has too many sessions open; "
-                                "close its app or web page on other devices and try again.")
-        raise RecorderError(f"The recorder at {self._wire.where} refused the login ({detail or code}).")
-
-    def _session(self) -> str:
-        """The session's token, a new one shortly before its lease ends. The old session is
-        logged out first: a device keeps a few at a time ('max session'), and one left open
-        lasts its whole lease."""
-        if self._token is None or time.monotonic() >= self._token_until:
-            self._logout()
-            self._login()
-        return self._token
-
-    def _logout(self) -> None:
-        try:
-            if self._token is not None:
-                self._post("Logout", [{"cmd": "Logout", "action": 0, "param": {}}], self._token)
-        except RecorderError:
-            pass  # logging out is a courtesy: a session already ended refuses it
-        finally:
-            self._token = None
-
-    def _cmd(self, cmd: str, param: dict, action: int = 0) -> dict:
-        for attempt in (1, 2):
-            item = self._post(cmd, [{"cmd": cmd, "action": action, "param": param}],
-                              self._session())[0]
-            if item.get("code") == 0:
-                value = item.get("value")
-                if isinstance(value, dict):
-                    return value
-                raise BadAnswer(f"The recorder's answer to {cmd} has no value.")
-            code, detail = error_of(item)
-            if code == -6 and attempt == 1:  # "please login first": the session ended
-                self._token = None
-                continue
-            if code == -221:
-                raise DeviceBusy("The recorder is busy with another download.")
-            raise RecorderError(f"The recorder at {self._wire.where} refused {cmd} ({detail or code}).")
-        raise RecorderError(f"The recorder at {self._wire.where} keeps ending the session.")
-
     # --- the Recorder interface ----------------------------------------------------------
     def info(self) -> RecorderInfo:
-        dev = self._cmd("GetDevInfo", {}).get("DevInfo")
+        dev = self._session.cmd("GetDevInfo", {}).get("DevInfo")
         dev = dev if isinstance(dev, dict) else {}
         try:
-            channels = channels_of(self._cmd("GetChannelstatus", {}).get("status") or [])
+            channels = channels_of(self._session.cmd("GetChannelstatus", {}).get("status") or [])
         except RecorderError:  # old NVR firmware lacks the command (or garbles it): count instead
             count = min(whole_number(dev.get("channelNum")) or 1, MAX_CHANNELS)
             channels = [Channel(i, "") for i in range(count)]
@@ -141,7 +59,7 @@ class ReolinkRecorder:
                             str(dev.get("serial", "")), str(dev.get("name", "")), tuple(channels))
 
     def _time(self) -> tuple[datetime, str]:
-        value = self._cmd("GetTime", {})
+        value = self._session.cmd("GetTime", {})
         if self._zone_override is None:
             self._zone = reolink_zone(value.get("Time") or {}, value.get("Dst") or {})
         try:
@@ -170,7 +88,7 @@ class ReolinkRecorder:
             until = day + timedelta(days=1) - timedelta(seconds=1)
             param = {"Search": {"channel": channel, "onlyStatus": 0, "streamType": "main",
                                 "StartTime": time_fields(day), "EndTime": time_fields(until)}}
-            result = self._cmd("Search", param).get("SearchResult") or {}
+            result = self._session.cmd("Search", param).get("SearchResult") or {}
             files = (result.get("File") or []) if isinstance(result, dict) else None
             if not isinstance(files, list):
                 raise BadAnswer(f"The recorder at {self._wire.where} answered a search with "
@@ -264,7 +182,7 @@ class ReolinkRecorder:
         param = {"NvrDownload": {"channel": recording.channel, "iLogicChannel": 0,
                                  "streamType": "main", "StartTime": time_fields(w0),
                                  "EndTime": time_fields(w1)}}
-        files = self._cmd("NvrDownload", param, action=1).get("fileList") or []
+        files = self._session.cmd("NvrDownload", param, action=1).get("fileList") or []
         files = [f for f in (files if isinstance(files, list) else [])
                  if isinstance(f, dict) and isinstance(f.get("fileName"), str) and f["fileName"]]
         if not files:
@@ -287,9 +205,9 @@ class ReolinkRecorder:
                   cancel: threading.Event | None) -> Fetched:
         output = name.rsplit("/", 1)[-1]
 
-        def asked(anew: bool = False) -> dict:
-            self._token = None if anew else self._token   # the device ended it: SessionEnded
-            return {"cmd": "Download", "source": name, "output": output, "token": self._session()}
+        def asked(anew: bool = False) -> dict:   # anew: the device ended it (SessionEnded)
+            return {"cmd": "Download", "source": name, "output": output,
+                    "token": self._session.token(anew)}
         spec = Download("GET", API, Query("reolink", command, params), recording.channel, s, e,
                         output, params=asked(), expected_size=size, refusal=refusal,
                         cancel=cancel, renew=lambda: asked(anew=True))
@@ -297,6 +215,6 @@ class ReolinkRecorder:
 
     def close(self) -> None:
         try:
-            self._logout()
+            self._session.logout()
         finally:
             self._wire.close()
