@@ -534,7 +534,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the request is addressed to registration {aud}, which is not one "
                               "of your registration ids"),
     QT_TRANSLATE_NOOP("core", "request '{jti}' from {agency} was already received (a replay)"),
-    # delivering a package (agent/delivery/tus_loop.py; the desk's resumable failure)
+    # delivering a package (agent/delivery/tus_setbacks.py; the desk's resumable failure)
     QT_TRANSLATE_NOOP("core", "Gave up after {attempts} attempts: {reason}. Nothing is lost; try "
                               "again later: the upload resumes where it stopped."),
     QT_TRANSLATE_NOOP("core", "Gave up after {attempts} attempts: {reason}. Nothing is lost; the "
