@@ -127,6 +127,9 @@ class _Agencies:
     def get(self, agency_id: str):
         return self.agency if agency_id == self.agency.id else None
 
+    def list(self) -> list:
+        return [self.agency]
+
     def registrations(self) -> dict:
         return {}
 
