@@ -43,7 +43,8 @@ def test_inbox_show_says_what_was_delivered_and_hands_out_the_signed_receipt(wor
     local = owners_time(parse_rfc3339(claims["received_at"]), "America/Los_Angeles")
     assert local.endswith(("PST", "PDT"))
     assert (f"yard: delivered, {d['size']:,} bytes, SHA-256 {d['sha256']}; received by "
-            f"Example Police Department at {local} (its signed receipt checks out)") in out
+            f"Example Police Department at {local} (this computer's clock, America/Los_Angeles)"
+            "; its signed receipt checks out") in out   # the camera's clock is UTC
 
     # A receipt in inbox.db that is not this package's (edited, or restored from another
     # home) is never passed off as checked.

@@ -241,8 +241,8 @@ def _delivery_words(d, receipt, agency: str, status: str, zone_name: str,
     another), with what to do when approving it again goes on (a failed delivery)."""
     if receipt is not None and receipt.problem is None:
         return (f"delivered, {d.size:,} bytes, SHA-256 {d.sha256}; received by {one_line(agency)}"
-                f" at {_receipt_time(receipt.received_at, zone_name)}{clock} (its signed receipt "
-                "checks out)")
+                f" at {_receipt_time(receipt.received_at, zone_name)}{clock}; its signed receipt "
+                "checks out")
     if receipt is not None:
         return f"delivered, but its stored receipt does not check out: {one_line(receipt.problem)}"
     again = status == "failed"
