@@ -58,15 +58,16 @@ class DeskIntake:
 
     def take(self, token: str | bytes, via: str, registrations: list[str] | None = None,
              refused: list[tuple[int, str]] | None = None,
-             from_agency: str | None = None) -> tuple[Entry | None, str | None]:
+             from_agency: str | None = None, trust=None) -> tuple[Entry | None, str | None]:
         """Verify a token and add it: (entry, None), or (None, reason) when rejected. A
         rejection is logged, or put in `refused` as (rule, reason) when given: a poll logs
         its rejections together (log_poll_rejections). `registrations`: the ids it may be
-        for, those of `from_agency` when given (the agency whose portal was polled)."""
+        for, those of `from_agency` when given (the agency whose portal was polled).
+        `trust`: a TrustSnapshot of the trust store, for a poll's many tokens."""
         if isinstance(token, (bytes, bytearray)):
             token = bytes(token).strip()
         try:
-            request = checked_request(token, self.trust, registrations, self.inbox.seen,
+            request = checked_request(token, trust or self.trust, registrations, self.inbox.seen,
                                       self._clock(), from_agency)
             entry = self.inbox.add(request, via)
         except (Rejected, InboxError) as exc:  # InboxError: the same request twice at once,

@@ -14,6 +14,7 @@ from agent.requests.owed_receipts import ask_all_owed, delivered_elsewhere
 from agent.requests.portal_client import PortalCancelled, PortalError
 from agent.requests.declines_signed_again import signed_again, to_sign_again
 from agent.requests.records import DELIVERED_ELSEWHERE, WRONG_KEY, Entry
+from agent.requests.trust_snapshot import TrustSnapshot
 from frp.agency import Agency
 from frp.origins import web_origin
 
@@ -68,11 +69,14 @@ def poll(desk, agency: Agency, registration: str, cancel: threading.Event | None
                           f"answer; at most {MAX_TOKENS_PER_POLL} are taken at a time (a portal "
                           "sends the rest after the cursor)")
     added, rejected, refused, refused_tokens = [], [], [], []
+    # Read once for the poll: each token's check asks for its agency and for every agency (a
+    # key two list is no proof of either), which read the agency files again for each token.
+    trust = TrustSnapshot(desk.trust)
     for raw in tokens:
         if _held(desk, agency.id, raw):
             continue   # sent again after a cursor that was not saved: see the docstring
         mine: list[tuple[int, str]] = []
-        entry, reason = desk.take(raw, "portal", [registration], mine, agency.id)
+        entry, reason = desk.take(raw, "portal", [registration], mine, agency.id, trust)
         if entry is not None:
             added.append(entry)
         elif not _held(desk, agency.id, raw):   # else another footage-agent took it meanwhile
