@@ -8,6 +8,8 @@ from pathlib import Path
 import av
 import pytest
 
+from agent.index.mirror import placed_rows
+from agent.index.mirrored_rows import match
 from agent.recorders.connect import RecorderAddress, look_at_certificate, open_recorder
 from agent.timebase import US, parse_rfc3339
 from demo.samples import ClipSpec, read_stamp, write_clip
@@ -21,6 +23,15 @@ PASSWORD = "correct horse 7"
 # The simulator's zone (POSIX) and the same rules by IANA name (for Dahua, whose zone is named).
 POSIX_LA, IANA_LA = "PST8PDT,M3.2.0,M11.1.0", "America/Los_Angeles"
 VENDORS = ("reolink", "dahua", "hikvision")
+
+
+def remote_rows(source_id: int, root: str, camera: str, channel: str, found, offset_s: float,
+                vendor: str, now_us: int, kept=None) -> list:
+    """The index rows a refresh makes of what a channel's search returned (mirror.refresh:
+    each recording matched to its row, mirrored_rows.match, then placed_rows): each by the
+    clock offset its row was mirrored with before (`kept`), else by `offset_s`."""
+    return placed_rows(source_id, camera, channel, match(root, channel, found, kept or []),
+                       offset_s, vendor, now_us)
 
 
 def first_channel(vendor: str) -> int:

@@ -28,7 +28,7 @@ from gui.views.core_words import in_owner_language  # noqa: E402
 from tests.gui_support import spanish  # noqa: E402,F401
 from tests.test_gui_core_words import closed_port, error_of  # noqa: E402
 from tests.test_gui_core_words_answers import reads_in_spanish  # noqa: E402
-from tests.recorder_support import footage  # noqa: E402
+from tests.recorder_support import footage, remote_rows  # noqa: E402
 
 __all__ = ["footage"]   # the session fixture, imported for pytest
 
@@ -45,7 +45,7 @@ def recording(start_s: int, end_s: int, ambiguous: bool = False) -> Recording:
 def mirrored_reasons() -> list[str]:
     """The reasons the mirror gives its rows: a start in the repeated hour, an end nothing
     places (the clock put back while it recorded, no other offset kept)."""
-    rows = mirror.remote_rows(1, ROOT, "nvr", "0", [recording(0, 10, ambiguous=True),
+    rows = remote_rows(1, ROOT, "nvr", "0", [recording(0, 10, ambiguous=True),
                                                     recording(30, 20)], 0.0, "reolink", T0)
     return [r.reason for r in rows]
 
@@ -73,7 +73,7 @@ def test_a_rows_reason_after_the_note_that_its_recorder_could_not_be_asked_reads
     store = Store(tmp_path / "index.db")
     try:
         src = store.add_source(ROOT, "nvr", "UTC", RECORDER_LAYOUT, 0.0)
-        rows = mirror.remote_rows(src.id, ROOT, "nvr", "0", [recording(0, 10, ambiguous=True)],
+        rows = remote_rows(src.id, ROOT, "nvr", "0", [recording(0, 10, ambiguous=True)],
                                   0.0, "reolink", T0)
         store.mirror(src.id, "0", None, rows)
         store.recorders.set_address(src.id, RecorderAddress(ROOT, "reolink", "admin", None))

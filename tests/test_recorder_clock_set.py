@@ -274,7 +274,7 @@ def test_a_recording_across_a_clock_change_not_seen_is_kept_at_its_start_with_wo
     kept for it) has an end nothing places: its row keeps its start, counts no length, and
     says why, rather than ending before it begins."""
     from agent.index.clock_change import UNPLACED_END
-    from agent.index.mirror import remote_rows
+    from tests.recorder_support import remote_rows
     from agent.recorders.model import DeviceTime, Recording
 
     rec = Recording(0, DeviceTime("20261120220010", T0 + 10 * US),

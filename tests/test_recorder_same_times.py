@@ -96,7 +96,8 @@ def test_two_recordings_at_the_same_times_keep_their_rows_whichever_is_listed_fi
     written, then `~2` for the next one listed at that start: a device listing the later
     one first (a search's order is the device's) swapped their clocks, placing each 20 s
     from where it was recorded. Each keeps its own row, by its reference, in either order."""
-    from agent.index.mirror import kept_rows, refs, remote_rows
+    from agent.index.mirror import kept_rows, refs
+    from tests.recorder_support import remote_rows
     from agent.index.mirrored_rows import match
     from agent.index.store import Store
 
@@ -130,7 +131,8 @@ def test_rows_an_older_version_mirrored_keep_their_clock_by_their_path(tmp_path)
     import sqlite3
     from contextlib import closing
 
-    from agent.index.mirror import kept_rows, remote_rows
+    from agent.index.mirror import kept_rows
+    from tests.recorder_support import remote_rows
     from agent.index.schema import VERSION
     from agent.index.store import Store
 

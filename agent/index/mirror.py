@@ -223,15 +223,6 @@ def kept_rows(store: Store, source_id: int, channel: str,
     return store.mirrored(source_id, channel, round((offset_s or 0.0) * US))
 
 
-def remote_rows(source_id: int, root: str, camera: str, channel: str, found, offset_s: float,
-                vendor: str, now_us: int, kept: list[Mirrored] | None = None) -> list[FileRow]:
-    """Index rows for what a channel's search returned, in true time: each by the clock
-    offset its row was mirrored with before (`kept`: mirrored_rows.match), else by
-    `offset_s`."""
-    return placed_rows(source_id, camera, channel, match(root, channel, found, kept or []),
-                       offset_s, vendor, now_us)
-
-
 def placed_rows(source_id: int, camera: str, channel: str, matched: list[Matched],
                 offset_s: float, vendor: str, now_us: int) -> list[FileRow]:
     """Index rows for the recordings found, each at its row path and by its row's clock
