@@ -134,7 +134,7 @@ def _offset(us: int, zone_name: str) -> str:
     return f"{text[:3]}:{text[3:]}"
 
 
-def clock_words(cameras_zone: str, pc_zone: str, cameras: int = 1) -> tuple[str, str]:
+def whose_clock_labels(cameras_zone: str, pc_zone: str, cameras: int = 1) -> tuple[str, str]:
     """What to add after the label of a time on the cameras' clock and of one on this PC's,
     when a screen shows both and their zones differ ('' each when they are the same): the
     abbreviations alone (JST, PST, or '+03') never said which clock a time was on."""

@@ -14,7 +14,7 @@ from agent.commands.common import Refused, UsageError, print_json, readable_file
 from agent.commands.desk_common import add_agency_option, agency_name, entry_json, mapped
 from agent.commands.file_kinds import refused_for_the_other_command
 from agent.commands.interrupt import Interrupted
-from agent.commands.local_time import clock_words, shown, window, zone_for
+from agent.commands.local_time import shown, whose_clock_labels, window, zone_for
 from frp.count_words import counted
 from agent.requests.desk_errors import DeskRefusal
 from agent.requests.hold_losses import loss_words
@@ -188,7 +188,7 @@ def inbox_show(agent, args) -> int:
     print(f"Case: {one_line(v.case)}" + (f" ({one_line(v.incident)})" if v.verified and v.incident
                                       else ""))
     cameras_zone, pc_zone = zone_for(agent, v.cameras), agent.local_zone()
-    on_cameras, on_pc = clock_words(cameras_zone, pc_zone, len(v.cameras))
+    on_cameras, on_pc = whose_clock_labels(cameras_zone, pc_zone, len(v.cameras))
     print(f"Window{on_cameras}: {window(v.window_start_us, v.window_end_us, cameras_zone)}")
     if v.expires_at_us is not None:
         print(f"Answer by{on_pc}: {shown(v.expires_at_us, pc_zone)}")
