@@ -100,3 +100,37 @@ def test_a_camera_the_recorder_no_longer_lists_keeps_its_rows_marked_and_is_said
         (report,) = agent.scan()
     assert not report.problems and agent.recorders()[0].problem is None
     assert all(r.reason is None for r in rows_of(agent, "nvr/Driveway"))
+
+
+def test_a_camera_failing_alone_then_with_its_recorder_keeps_when_it_was_last_mirrored(
+        agent, recent_footage):
+    """Recorders hunt: a camera whose search failed alone had its rows noted 'mirrored at'
+    its last good refresh; when the whole recorder then failed, every row's note was written
+    again with the recorder's last refresh, a time the failing camera was not mirrored at. Its
+    rows keep the time it was last mirrored, with the recorder's problem of now; the other
+    camera's say the recorder's last refresh. Refreshes are hours apart, so the times differ
+    in words."""
+    from agent.index import mirror
+    from agent.index.remote_rows import STALE
+    from agent.timebase import US, local_text
+
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(address(sim, agent, "hikvision"), PASSWORD, name="nvr")
+        (rec,) = agent.recorders()
+        first = rec.refreshed_us
+        sim.device.refused_search.add(1)   # Driveway's alone
+        later = first + 3 * 3600 * US
+        done = mirror.refresh(agent.store, rec, agent.recorder_connector(), now_us=later)
+        assert done.state == "ok" and "nvr/Driveway was not refreshed" in done.problem
+        sim.device.faults.add("garbage")   # now the whole recorder
+        (rec,) = agent.recorders()
+        done = mirror.refresh(agent.store, rec, agent.recorder_connector(),
+                              now_us=later + 3 * 3600 * US)
+        assert done.state == "offline"
+    driveway = [r.reason for r in rows_of(agent, "nvr/Driveway")]
+    porch = [r.reason for r in rows_of(agent, "nvr/Porch")]
+    assert local_text(first) != local_text(later)
+    assert len(driveway) == 3 and all(r.startswith(f"mirrored at {local_text(first)}; {STALE}")
+                            for r in driveway), driveway
+    assert all(r.endswith(done.problem) for r in driveway), driveway   # the problem of now
+    assert porch == [f"mirrored at {local_text(later)}; {STALE}{done.problem}"], porch

@@ -58,17 +58,25 @@ class RemoteRows:
         """Say why a recorder's mirrored rows may be out of date (`reason` holds STALE), read
         before each row's own reason (a start in the repeated hour, a clock put right while
         it recorded), which is kept apart and never lost. None: they are current, and only
-        that note goes (also one an earlier version wrote over the row's reason). `channel`:
-        that channel's rows alone, and a note they hold already stays (it says since when
-        they are out of date); `keep`: channels whose rows are left as they are."""
+        that note goes (also one an earlier version wrote over the row's reason). A row
+        noted already keeps what its note says before STALE (when it was last mirrored: its
+        camera may have failed alone before the whole recorder did) and takes the problem
+        of now. `channel`: that channel's rows alone; `keep`: channels whose rows are left
+        as they are."""
         where, args = "source_id=? AND status='remote'", [source_id]
         if channel is not None:
-            where, args = where + " AND channel=? AND stale_note IS NULL", args + [channel]
+            where, args = where + " AND channel=?", args + [channel]
         kept = list(keep)
         if kept:
             where += f" AND channel NOT IN ({','.join('?' * len(kept))})"
             args += kept
+        note, values = "?", [reason]
+        if reason is not None and STALE in reason:
+            note = ("CASE WHEN instr(stale_note, ?) > 0 THEN substr(stale_note, 1, "
+                    "instr(stale_note, ?) - 1) || ? ELSE ? END")
+            values = [STALE, STALE, reason[reason.index(STALE):], reason]
         with self._lock, Transaction(self._db):
-            self._db.execute(f"UPDATE files SET stale_note=? WHERE {where}", [reason, *args])
+            self._db.execute(f"UPDATE files SET stale_note={note} WHERE {where}",
+                             [*values, *args])
             self._db.execute(f"UPDATE files SET reason=NULL WHERE {where} AND instr(reason, ?) > 0",
                              [*args, STALE])

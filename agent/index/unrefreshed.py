@@ -2,7 +2,8 @@
 failed while the recorder answered the others' (its camera gone from the device, a disk it
 cannot read, an answer no client reads), and one the recorder no longer lists among its
 cameras. Their mirrored rows are kept, marked as possibly out of date (`files.stale_note`; a
-note they hold already stays, since it says since when), and the owner is told which camera
+note they hold keeps when they were last mirrored, remote_rows.mark_remote, the whole recorder
+failing later too), and the owner is told which camera
 and what to do, as the refresh's problem and after the recorder's state (mirror.refresh)."""
 from __future__ import annotations
 
