@@ -47,3 +47,49 @@ def test_a_recorder_whose_clock_was_reset_keeps_its_rows_and_says_to_set_it(
         (report,) = agent.scan()
     assert not report.problems and agent.recorders()[0].state == "ok"
     assert remote(agent) == before
+
+
+@pytest.mark.parametrize("vendor", ("dahua", "reolink"))
+def test_a_clock_reset_less_than_a_year_back_is_not_taken_for_one_put_right(
+        vendor, agent, recent_footage):
+    """Recorders hunt: a clock reset to a date less than a year away (a firmware's build date,
+    a date saved before a long power cut) was taken for a clock put right: the whole re-read
+    asked for the last weeks by it, found none of the recordings made before, and took every
+    mirrored row away until the clock was set right. A clock put right comes closer to this
+    computer's; one that moved more than a day further from it since the last refresh was
+    reset or set wrong, and nothing is mirrored by it."""
+    from agent.recorders.clock import CLOCK_JUMPED
+
+    with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(address(sim, agent, vendor), PASSWORD, name="nvr")
+        before = remote(agent)
+        assert len(before) == 4
+        sim.device.set_clock(-200 * 86400.0)   # 200 days behind now
+        (report,) = agent.scan()
+        assert remote(agent) == before
+        (rec,) = agent.recorders()
+        (problem,) = report.problems
+        assert rec.state == "offline", problem
+        head, tail = CLOCK_JUMPED.split("{reading}")[0], CLOCK_JUMPED.split("{now}")[1]
+        assert problem.startswith(head) and tail + " (last mirrored at " in problem, problem
+        said = agent.recorder_state_words(rec)
+        assert "not answering" not in said and said.startswith(head), said
+        # Set right, it is read again: nothing was lost meanwhile.
+        sim.device.set_clock(0.0)
+        (report,) = agent.scan()
+    assert not report.problems and agent.recorders()[0].state == "ok"
+    assert remote(agent) == before
+
+
+def test_a_clock_put_right_by_days_is_still_followed(agent, recent_footage):
+    """A clock days off when the recorder was added, put right since, comes closer to this
+    computer's: it is the clock put right, and the recorder is mirrored by it."""
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True,
+                   clock_offset_s=-3 * 86400.0) as sim:
+        agent.add_recorder(address(sim, agent, "hikvision"), PASSWORD, name="nvr")
+        assert agent.recorders()[0].clock_offset_s == pytest.approx(-3 * 86400, abs=2)
+        sim.device.set_clock(0.0)
+        (report,) = agent.scan()
+    assert not report.problems, report.problems
+    assert agent.recorders()[0].state == "ok"
+    assert agent.recorders()[0].clock_offset_s == pytest.approx(0, abs=2)

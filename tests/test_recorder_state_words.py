@@ -13,7 +13,7 @@ import pytest  # noqa: E402
 
 from agent.index import mirror, unrefreshed  # noqa: E402
 from agent.index.recorder_book import RECORDER_LAYOUT  # noqa: E402
-from agent.recorders.clock import CLOCK_RESET  # noqa: E402
+from agent.recorders.clock import CLOCK_JUMPED, CLOCK_RESET  # noqa: E402
 from agent.recorders.connect import RecorderAddress  # noqa: E402
 from agent.recorders.credentials import NOT_IN_KEYCHAIN  # noqa: E402
 from agent.recorders.model import RecorderError  # noqa: E402
@@ -56,6 +56,9 @@ STATES = {   # (state, problem, mirrored before)
     "ok, a camera gone": ("ok", unrefreshed.CHANNEL_GONE.format(camera="driveway"), True),
     # a clock so far off it was reset (clock.CLOCK_RESET): it answers, nothing is mirrored
     "clock reset": ("offline", CLOCK_RESET.format(reading="2000-01-01 00:00:05"), True),
+    # a clock moved more than a day further from this PC's (clock.CLOCK_JUMPED): the same
+    "clock jumped": ("offline", CLOCK_JUMPED.format(reading="2026-05-20 00:00:05",
+                                                    now="2026-12-07 14:00:05 PST"), True),
     "offline": ("offline", None, True),
     "offline, never mirrored": ("offline", None, False),
     "failed here": ("offline", mirror.FAILED_HERE, True),

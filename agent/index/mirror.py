@@ -129,8 +129,9 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
     try:
         info = recorder.info()
         clock = recorder.clock()
-        if reset_words(clock):   # nothing is mirrored by a clock that was reset
-            return _failed(store, rec, "offline", reset_words(clock), None, now_us)
+        reset = reset_words(clock, source.clock_offset_s)
+        if reset:   # nothing is mirrored by a clock that was reset
+            return _failed(store, rec, "offline", reset, None, now_us)
         offset = applied_offset(clock, source.clock_offset_s)
         channels = tuple((c.id, c.name) for c in info.channels)
         store.recorders.record_device(rec.source_id, info.model, info.firmware, info.serial,

@@ -9,7 +9,7 @@ from typing import Callable
 
 from agent.recorders.model import ClockReading, DeviceTime
 from agent.recorders.zones import DeviceZone, device_time
-from agent.timebase import US, from_datetime
+from agent.timebase import US, from_datetime, local_text
 
 # Further from this PC's clock than any clock left to drift: one reset (a power cut with a flat
 # clock battery leaves many recorders at 2000-01-01 or 1970). Asked for the last weeks by it, a
@@ -22,6 +22,20 @@ CLOCK_RESET = ("The recorder's clock reads {reading}, more than a year from this
                "recorder's clock right, or turn on its time synchronisation (NTP), on its own "
                "screen or web page (if this computer's own clock is wrong, set that right "
                "instead).")
+
+
+# A clock put right comes closer to this PC's; one reset (to a firmware's build date, a date
+# saved before a long power cut) or set wrong goes further from it, by any amount. Further by
+# more than the day a refresh asks for past its now, a whole re-read by it would miss the
+# newest recordings made by the clock before (mirror.refresh), and take their rows away.
+JUMP_AWAY_S = 86400
+CLOCK_JUMPED = ("The recorder's clock reads {reading} where this computer's reads {now}: since "
+                "its last refresh it has moved more than a day further from this computer's, "
+                "so it was most likely reset (a power cut, or a flat clock battery) or set "
+                "wrong, and its recordings were not read again: those found before are kept as "
+                "they were. Set the recorder's clock right, or turn on its time synchronisation "
+                "(NTP), on its own screen or web page (if this computer's own clock is wrong, "
+                "set that right instead).")
 
 
 def pc_now_us() -> int:
@@ -67,15 +81,21 @@ def clock_words(offset_s: float) -> str:
             "recorded with every clip")
 
 
-def reset_words(clock: ClockReading) -> str | None:
-    """What the owner is told of a clock so far off it was reset (CLOCK_RESET); None for a
-    clock that may just be off."""
-    if abs(clock.offset_s) <= RESET_AFTER_S:
-        return None
-    return CLOCK_RESET.format(reading=" ".join(clock.device_text.split())[:40])
+def reset_words(clock: ClockReading, before_s: float | None = None) -> str | None:
+    """What the owner is told of a clock so far off it was reset (CLOCK_RESET), or one that
+    moved more than JUMP_AWAY_S further from this PC's since the offset of the last refresh
+    (`before_s`, None before one: CLOCK_JUMPED); None for a clock that may just be off, or
+    was put right (closer to this PC's)."""
+    reading = " ".join(clock.device_text.split())[:40]
+    if abs(clock.offset_s) > RESET_AFTER_S:
+        return CLOCK_RESET.format(reading=reading)
+    if before_s is not None and abs(clock.offset_s) - abs(before_s) > JUMP_AWAY_S:
+        return CLOCK_JUMPED.format(reading=reading, now=local_text(clock.pc_us))
+    return None
 
 
 def is_reset_words(problem: str | None) -> bool:
-    """Whether a recorder's problem is CLOCK_RESET: it answers, so it is not 'not answering'."""
-    head = CLOCK_RESET.split("{reading}")[0]
-    return bool(problem) and problem.startswith(head)
+    """Whether a recorder's problem is CLOCK_RESET or CLOCK_JUMPED: it answers, so it is not
+    'not answering'."""
+    return bool(problem) and any(problem.startswith(words.split("{reading}")[0])
+                                 for words in (CLOCK_RESET, CLOCK_JUMPED))

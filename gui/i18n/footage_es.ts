@@ -3787,6 +3787,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El reloj de la grabadora marca {reading}, más de un año de diferencia con el de este equipo: lo más probable es que se haya reiniciado (un corte de luz o una pila del reloj agotada), así que no se volvieron a leer sus grabaciones, y las encontradas antes se conservan tal como estaban. Ponga en hora el reloj de la grabadora, o active su sincronización horaria (NTP), en su propia pantalla o página web (si el que está mal es el reloj de este equipo, póngalo en hora en su lugar).</translation>
     </message>
     <message>
+        <source>The recorder&apos;s clock reads {reading} where this computer&apos;s reads {now}: since its last refresh it has moved more than a day further from this computer&apos;s, so it was most likely reset (a power cut, or a flat clock battery) or set wrong, and its recordings were not read again: those found before are kept as they were. Set the recorder&apos;s clock right, or turn on its time synchronisation (NTP), on its own screen or web page (if this computer&apos;s own clock is wrong, set that right instead).</source>
+        <translation>El reloj de la grabadora marca {reading} y el de este equipo {now}: desde su última actualización se ha alejado más de un día del de este equipo, así que lo más probable es que se haya reiniciado (un corte de luz o una pila del reloj agotada) o que esté mal puesto, y no se volvieron a leer sus grabaciones: las encontradas antes se conservan tal como estaban. Ponga en hora el reloj de la grabadora, o active su sincronización horaria (NTP), en su propia pantalla o página web (si el que está mal es el reloj de este equipo, póngalo en hora en su lugar).</translation>
+    </message>
+    <message>
         <source>added, not mirrored yet</source>
         <translation>añadida, aún sin copiar su lista de grabaciones</translation>
     </message>
