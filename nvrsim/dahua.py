@@ -123,12 +123,21 @@ class Dahua:
             finder["items"] = d.searched(channel, d.zone.from_wall(s), d.zone.from_wall(e))
             finder["pos"] = 0
             return _text(["OK"])
+        if action == "getCount":   # the RPC2 API's mediaFileFind.getCount, in CGI form
+            if "dahua-no-count" in d.quirks:
+                return _text("Error\r\n", 400)
+            return _text([f"count={len(finder['items'])}"])
         if action == "findNextFile":
+            cap = min(PAGE_CAP, d.search_page_cap)
             try:
-                count = max(1, min(int(q.get("count", "100")), PAGE_CAP))
+                count = max(1, min(int(q.get("count", "100")), cap))
             except ValueError:
-                count = PAGE_CAP
+                count = cap
             page = finder["items"][finder["pos"]:finder["pos"] + count]
+            if not page and "dahua-error-at-end" in d.quirks:
+                return _text("Error\r\n", 400)
+            if any(c.start_us >= d.search_fails_from.get(c.channel, 1 << 62) for c in page):
+                return _text("Error\r\n", 400)   # a disk it cannot read beyond there
             finder["pos"] += len(page)
             lines = [f"found={len(page)}"]
             for i, c in enumerate(page):

@@ -59,6 +59,12 @@ QUIRKS = {
     # (`2026-11-20T14:00:00-08:00`), and UTC with milliseconds (`2026-11-20T22:00:00.000Z`).
     "hikvision-times-offset",
     "hikvision-times-fraction",
+    # A Dahua whose `findNextFile` answers `Error` once there is no more to send, rather than
+    # `found=0` (some firmware, as python-amcrest's and amcrest-sdk's loops allow for).
+    "dahua-error-at-end",
+    # A Dahua that does not answer `getCount` (how many a search found: the RPC2 API's
+    # `mediaFileFind.getCount`, whose CGI form no public document shows), Error instead.
+    "dahua-no-count",
 }
 LOCK_AFTER = {"reolink": 3, "dahua": 5, "hikvision": 5}  # wrong passwords before the lock
 
@@ -82,6 +88,12 @@ class Device:
     # Channels (catalogue numbers, from 1) whose search the device refuses in its make's own
     # error form, as one whose camera is gone or whose disk failed does; the others answer.
     refused_search: set[int] = field(default_factory=set)
+    # Channels whose search a Dahua answers `Error` part-way, from the page that would bring
+    # a recording starting at or after this true instant on (a disk it cannot read beyond
+    # there), and at most how many recordings it sends a page (fewer than asked: a short page
+    # is not the end).
+    search_fails_from: dict[int, int] = field(default_factory=dict)
+    search_page_cap: int = 100
 
     def __post_init__(self) -> None:
         unknown = set(self.faults) - FAULTS

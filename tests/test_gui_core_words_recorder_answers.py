@@ -264,6 +264,16 @@ def test_a_dahuas_search_it_did_not_create_reads_in_spanish(spanish):
     assert "mediaFileFind" in reads_in_spanish(str(caught.value))
 
 
+def test_a_dahuas_search_cut_short_reads_in_spanish(spanish):
+    """As the refresh says it: the camera not refreshed, why (dahua.CUT_SHORT)."""
+    from agent.index.unrefreshed import CHANNEL_FAILED
+    from agent.recorders.dahua import CUT_SHORT
+
+    said = CHANNEL_FAILED.format(camera="nvr/Driveway",
+                                 reason=CUT_SHORT.format(where="192.168.1.20:443"))
+    assert "192.168.1.20:443" in reads_in_spanish(said, "nvr/Driveway")
+
+
 def test_a_recorders_answer_larger_than_any_reads_in_spanish(spanish):
     with serving(lambda h, _s: reply(h, 200, b"x" * ((1 << 20) + 1))) as server:
         wire = Wire(httpx.URL(server.origin), "hikvision", timeout_s=5)

@@ -134,3 +134,47 @@ def test_a_camera_failing_alone_then_with_its_recorder_keeps_when_it_was_last_mi
                             for r in driveway), driveway
     assert all(r.endswith(done.problem) for r in driveway), driveway   # the problem of now
     assert porch == [f"mirrored at {local_text(later)}; {STALE}{done.problem}"], porch
+
+
+@pytest.mark.parametrize("quirks", ((), ("dahua-no-count",)))
+def test_a_dahua_search_cut_short_part_way_is_said_not_taken_for_its_end(
+        agent, recent_footage, monkeypatch, quirks):
+    """Recorders hunt: a Dahua's `findNextFile` answering `Error` part-way through paging (a
+    disk it cannot read beyond there) ended the search quietly, as some firmware's `Error` at
+    the end does: the camera's later recordings were taken away with nothing said. Fewer
+    recordings than the total the device gives (`getCount`), or, with none given, `Error`
+    after a page as full as asked and not even the latest recording it brought when asked
+    again from there, is a search cut short: the camera is said as not refreshed and its rows
+    are kept. The client's page is one recording here, not 100 (the footage has four)."""
+    from agent.recorders import dahua
+
+    monkeypatch.setattr(dahua, "PAGE", 1)
+    with Simulator(recent_footage, "dahua", "admin", PASSWORD, tls=True, quirks=quirks) as sim:
+        agent.add_recorder(address(sim, agent, "dahua"), PASSWORD, name="nvr")
+        driveway = rows_of(agent, "nvr/Driveway")
+        assert len(driveway) == 3
+        sim.device.search_fails_from[1] = min(r.start_us for r in driveway) + 20 * 1_000_000
+        (report,) = agent.scan()
+        asked_again = [p for _m, p in sim.device.log if "action=findFile" in p]
+    (problem,) = report.problems
+    assert problem.startswith("nvr/Driveway was not refreshed: The recorder at "), problem
+    assert "stopped its search part-way" in problem, problem
+    assert [r.path for r in rows_of(agent, "nvr/Driveway")] == [r.path for r in driveway]
+    assert [r.reason for r in rows_of(agent, "nvr/Porch")] == [None]
+    # Without a total it asked again from the latest recording brought, to tell.
+    assert len(asked_again) == 2 + (3 if quirks else 2), asked_again
+
+
+@pytest.mark.parametrize("quirks", (("dahua-error-at-end",),
+                                    ("dahua-error-at-end", "dahua-no-count")))
+@pytest.mark.parametrize("page_cap", (1, 100))
+def test_a_dahua_answering_error_at_the_end_of_its_search_is_read_whole(
+        agent, recent_footage, page_cap, quirks):
+    """Firmware answering `Error` where the end would say `found=0`, after its last page
+    (fewer than asked): every recording is mirrored and nothing is said."""
+    with Simulator(recent_footage, "dahua", "admin", PASSWORD, tls=True, quirks=quirks) as sim:
+        sim.device.search_page_cap = page_cap
+        agent.add_recorder(address(sim, agent, "dahua"), PASSWORD, name="nvr")
+        (report,) = agent.scan()
+    assert not report.problems, report.problems
+    assert len(rows_of(agent, "nvr/Driveway")) == 3 and len(rows_of(agent, "nvr/Porch")) == 1

@@ -20,8 +20,8 @@ DAHUA = {
                                         "getDeviceType", "getSerialNo", "getVendor"}),
     "/cgi-bin/global.cgi": frozenset({"getCurrentTime"}),
     "/cgi-bin/configManager.cgi": frozenset({"getConfig"}),
-    "/cgi-bin/mediaFileFind.cgi": frozenset({"factory.create", "findFile", "findNextFile",
-                                             "close", "destroy"}),
+    "/cgi-bin/mediaFileFind.cgi": frozenset({"factory.create", "findFile", "getCount",
+                                             "findNextFile", "close", "destroy"}),
     "/cgi-bin/loadfile.cgi": frozenset({"startLoad"}),
 }
 DAHUA_CONFIG_NAMES = frozenset({"ChannelTitle", "NTP", "Locales"})

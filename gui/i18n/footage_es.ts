@@ -5659,6 +5659,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} envió una respuesta de más de {count} MiB a una petición {method} {path}; no se tuvo en cuenta.</translation>
     </message>
     <message>
+        <source>The recorder at {where} stopped its search part-way through this camera&apos;s recordings, so not all of them could be read.</source>
+        <translation>La grabadora en {where} detuvo a medias su búsqueda entre las grabaciones de esta cámara, así que no se pudieron leer todas.</translation>
+    </message>
+    <message>
         <source>{name} in the home folder is damaged; remove it and add the recorders&apos; passwords again.</source>
         <translation>{name}, en la carpeta propia de footage-agent, está dañado; bórrelo y vuelva a añadir las contraseñas de las grabadoras.</translation>
     </message>
