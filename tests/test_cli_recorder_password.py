@@ -105,3 +105,35 @@ def test_a_password_on_stdin_that_is_not_text_is_a_usage_error(tmp_path, monkeyp
                  "--password-stdin"])
     said = capsys.readouterr()
     assert code == 2 and "password on stdin is not text" in said.err, said.err
+
+
+@pytest.mark.parametrize("user, shown", [
+    # a Latin-1 terminal's `é` (E9) under a UTF-8 locale: Python reads it as a lone surrogate
+    ("adm\udce9n", "adm\\xe9n"),
+    # a line break pasted into the user name
+    ("ad\nmin", "ad\\nmin"),
+])
+def test_a_user_name_that_is_no_text_is_a_usage_error_before_the_recorder_is_contacted(
+        tmp_path, monkeypatch, capsys, user, shown):
+    """Recorders hunt: `--user` typed in a Latin-1 terminal ended the command with "'utf-8'
+    codec can't encode character '\\udce9' ... surrogates not allowed" (exit 1) as the Digest
+    answer was made; one holding a line break went to the recorder and failed as "Illegal
+    header value b'Digest username=...", the whole Authorization header, its password-derived
+    response included, printed. Either is a usage error now (exit 2), said before any
+    connection: no recorder's user name holds such a character, and a wrong try counts toward
+    the recorder's lock-out."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.setblocking(False)
+    port = listener.getsockname()[1]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("secret\n"))
+    try:
+        code = main(["--home", str(tmp_path / "home"), "sources", "add-recorder",
+                     f"https://127.0.0.1:{port}", "--vendor", "hikvision", "--user", user,
+                     "--password-stdin"])
+        with pytest.raises(BlockingIOError):
+            listener.accept()   # nobody connected
+    finally:
+        listener.close()
+    said = capsys.readouterr()
+    assert code == 2, said.err
+    assert f"--user '{shown}'" in said.err and "Digest" not in said.err, said.err

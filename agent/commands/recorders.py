@@ -83,6 +83,22 @@ def _not_empty(password: str) -> str:
     return password
 
 
+def _typed_user(user: str) -> None:
+    """A usage error (exit 2), before the recorder is contacted, for a user name holding a
+    character none can: bytes a Latin-1 terminal sent that this computer's settings do not
+    read as a letter (Python's lone surrogates, which failed as the Digest answer was made,
+    exit 1), a line break or tab (which went to the recorder and failed as an illegal header,
+    printing the whole Authorization header). A wrong try counts toward its lock-out."""
+    if user.isprintable():
+        return
+    shown = user.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    shown = shown.encode("unicode_escape").decode("ascii").replace("\\\\x", "\\x")
+    raise UsageError(f"--user '{shown}' holds a character no recorder's user name can (a line "
+                     "break or tab, or bytes this computer's terminal settings do not read as a "
+                     "letter): type the user name as the recorder's own screen or web page "
+                     "shows it")
+
+
 def _hex(text: str) -> str:
     return text.replace(":", "").replace(" ", "").strip().lower()
 
@@ -127,6 +143,7 @@ def add_recorder(agent: Agent, args) -> int:
     for name in args.camera:
         typed_camera(name)
     _typed_address(args)
+    _typed_user(args.user)
     given = _password_given(args)
     fingerprint = agent.look_at_recorder(args.url, args.plain_http)
     if fingerprint is not None:
