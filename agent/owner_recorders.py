@@ -17,6 +17,7 @@ from agent.errors import AgentError, NotFound, Refusal
 from agent.index import mirror
 from agent.index.camera_names import CameraNameError
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
+from agent.index.unrefreshed import CHANNEL_GONE
 from agent.index.rows import Source
 from agent.index.scan import ScanReport
 from agent.owner_recorder_refresh import OwnerRecorderRefresh
@@ -231,6 +232,34 @@ class OwnerRecorders(OwnerRecorderRefresh):
             raise NotFound(f"{root} is not a recorder source")
         self.recorder_credentials.delete(root)
         self._log_change("source-removed", recorder=root)
+
+    def remove_recorder_camera(self, name: str) -> int:
+        """Let go of the mirrored recordings of a recorder's camera that the recorder no
+        longer lists (removed from it: unrefreshed.CHANNEL_GONE, said until then at every
+        refresh); how many. Nothing on the recorder is touched; a camera back on it is
+        mirrored again. NotFound for no such camera; refused for one the recorder still lists
+        (its next refresh would mirror them again) and for a camera with no recordings
+        mirrored from a recorder (a folder's: `sources remove`)."""
+        current = self.store.names.current(name)
+        if current is None:
+            raise NotFound(f"no camera is called {name!r}")
+        for rec in self.store.recorders.all():
+            mirrored = self.store.recorders.mirrored_cameras(rec.source_id)
+            channel = next((ch for ch, cam in mirrored.items() if cam == current), None)
+            if channel is None:
+                continue
+            if channel in {str(cid) for cid, _name in rec.channels}:
+                raise Refusal(f"{current} is still among the recorder's cameras, so its "
+                              "recordings would be mirrored again at the next refresh; to stop "
+                              f"mirroring them, remove the recorder ({rec.url})")
+            removed = self.store.remove_channel(rec.source_id, channel)
+            self.store.recorders.drop_problem(rec.source_id,
+                                              CHANNEL_GONE.format(camera=current))
+            self._log_change("source-changed", recorder=rec.url, camera=current,
+                             recordings_let_go=removed)
+            return removed
+        raise Refusal(f"{current} has no recordings mirrored from a recorder (a recordings "
+                      "folder's camera goes with its folder: `sources remove`)")
 
 
 def is_url(text: str | Path) -> bool:

@@ -178,3 +178,34 @@ def test_a_dahua_answering_error_at_the_end_of_its_search_is_read_whole(
         (report,) = agent.scan()
     assert not report.problems, report.problems
     assert len(rows_of(agent, "nvr/Driveway")) == 3 and len(rows_of(agent, "nvr/Porch")) == 1
+
+
+def test_a_camera_gone_from_the_recorder_can_be_let_go_alone(
+        agent, recent_footage, capsys, monkeypatch):
+    """Recorders hunt: a camera removed from the recorder kept its mirrored recordings, marked
+    out of date, for ever, said at every refresh, and nothing but removing the whole recorder
+    let them go. `cameras remove CAMERA` lets one such camera's recordings go (nothing on the
+    recorder is touched); a camera the recorder still lists is refused (its next refresh would
+    mirror them again), and so is a folder's camera."""
+    from tests.recorder_sources_support import cli
+
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(address(sim, agent, "hikvision"), PASSWORD, name="nvr")
+        code, _out, err = cli(capsys, monkeypatch, agent.home, "cameras", "remove", "nvr/Porch")
+        assert code == 3 and "still among the recorder's cameras" in err, err
+        assert len(rows_of(agent, "nvr/Porch")) == 1
+        del sim.device.catalogue.channels[1]   # Driveway's channel, no longer listed
+        agent.scan()
+        code, _out, err = cli(capsys, monkeypatch, agent.home, "cameras", "remove",
+                              "nvr/Driveway")
+        assert code == 0 and "3 recordings" in err, err
+        assert rows_of(agent, "nvr/Driveway") == [] and len(rows_of(agent, "nvr/Porch")) == 1
+        (rec,) = agent.recorders()
+        assert rec.problem is None, rec.problem   # no longer said as gone
+        (report,) = agent.scan()
+    assert not report.problems and agent.recorders()[0].problem is None
+    assert rows_of(agent, "nvr/Driveway") == []
+    code, _out, err = cli(capsys, monkeypatch, agent.home, "cameras", "remove", "nobody")
+    assert code == 3 and "nobody" in err, err
+    assert any(r.event == "source-changed" and r.data.get("camera") == "nvr/Driveway"
+               for r in agent.activity())

@@ -4,6 +4,7 @@ from __future__ import annotations
 from agent.commands.common import Refused, print_json, say
 from agent.commands.option_values import typed_camera
 from agent.service import Agent, NotFound
+from frp.count_words import counted
 from frp.text import one_line
 
 
@@ -22,6 +23,12 @@ def add_parsers(sub, common) -> None:
     rn.add_argument("new")
     rn.add_argument("--json", action="store_true")
     rn.set_defaults(func=cameras_rename)
+    rm = ss.add_parser("remove", parents=[common],
+                       help="let go of the recordings mirrored from a recorder of a camera it "
+                            "no longer has (nothing on the recorder is touched)")
+    rm.add_argument("camera")
+    rm.add_argument("--json", action="store_true")
+    rm.set_defaults(func=cameras_remove)
 
 
 def cameras_list(agent: Agent, args) -> int:
@@ -55,4 +62,17 @@ def cameras_rename(agent: Agent, args) -> int:
         say(f"camera '{d.old}' is now '{d.new}' (the old name still finds it)")
     if not done:
         say(f"camera '{args.new}' already has that name")
+    return 0
+
+
+def cameras_remove(agent: Agent, args) -> int:
+    try:
+        removed = agent.remove_recorder_camera(args.camera)
+    except NotFound as exc:
+        raise Refused(str(exc)) from None
+    name = agent.camera_name(args.camera) or args.camera
+    if args.json:
+        print_json({"camera": name, "recordings_let_go": removed})
+    say(f"camera '{name}': {counted(removed, 'recording')} mirrored from its recorder let go "
+        "(nothing on the recorder was touched)")
     return 0

@@ -179,6 +179,17 @@ class RecorderBook:
                 "SELECT DISTINCT f.channel, c.name FROM files f JOIN cameras c ON c.id = "
                 "f.camera_id WHERE f.source_id=? AND f.status='remote'", (source_id,)))
 
+    def drop_problem(self, source_id: int, said: str) -> None:
+        """Take one sentence the last refresh noted (a camera let go since) out of the
+        recorder's problem."""
+        with self._lock, Transaction(self._db):
+            row = self._db.execute("SELECT problem FROM recorders WHERE source_id=?",
+                                   (source_id,)).fetchone()
+            if row and row[0] and said in row[0]:
+                rest = " ".join(row[0].replace(said, " ").split()) or None
+                self._db.execute("UPDATE recorders SET problem=? WHERE source_id=?",
+                                 (rest, source_id))
+
     def count(self, source_id: int) -> int:
         """How many recordings of a recorder are mirrored."""
         with self._lock:

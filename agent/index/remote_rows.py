@@ -42,6 +42,13 @@ class RemoteRows:
                                  [(refs.get(r.path), r.path) for r in values])
         return before, len(values)
 
+    def remove_channel(self, source_id: int, channel: str) -> int:
+        """Let go of a recorder channel's mirrored rows (a camera gone from the recorder, let
+        go by its owner); how many there were."""
+        with self._lock, Transaction(self._db):
+            return self._db.execute("DELETE FROM files WHERE source_id=? AND channel=? AND "
+                                    "status='remote'", (source_id, channel)).rowcount
+
     def mirrored(self, source_id: int, channel: str, before_us: int) -> list[Mirrored]:
         """A recorder channel's mirrored rows: their path, start, end (true time), the clock
         offset taken off the recorder's times for them (µs; `before_us` for rows mirrored
