@@ -265,9 +265,9 @@ def test_a_dahuas_search_it_did_not_create_reads_in_spanish(spanish):
 
 
 def test_a_dahuas_search_cut_short_reads_in_spanish(spanish):
-    """As the refresh says it: the camera not refreshed, why (dahua.CUT_SHORT)."""
+    """As the refresh says it: the camera not refreshed, why (dahua_search.CUT_SHORT)."""
     from agent.index.unrefreshed import CHANNEL_FAILED
-    from agent.recorders.dahua import CUT_SHORT
+    from agent.recorders.dahua_search import CUT_SHORT
 
     said = CHANNEL_FAILED.format(camera="nvr/Driveway",
                                  reason=CUT_SHORT.format(where="192.168.1.20:443"))

@@ -146,9 +146,9 @@ def test_a_dahua_search_cut_short_part_way_is_said_not_taken_for_its_end(
     after a page as full as asked and not even the latest recording it brought when asked
     again from there, is a search cut short: the camera is said as not refreshed and its rows
     are kept. The client's page is one recording here, not 100 (the footage has four)."""
-    from agent.recorders import dahua
+    from agent.recorders import dahua_search
 
-    monkeypatch.setattr(dahua, "PAGE", 1)
+    monkeypatch.setattr(dahua_search, "PAGE", 1)
     with Simulator(recent_footage, "dahua", "admin", PASSWORD, tls=True, quirks=quirks) as sim:
         agent.add_recorder(address(sim, agent, "dahua"), PASSWORD, name="nvr")
         driveway = rows_of(agent, "nvr/Driveway")

@@ -486,10 +486,10 @@ def test_a_search_answering_the_same_page_again_ends_with_each_recording_once(ve
     whose every page brought the same recordings and said there were more was asked 10,000
     times, and each repeat became one more row of the same recording (path~2, ~3, ...), up to
     hundreds of thousands in the index. A page that brings nothing new ends the search."""
-    from agent.recorders import dahua, hikvision
+    from agent.recorders import dahua_search, hikvision
     from agent.timebase import parse_rfc3339
 
-    for client in (dahua, hikvision):   # the bound is not what is tested: a quick failure
+    for client in (dahua_search, hikvision):   # the bound is not what is tested: a quick failure
         monkeypatch.setattr(client, "MAX_PAGES", 50)
     asked: list = []
     t0 = parse_rfc3339("2026-11-20T00:00:00Z")
@@ -502,3 +502,40 @@ def test_a_search_answering_the_same_page_again_ends_with_each_recording_once(ve
             rec.close()
     assert len(found) == (2 if vendor == "hikvision" else 1)
     assert len([p for p in asked if "search" in p or "findNextFile" in p]) <= 3, len(asked)
+
+
+def test_a_dahua_refusing_getcount_is_no_refused_password_and_is_asked_it_once():
+    """`getCount` (a Dahua's total, in a form no public document shows) answered 401, as a
+    firmware might answer an action it does not know: the search goes on without a total, the
+    password is not taken for refused (which would stop the recorder until added again), and it
+    is not asked again of the connection (a refusal may count toward the lock-out)."""
+    from agent.timebase import parse_rfc3339
+
+    asked: list = []
+
+    def behave(h, _status):
+        asked.append(h.path)
+        if "getCount" in h.path:
+            reply(h, 401, b"Error\r\nInvalid Authority!\r\n", {"Content-Type": "text/plain"})
+            return
+        if "factory.create" in h.path:
+            body = "result=7\r\n"
+        elif "findNextFile" in h.path:
+            first = sum("findNextFile" in p for p in asked) % 2
+            body = ("found=1\r\nitems[0].StartTime=2026-11-20 22:00:00\r\n"
+                    "items[0].EndTime=2026-11-20 22:00:30\r\nitems[0].FilePath=/mnt/a.dav\r\n"
+                    if first else "found=0\r\n")
+        else:
+            body = "OK\r\n"
+        reply(h, 200, body.encode(), {"Content-Type": "text/plain"})
+
+    t0 = parse_rfc3339("2026-11-20T00:00:00Z")
+    with serving(behave) as server:
+        rec = open_recorder(RecorderAddress(server.origin, "dahua", "admin", None, "UTC"), "pw",
+                            timeout_s=5)
+        try:
+            for _ in range(2):
+                assert len(list(rec.search(1, t0, t0 + 86400 * US))) == 1
+        finally:
+            rec.close()
+    assert sum("getCount" in p for p in asked) == 1, asked

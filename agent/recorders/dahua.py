@@ -1,81 +1,42 @@
 """Dahua recorders and their Amcrest and Lorex brands over the CGI API (docs/recorders.md, Dahua).
 
 HTTP Digest on every call (never Basic: it would send the password as it is), `key=value`
-answers, a finder object for searching that is always closed and destroyed, and downloads by
+answers, a finder object for searching that is always closed and destroyed (dahua_search.py), and downloads by
 file (RPC_Loadfile, whole) or by time (loadfile.cgi, the device cuts at keyframes). Dahua's
 zone setting is an index into a table no public source maps, so times are read in the zone
 the owner names (by default this PC's).
 """
 from __future__ import annotations
 
-import re
 import threading
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import quote
 
 import httpx
 
 from agent.recorders.clock import read_clock
+from agent.recorders.dahua_search import FMT, DahuaSearch, parse_lines
+from agent.recorders.dahua_search import query as _query
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, Fetched,
                                    Query, RecorderError, RecorderInfo, Recording,
                                    NothingNamesIt, TIMES_SHARED, WholeOnly, first_channels,
-                                   new_to, not_this_make, say_left_out)
+                                   not_this_make)
 from agent.recorders.wire import Answer, Wire, whole_number
-from agent.recorders.zones import DeviceZone, named_once, recording_times, wall_span
+from agent.recorders.zones import DeviceZone, named_once
 from agent.timebase import US
 
-PAGE = 100
-MAX_PAGES = 10_000  # a device that never says found=0 is stopped here
-_FMT = "%Y-%m-%d %H:%M:%S"
-_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_.\[\]]{0,120}$")
-# A search answered Error part-way: fewer recordings than the total the device gave, or, with
-# none given, Error after a page as full as asked and, asked again from the latest recording
-# it had brought, not even that one, or nothing new before Error again. What it listed is not
-# all it holds (a disk it cannot read beyond there, say).
-CUT_SHORT = ("The recorder at {where} stopped its search part-way through this camera's "
-             "recordings, so not all of them could be read.")
 
-
-def parse_lines(text: str) -> dict[str, str]:
-    """`key=value` lines (CRLF or LF) into a dict; lines without '=' are skipped."""
-    out = {}
-    for line in text.splitlines():
-        key, sep, value = line.partition("=")
-        if sep and _KEY.match(key.strip()) and value.isprintable():
-            out[key.strip()] = value.strip()
-    return out
-
-
-def _query(params: list[tuple[str, str]]) -> str:
-    # Spaces as %20 and colons raw: what Dahua firmware parses (python-amcrest, amcrest-sdk).
-    return "&".join(f"{k}={quote(v, safe=':/')}" for k, v in params)
-
-
-@dataclass
-class _Run:
-    """How one finder's search went: how it ended ("end": found=0, a page with nothing new or
-    the page limit; "none": findFile said Error, as some firmware says nothing was recorded;
-    "error": a page answered Error), the total the device gave (None: unknown), how many
-    recordings it brought, how many of them were new, and how many the last page said."""
-
-    ended: str = "end"
-    total: int | None = None
-    brought: int = 0
-    new: int = 0
-    last_page: int = 0
-
-
-class DahuaRecorder:
+class DahuaRecorder(DahuaSearch):
     vendor = "dahua"
 
     def __init__(self, wire: Wire, zone: DeviceZone) -> None:
         self._wire, self._zone = wire, zone
         self._from_zero = False   # its search results number channels from 0 (_own_number)
+        self._counts = True       # it may answer getCount (_total)
         self.left_out: Counter = Counter()   # by the channel asked (model.Recorder)
 
     def __repr__(self) -> str:
@@ -130,136 +91,10 @@ class DahuaRecorder:
         def ask() -> tuple[datetime, str, DeviceZone]:
             text = self._values("global.cgi", [("action", "getCurrentTime")]).get("result", "")
             try:
-                return datetime.strptime(text, _FMT), text, self._zone
+                return datetime.strptime(text, FMT), text, self._zone
             except ValueError:
                 raise BadAnswer(f"The recorder's clock reads {text[:40]!r}, not a time.") from None
         return read_clock(ask)
-
-    def search(self, channel: int, start_us: int, end_us: int) -> Iterator[Recording]:
-        w0, w1 = (w.replace(microsecond=0)   # no fractions: HTTP 400
-                  for w in wall_span(self._zone, start_us, end_us + US - 1))
-        found_items: list[tuple[str | None, Recording]] = []   # (the channel said, the recording)
-        seen: set[tuple] = set()
-        pages, latest, since = [MAX_PAGES], [], w0   # latest: the latest start brought
-        resumed = False
-        while True:
-            run = self._find(channel, since, w1, seen, found_items, pages, (start_us, end_us),
-                             latest, resumed)
-            if resumed and not run.brought:
-                cut = True   # not even the recording it listed there
-            elif run.ended != "error":
-                cut = False
-            elif run.total is not None:
-                cut = run.brought < run.total
-            elif run.last_page < PAGE:
-                cut = False   # Error after its last page: how some firmware ends
-            elif run.new and latest and pages[0] > 0:
-                # Error after a page as full as asked: asked again from the latest recording
-                # it brought, a search that had ended brings that one alone.
-                since, resumed = datetime.strptime(latest[0].start.text, _FMT), True
-                continue
-            else:
-                cut = True
-            if cut:
-                raise RecorderError(CUT_SHORT.format(where=self._wire.where))
-            break
-        own = self._own_number(channel, {whole_number(said) for said, _rec in found_items
-                                         if said is not None})
-        # No number at all is the channel asked, as older answers have none.
-        mine = [said is None or whole_number(said) == own for said, _rec in found_items]
-        others = Counter(said[:20] for (said, _rec), ok in zip(found_items, mine) if not ok)
-        self.left_out[channel] += say_left_out(self._wire.where, str(channel), others)
-        yield from (rec for (_said, rec), ok in zip(found_items, mine) if ok)
-
-    def _find(self, channel: int, w0: datetime, w1: datetime, seen: set[tuple],
-              found_items: list[tuple[str | None, Recording]], pages: list[int],
-              window: tuple[int, int], latest: list[Recording], resumed: bool) -> "_Run":
-        """One finder's search of [w0, w1] (wall times): its recordings in the window added to
-        `found_items` once each (`seen`), pages counted down in `pages`, the latest start
-        brought kept in `latest`; how it went. `resumed`: asked again from the latest start
-        brought, its first page brings what came already."""
-        created = self._values("mediaFileFind.cgi", [("action", "factory.create")]).get("result", "")
-        if whole_number(created) is None:
-            raise BadAnswer("The recorder did not create a search (mediaFileFind).")
-        finder = ("object", created)
-        run = _Run()
-        try:
-            found = self._get("mediaFileFind.cgi", [("action", "findFile"), finder,
-                                                    ("condition.Channel", str(channel)),
-                                                    ("condition.StartTime", w0.strftime(_FMT)),
-                                                    ("condition.EndTime", w1.strftime(_FMT))])
-            if found.status != 200 or not found.text.strip().upper().startswith("OK"):
-                run.ended = "none"   # Error: nothing recorded then (some firmware says so)
-                return run
-            run.total = self._total(finder)
-            while pages[0] > 0:
-                pages[0] -= 1
-                answer = self._get("mediaFileFind.cgi", [("action", "findNextFile"), finder,
-                                                         ("count", str(PAGE))])
-                values = parse_lines(answer.text)
-                count = whole_number(values.get("found"))
-                if answer.status != 200 or count is None:
-                    run.ended = "error"
-                    return run
-                if not count:   # found=0 ends it; a short page does not
-                    return run
-                new = 0
-                for i in range(min(count, len(values))):   # no more items than lines came
-                    rec = self._item(values, i, channel)
-                    if rec is None:
-                        continue
-                    run.brought += 1
-                    if not latest or rec.start_us > latest[0].start_us:
-                        latest[:] = [rec]
-                    if not new_to(seen, rec):
-                        continue
-                    new += 1
-                    if rec.end_us > window[0] and rec.start_us < window[1]:
-                        found_items.append((values.get(f"items[{i}].Channel"), rec))
-                run.new, run.last_page, first = run.new + new, count, run.last_page == 0
-                if not new and not (resumed and first):
-                    return run   # the same page again: asked for ever, it would never end
-            return run
-        finally:
-            for action in ("close", "destroy"):  # always, even after errors
-                try:
-                    self._get("mediaFileFind.cgi", [("action", action), finder])
-                except RecorderError:
-                    pass
-
-    def _total(self, finder: tuple[str, str]) -> int | None:
-        """How many recordings the finder found, where the device says (`getCount`: the
-        RPC2 API's `mediaFileFind.getCount` in its CGI form; firmware without it answers
-        Error, and the total is unknown)."""
-        try:
-            answer = self._get("mediaFileFind.cgi", [("action", "getCount"), finder])
-        except RecorderError:
-            return None
-        return whole_number(parse_lines(answer.text).get("count")) if answer.status == 200 else None
-
-    def _own_number(self, channel: int, said: set[int | None]) -> int:
-        """The number the device writes in `items[].Channel` for the channel asked (from 1).
-        Dahua NVRs write it from 0 (the first camera's recordings say 0: public clients'
-        notes of DHI-NVR4108-8P-4KS2/L and of another NVR asked 15 and answering 14, and every
-        public fixture); the API's own example writes back the number asked. A 0 said
-        anywhere shows counting from 0 (from 1 nothing is 0), and so does the number below
-        the one asked said alone; the device keeps to it for its other channels."""
-        if 0 in said or (channel not in said and channel - 1 in said):
-            self._from_zero = True
-        return channel - 1 if self._from_zero else channel
-
-    def _item(self, values: dict[str, str], i: int, channel: int) -> Recording | None:
-        p = f"items[{i}]."
-        try:
-            w0 = datetime.strptime(values[p + "StartTime"], _FMT)
-            w1 = datetime.strptime(values[p + "EndTime"], _FMT)
-        except (KeyError, ValueError):
-            return None
-        start, end = recording_times(w0, values[p + "StartTime"], w1, values[p + "EndTime"],
-                                     self._zone)
-        path = values.get(p + "FilePath", "")
-        return Recording(channel, start, end, whole_number(values.get(p + "Length")),
-                         values.get(p + "Type", ""), path, path)
 
     def fetch(self, recording: Recording, start_us: int, end_us: int, folder: Path, *,
               whole_ok: bool = True, cancel: threading.Event | None = None,
@@ -283,7 +118,7 @@ class DahuaRecorder:
             w0 = self._zone.wall_at(s).replace(microsecond=0)
             w1 = self._zone.wall_at(e + US - 1).replace(microsecond=0)
             params = [("action", "startLoad"), ("channel", str(recording.channel)),
-                      ("startTime", w0.strftime(_FMT)), ("endTime", w1.strftime(_FMT)),
+                      ("startTime", w0.strftime(FMT)), ("endTime", w1.strftime(FMT)),
                       ("subtype", "0")]
             query = Query("dahua", "loadfile.cgi", tuple(params))
             spec = Download("GET", f"/cgi-bin/loadfile.cgi?{_query(params)}", query,

@@ -17,7 +17,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The recorder at {where} sent an answer larger than {count} MiB to "
                               "a {method} {path}; ignored."),
     QT_TRANSLATE_NOOP("core", "The connection to the recorder at {where} failed ({reason})."),
-    # a Dahua's search answered Error part-way (agent/recorders/dahua.py CUT_SHORT)
+    # a Dahua's search answered Error part-way (agent/recorders/dahua_search.py CUT_SHORT)
     QT_TRANSLATE_NOOP("core", "The recorder at {where} stopped its search part-way through this "
                               "camera's recordings, so not all of them could be read."),
     # the file keeping recorder passwords encrypted, damaged (agent/recorders/credentials.py)
