@@ -49,9 +49,12 @@ def test_a_recorder_whose_clock_was_reset_keeps_its_rows_and_says_to_set_it(
     assert remote(agent) == before
 
 
-@pytest.mark.parametrize("vendor", ("dahua", "reolink"))
+@pytest.mark.parametrize("vendor, was_s, now_s", [
+    ("dahua", 0.0, -200 * 86400.0), ("reolink", 0.0, -200 * 86400.0),
+    # two days ahead, then two behind: moved four days, no closer to this computer's
+    ("hikvision", 2 * 86400.0, -2 * 86400.0)])
 def test_a_clock_reset_less_than_a_year_back_is_not_taken_for_one_put_right(
-        vendor, agent, recent_footage):
+        vendor, was_s, now_s, agent, recent_footage):
     """Recorders hunt: a clock reset to a date less than a year away (a firmware's build date,
     a date saved before a long power cut) was taken for a clock put right: the whole re-read
     asked for the last weeks by it, found none of the recordings made before, and took every
@@ -60,11 +63,12 @@ def test_a_clock_reset_less_than_a_year_back_is_not_taken_for_one_put_right(
     reset or set wrong, and nothing is mirrored by it."""
     from agent.recorders.clock import CLOCK_JUMPED
 
-    with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True) as sim:
+    with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True,
+                   clock_offset_s=was_s) as sim:
         agent.add_recorder(address(sim, agent, vendor), PASSWORD, name="nvr")
         before = remote(agent)
         assert len(before) == 4
-        sim.device.set_clock(-200 * 86400.0)   # 200 days behind now
+        sim.device.set_clock(now_s)
         (report,) = agent.scan()
         assert remote(agent) == before
         (rec,) = agent.recorders()

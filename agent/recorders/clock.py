@@ -25,17 +25,18 @@ CLOCK_RESET = ("The recorder's clock reads {reading}, more than a year from this
 
 
 # A clock put right comes closer to this PC's; one reset (to a firmware's build date, a date
-# saved before a long power cut) or set wrong goes further from it, by any amount. Further by
-# more than the day a refresh asks for past its now, a whole re-read by it would miss the
-# newest recordings made by the clock before (mirror.refresh), and take their rows away.
+# saved before a long power cut) or set wrong does not: it goes further from it, or to its
+# other side (two days ahead to two behind). Moved by more than the day a refresh asks for
+# past its now, a whole re-read by it would miss the newest recordings made by the clock
+# before (mirror.refresh), and take their rows away.
 JUMP_AWAY_S = 86400
 CLOCK_JUMPED = ("The recorder's clock reads {reading} where this computer's reads {now}: since "
-                "its last refresh it has moved more than a day further from this computer's, "
-                "so it was most likely reset (a power cut, or a flat clock battery) or set "
-                "wrong, and its recordings were not read again: those found before are kept as "
-                "they were. Set the recorder's clock right, or turn on its time synchronisation "
-                "(NTP), on its own screen or web page (if this computer's own clock is wrong, "
-                "set that right instead).")
+                "its last refresh it has moved by more than a day without coming closer to "
+                "this computer's, so it was most likely reset (a power cut, or a flat clock "
+                "battery) or set wrong, and its recordings were not read again: those found "
+                "before are kept as they were. Set the recorder's clock right, or turn on its "
+                "time synchronisation (NTP), on its own screen or web page (if this computer's "
+                "own clock is wrong, set that right instead).")
 
 
 def pc_now_us() -> int:
@@ -83,13 +84,14 @@ def clock_words(offset_s: float) -> str:
 
 def reset_words(clock: ClockReading, before_s: float | None = None) -> str | None:
     """What the owner is told of a clock so far off it was reset (CLOCK_RESET), or one that
-    moved more than JUMP_AWAY_S further from this PC's since the offset of the last refresh
-    (`before_s`, None before one: CLOCK_JUMPED); None for a clock that may just be off, or
-    was put right (closer to this PC's)."""
+    moved by more than JUMP_AWAY_S since the offset of the last refresh (`before_s`, None
+    before one) without coming closer to this PC's (CLOCK_JUMPED); None for a clock that may
+    just be off, or was put right."""
     reading = " ".join(clock.device_text.split())[:40]
     if abs(clock.offset_s) > RESET_AFTER_S:
         return CLOCK_RESET.format(reading=reading)
-    if before_s is not None and abs(clock.offset_s) - abs(before_s) > JUMP_AWAY_S:
+    if (before_s is not None and abs(clock.offset_s - before_s) > JUMP_AWAY_S
+            and abs(clock.offset_s) >= abs(before_s)):
         return CLOCK_JUMPED.format(reading=reading, now=local_text(clock.pc_us))
     return None
 

@@ -114,17 +114,17 @@ RECORDERS: tuple[str, ...] = (
                               "turn on its time synchronisation (NTP), on its own screen or web "
                               "page (if this computer's own clock is wrong, set that right "
                               "instead)."),
-    # a recorder's clock moved more than a day further from this PC's since its last refresh:
-    # reset to a date less than a year away, or set wrong (agent/recorders/clock.py
+    # a recorder's clock moved by more than a day since its last refresh, not closer to this
+    # PC's: reset to a date less than a year away, or set wrong (agent/recorders/clock.py
     # CLOCK_JUMPED)
     QT_TRANSLATE_NOOP("core", "The recorder's clock reads {reading} where this computer's reads "
-                              "{now}: since its last refresh it has moved more than a day further "
-                              "from this computer's, so it was most likely reset (a power cut, or "
-                              "a flat clock battery) or set wrong, and its recordings were not "
-                              "read again: those found before are kept as they were. Set the "
-                              "recorder's clock right, or turn on its time synchronisation (NTP), "
-                              "on its own screen or web page (if this computer's own clock is "
-                              "wrong, set that right instead)."),
+                              "{now}: since its last refresh it has moved by more than a day "
+                              "without coming closer to this computer's, so it was most likely "
+                              "reset (a power cut, or a flat clock battery) or set wrong, and its "
+                              "recordings were not read again: those found before are kept as they "
+                              "were. Set the recorder's clock right, or turn on its time "
+                              "synchronisation (NTP), on its own screen or web page (if this "
+                              "computer's own clock is wrong, set that right instead)."),
     # a recorder's clock against this PC's (agent/recorders/clock.py clock_words)
     QT_TRANSLATE_NOOP("core", "the recorder's clock agrees with this computer's"),
     QT_TRANSLATE_NOOP("core", "the recorder's clock is {size} ahead of this computer's; its "
