@@ -65,9 +65,9 @@ def test_a_password_piped_from_windows_reaches_the_recorder_as_typed(
     monkeypatch.setattr(sys, "stdin", windows_stdin(
         codecs.BOM_UTF8 + SPACED.encode("utf-8") + b"\r\n"))
     (tmp_path / "nvr" / channel_folder(1, "Driveway")).mkdir(parents=True)   # no recordings
-    with Simulator(tmp_path / "nvr", "reolink", "admin", SPACED) as sim:
+    with Simulator(tmp_path / "nvr", "hikvision", "admin", SPACED) as sim:
         code = main(["--home", str(tmp_path / "home"), "sources", "add-recorder", sim.url,
-                     "--vendor", "reolink", "--user", "admin", "--password-stdin",
+                     "--vendor", "hikvision", "--user", "admin", "--password-stdin",
                      "--plain-http", "--json"])
         said = capsys.readouterr()
         assert code == 0 and sim.device.failures == 0, said.err

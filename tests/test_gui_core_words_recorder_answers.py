@@ -274,6 +274,16 @@ def test_a_dahuas_search_cut_short_reads_in_spanish(spanish):
     assert "192.168.1.20:443" in reads_in_spanish(said, "nvr/Driveway")
 
 
+def test_a_login_no_recorder_can_take_reads_in_spanish(spanish):
+    """The user name HTTP Digest cannot carry, and the password no Reolink can have: nothing
+    sent (connect.DIGEST_USER, reolink_answers.NOT_REOLINK_TEXT)."""
+    from agent.recorders.connect import DIGEST_USER
+    from agent.recorders.reolink_answers import NOT_REOLINK_TEXT
+
+    for words in (DIGEST_USER, NOT_REOLINK_TEXT):
+        assert "192.168.1.20:443" in reads_in_spanish(words.format(where="192.168.1.20:443"))
+
+
 def test_a_recorders_answer_larger_than_any_reads_in_spanish(spanish):
     with serving(lambda h, _s: reply(h, 200, b"x" * ((1 << 20) + 1))) as server:
         wire = Wire(httpx.URL(server.origin), "hikvision", timeout_s=5)

@@ -290,3 +290,41 @@ def test_the_wrong_make_or_a_cameras_page_says_to_choose_another_make(agent, tmp
     assert f"does not answer as a {chosen.capitalize()} recorder" in said, said
     assert "choose that make" in said and "the recorder's address" in said, said
     assert agent.sources() == []
+
+
+def test_a_reolink_is_not_sent_a_password_no_reolink_password_can_be(agent, recent_footage):
+    """Recorders hunt: a Reolink's passwords hold only plain letters, digits and a US keyboard's
+    symbols (the Reolink app's own rule, reolink_aio#120); one holding another character (an
+    accented letter typed on a European keyboard, a password manager's) went to the recorder
+    as a login it could only refuse, one of the three wrong tries before a Reolink locks the
+    address out. It is refused here, nothing sent, saying so; here the simulator would even
+    have taken it, so a login reaching it shows the check missing."""
+    from agent.recorders.reolink_answers import NOT_REOLINK_TEXT
+
+    password = "pässwörd-7"
+    with Simulator(recent_footage, "reolink", "admin", password, tls=True) as sim:
+        with pytest.raises(CredentialsRefused) as refused:
+            agent.add_recorder(address(sim, agent, "reolink"), password)
+        logins = [p for _m, p in sim.device.log if "cmd=Login" in p]
+    assert logins == [] and sim.device.failures == 0
+    assert str(refused.value) == NOT_REOLINK_TEXT.format(where=sim.url.split("//")[1])
+    assert agent.recorders() == []
+
+
+@pytest.mark.parametrize("vendor", ("hikvision", "dahua"))
+def test_a_user_name_http_digest_cannot_carry_is_said_not_a_codec_error(
+        vendor, agent, recent_footage):
+    """Recorders hunt: `--user José` for a Hikvision or Dahua ended in "'ascii' codec can't
+    encode character '\\xe9'" (exit 1) once the certificate was shown: HTTP Digest sends the
+    user name as it is in a header, plain ASCII only. It is refused in words, nothing sent."""
+    from dataclasses import replace
+
+    from agent.recorders.connect import DIGEST_USER
+
+    with Simulator(recent_footage, vendor, "José", PASSWORD, tls=True) as sim:
+        before = len(sim.device.log)
+        with pytest.raises(CredentialsRefused) as refused:
+            agent.add_recorder(replace(address(sim, agent, vendor), user="José"), PASSWORD)
+        assert len(sim.device.log) == before   # nothing asked
+    assert str(refused.value) == DIGEST_USER.format(where=sim.url.split("//")[1])
+    assert agent.recorders() == []

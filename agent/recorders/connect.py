@@ -10,7 +10,7 @@ import httpx
 
 from agent.recorders.dahua import DahuaRecorder
 from agent.recorders.hikvision import HikvisionRecorder
-from agent.recorders.model import VENDORS, Fetched, Recorder, RecorderError
+from agent.recorders.model import VENDORS, CredentialsRefused, Fetched, Recorder, RecorderError
 from agent.recorders.reolink import ReolinkRecorder
 from agent.recorders.transport import first_look, recorder_url
 from agent.recorders.wire import Wire
@@ -46,6 +46,15 @@ def look_at_certificate(url: str, timeout_s: float = 10.0) -> str:
     return first_look(recorder_url(url), timeout_s)
 
 
+# HTTP Digest carries the user name as it is in a header, which holds plain ASCII only (RFC
+# 7616's `username*` for others is something no public client of these makes sends); httpx
+# failed on one with "'ascii' codec can't encode character", after the certificate was shown.
+DIGEST_USER = ("The recorder at {where} was not sent the user name: it holds a character other "
+               "than plain letters (a-z, A-Z), digits and the symbols of a US keyboard, which "
+               "the recorder's sign-in (HTTP Digest) cannot carry. Nothing was tried: check it "
+               "as the recorder's own screen or web page shows it.")
+
+
 def open_recorder(address: RecorderAddress, password: str, *, timeout_s: float = 20.0) -> Recorder:
     """The vendor's client for `address`. Nothing is sent until the first call."""
     if address.vendor not in VENDORS:
@@ -59,6 +68,8 @@ def open_recorder(address: RecorderAddress, password: str, *, timeout_s: float =
                                address.user, password, zone)
     auth = httpx.DigestAuth(address.user, password)
     wire = Wire(base, address.vendor, pin=address.fingerprint, auth=auth, timeout_s=timeout_s)
+    if not all(" " <= c <= "~" for c in address.user):
+        raise CredentialsRefused(DIGEST_USER.format(where=wire.where))
     if address.vendor == "dahua":
         return DahuaRecorder(wire, zone or IanaZone(system_zone_name()))
     return HikvisionRecorder(wire, zone, address.z_is_local)

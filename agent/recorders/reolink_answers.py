@@ -107,6 +107,23 @@ def error_of(item: dict) -> tuple[int, str]:
     return code, str(err.get("detail", ""))[:120]
 
 
+# A Reolink's passwords hold only plain letters, digits and a US keyboard's symbols (the
+# Reolink app's rule: reolink_aio#120 lists them). One holding another character cannot be
+# right, and sent it would be one of the three wrong tries before the lock-out.
+NOT_REOLINK_TEXT = ("The recorder at {where} was not sent the password: a Reolink's password "
+                    "holds only plain letters (a-z, A-Z), digits and the symbols of a US "
+                    "keyboard, and this one holds another character, so it cannot be right. "
+                    "Nothing was tried (a Reolink locks an address out after three wrong tries): "
+                    "check it as the Reolink app shows it.")
+
+
+def unsendable_password(where: str, password: str) -> CredentialsRefused | None:
+    """A password no Reolink can have (NOT_REOLINK_TEXT), or None; the password is not said."""
+    if all(" " <= c <= "~" for c in password):
+        return None
+    return CredentialsRefused(NOT_REOLINK_TEXT.format(where=where))
+
+
 def login_refusal(where: str, code: int, detail: str) -> CredentialsRefused | None:
     """A login refused for its user or password, or because logins are locked (the password
     then not checked); None for any other error."""

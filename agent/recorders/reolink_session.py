@@ -9,7 +9,7 @@ import json
 import time
 
 from agent.recorders.model import BadAnswer, DeviceBusy, RecorderError, not_this_make
-from agent.recorders.reolink_answers import TOKEN, error_of, login_refusal
+from agent.recorders.reolink_answers import TOKEN, error_of, login_refusal, unsendable_password
 from agent.recorders.wire import Wire, whole_number
 
 API = "/cgi-bin/api.cgi"
@@ -44,6 +44,9 @@ class ReolinkSession:
         return data
 
     def _login(self) -> None:
+        unsendable = unsendable_password(self._wire.where, self._password)
+        if unsendable is not None:
+            raise unsendable
         user = {"Version": "0", "userName": self._user, "password": self._password}
         item = self._post("Login", [{"cmd": "Login", "action": 0, "param": {"User": user}}], "null")[0]
         if item.get("code") == 0:

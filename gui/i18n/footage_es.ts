@@ -5659,6 +5659,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} envió una respuesta de más de {count} MiB a una petición {method} {path}; no se tuvo en cuenta.</translation>
     </message>
     <message>
+        <source>The recorder at {where} was not sent the user name: it holds a character other than plain letters (a-z, A-Z), digits and the symbols of a US keyboard, which the recorder&apos;s sign-in (HTTP Digest) cannot carry. Nothing was tried: check it as the recorder&apos;s own screen or web page shows it.</source>
+        <translation>No se envió el nombre de usuario a la grabadora en {where}: contiene un carácter distinto de las letras sin acentos (a-z, A-Z), las cifras y los símbolos de un teclado estadounidense, que el inicio de sesión de la grabadora (HTTP Digest) no puede llevar. No se intentó nada: compruébelo tal como lo muestra la propia pantalla o página web de la grabadora.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} was not sent the password: a Reolink&apos;s password holds only plain letters (a-z, A-Z), digits and the symbols of a US keyboard, and this one holds another character, so it cannot be right. Nothing was tried (a Reolink locks an address out after three wrong tries): check it as the Reolink app shows it.</source>
+        <translation>No se envió la contraseña a la grabadora en {where}: la contraseña de una Reolink solo contiene letras sin acentos (a-z, A-Z), cifras y los símbolos de un teclado estadounidense, y esta contiene otro carácter, así que no puede ser la correcta. No se intentó nada (una Reolink bloquea una dirección tras tres intentos fallidos): compruébela tal como la muestra la aplicación de Reolink.</translation>
+    </message>
+    <message>
         <source>The recorder at {where} stopped its search part-way through this camera&apos;s recordings, so not all of them could be read.</source>
         <translation>La grabadora en {where} detuvo a medias su búsqueda entre las grabaciones de esta cámara, así que no se pudieron leer todas.</translation>
     </message>

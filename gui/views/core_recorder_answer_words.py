@@ -17,6 +17,19 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The recorder at {where} sent an answer larger than {count} MiB to "
                               "a {method} {path}; ignored."),
     QT_TRANSLATE_NOOP("core", "The connection to the recorder at {where} failed ({reason})."),
+    # a user name or password no recorder of the make can have: nothing sent
+    # (agent/recorders/connect.py DIGEST_USER, reolink_answers.py NOT_REOLINK_TEXT)
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} was not sent the user name: it holds a "
+                              "character other than plain letters (a-z, A-Z), digits and the "
+                              "symbols of a US keyboard, which the recorder's sign-in (HTTP "
+                              "Digest) cannot carry. Nothing was tried: check it as the "
+                              "recorder's own screen or web page shows it."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} was not sent the password: a Reolink's "
+                              "password holds only plain letters (a-z, A-Z), digits and the "
+                              "symbols of a US keyboard, and this one holds another character, so "
+                              "it cannot be right. Nothing was tried (a Reolink locks an address "
+                              "out after three wrong tries): check it as the Reolink app shows "
+                              "it."),
     # a Dahua's search answered Error part-way (agent/recorders/dahua_search.py CUT_SHORT)
     QT_TRANSLATE_NOOP("core", "The recorder at {where} stopped its search part-way through this "
                               "camera's recordings, so not all of them could be read."),
