@@ -62,6 +62,12 @@ QUIRKS = {
     # A Dahua whose `findNextFile` answers `Error` once there is no more to send, rather than
     # `found=0` (some firmware, as python-amcrest's and amcrest-sdk's loops allow for).
     "dahua-error-at-end",
+    # A Hikvision writing its zone in its own form, `CST-10:00:00DST01:00:00,M10.1.0/02:00:00,
+    # M4.1.0/03:00:00`: the value after DST is how far summer time moves the clock, not the
+    # POSIX offset of summer time (a US Eastern device: `CST+5:00:00DST01:00:00,...`), and
+    # `localTime` with the standard offset in summer too (its wall time right: public field
+    # notes of an NVR read at 07:24:29-05:00 on 9 September in New York).
+    "hikvision-own-tz",
     # A Dahua that does not answer `getCount` (how many a search found: the RPC2 API's
     # `mediaFileFind.getCount`, whose CGI form no public document shows), Error instead.
     "dahua-no-count",

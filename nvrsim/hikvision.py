@@ -112,13 +112,15 @@ class Hikvision:
         import time as _t
 
         device_now = _t.time() + d.clock_offset_s
-        east = d.zone.offset_at(device_now)
+        own = "hikvision-own-tz" in d.quirks
+        east = d.zone.std_east_s if own else d.zone.offset_at(device_now)
         sign = "+" if east >= 0 else "-"
         h, m = divmod(abs(east) // 60, 60)
         local = d.zone.to_wall(device_now)
         return _xml(f'<Time version="2.0" xmlns="{NS_HIK}"><timeMode>NTP</timeMode>'
                     f"<localTime>{local:%Y-%m-%dT%H:%M:%S}{sign}{h:02d}:{m:02d}</localTime>"
-                    f"<timeZone>{html.escape(d.zone.text())}</timeZone></Time>")
+                    f"<timeZone>{html.escape(_own_text(d.zone) if own else d.zone.text())}"
+                    "</timeZone></Time>")
 
     def _channels(self, _req: Request) -> Reply:
         items = "".join(f"<StreamingChannel><id>{n}01</id><channelName>{html.escape(name or f'Camera {n}')}"
@@ -191,3 +193,19 @@ class Hikvision:
             return _status(2, "Device Busy", "deviceBusy", 503)
         return Reply(200, content_type="application/octet-stream", file=path,
                      release=d.release_slot)
+
+
+def _own_text(zone) -> str:
+    """The zone as Hikvision writes it (the hikvision-own-tz quirk): `CST`, the standard
+    offset west of UTC as H:MM:SS, then `DST`, how far summer time moves the clock, and the
+    rules with their times as H:MM:SS."""
+    def hms(seconds: int, width: int = 1) -> str:
+        h, rest = divmod(abs(seconds), 3600)
+        return f"{h:0{width}d}:{rest // 60:02d}:{rest % 60:02d}"
+
+    west = -zone.std_east_s
+    out = f"CST{'-' if west < 0 else '+'}{hms(west)}"
+    if zone.has_dst:
+        rules = [f"M{r.month}.{r.week}.{r.weekday}/{hms(r.at_s, 2)}" for r in (zone.start, zone.end)]
+        out += f"DST{hms(zone.dst_east_s - zone.std_east_s, 2)},{rules[0]},{rules[1]}"
+    return out

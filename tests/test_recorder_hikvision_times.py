@@ -60,3 +60,31 @@ def test_a_search_time_that_is_no_time_is_a_bad_answer_not_a_recording_passed_ov
     assert said.startswith("No se actualizó la lista de grabaciones de nvr/Driveway: Un "
                            "resultado de búsqueda de Hikvision"), said
     assert "search" not in said and "refresh" not in said, said
+
+
+SYDNEY = "AEST-10AEDT,M10.1.0,M4.1.0/3"   # summer time now, whenever in December it runs
+
+
+@pytest.mark.parametrize("z_is_local", (False, True))
+def test_a_hikvision_in_summer_time_writing_its_standard_offset_is_read_by_its_zone(
+        z_is_local, footage):
+    """Recorders hunt: a Hikvision writes its zone in its own form (`DST01:00:00`: how far
+    summer time moves the clock) and, in summer, `localTime` with its standard offset, its
+    wall time right (public field notes: `07:24:29-05:00` in New York on 9 September). The
+    clock was read by the offset written, an hour off, and taken as the device's: recordings
+    placed an hour off (and, where `Z` is local time, by a zone read three hours off). Its
+    wall time is read by its zone's rules, the offset written kept only where it is one of
+    theirs. The simulator's clock agrees with this computer's, in Sydney's summer."""
+    from agent.recorders.clock import pc_now_us
+
+    with Simulator(footage, "hikvision", "admin", PASSWORD, zone=SYDNEY,
+                   quirks=("hikvision-own-tz",), hik_z_is_local=z_is_local) as sim:
+        rec = connect(sim, "hikvision", z_is_local=z_is_local)
+        try:
+            clock = rec.clock()
+            found = list(rec.search(1, T0 - 3600 * US, T0 + 3600 * US))
+        finally:
+            rec.close()
+    assert "+10:00" in clock.device_text and abs(clock.offset_s) < 5, clock
+    assert abs(clock.pc_us - pc_now_us()) < 3600 * US
+    assert [r.start_us for r in found] == STARTS

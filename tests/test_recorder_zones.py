@@ -119,3 +119,20 @@ def test_recordings_in_the_repeated_hour_come_back_marked_or_exact(vendor, kw, f
     (-(2 * 3600 + 29 * 60 + 31), "is 2 h 30 min behind"), (86400 + 45, "is 24 h 1 min ahead")])
 def test_a_recorder_clock_is_told_as_precisely_as_it_was_read(offset_s, said):
     assert f"the recorder's clock {said}" in clock_words(offset_s)
+
+
+@pytest.mark.parametrize("text, summer, east_s", [
+    # qb60/hikvision-downloader#5: a Central European device
+    ("CST-1:00:00DST01:00:00,M3.5.0/02:00:00,M10.5.0/03:00:00", "2026-07-01T12:00:00Z", 7200),
+    # public field notes of a New York NVR
+    ("CST+5:00:00DST01:00:00,M3.2.0/02:00:00,M11.1.0/02:00:00", "2026-09-09T11:24:30Z", -14400),
+    # POSIX's own form still means the offset of summer time
+    ("CET-1CEST-2,M3.5.0,M10.5.0/3", "2026-07-01T12:00:00Z", 7200),
+    ("EST5EDT4,M3.2.0,M11.1.0", "2026-09-09T11:24:30Z", -14400),
+])
+def test_a_hikvisions_own_zone_form_moves_its_clock_by_the_amount_after_dst(text, summer, east_s):
+    """Recorders hunt: Hikvision writes `DST01:00:00` for how far summer time moves the clock,
+    not for summer time's POSIX offset, which read so put a Central European device at UTC-1
+    in summer (3 hours off) and a New York one at UTC-1 (3 hours off the other way): where
+    `Z` means local time (`--hik-z-local`) its recordings were placed hours off."""
+    assert posix_zone(text).offset_at(parse_rfc3339(summer) / US) == east_s

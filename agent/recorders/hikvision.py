@@ -103,6 +103,14 @@ class HikvisionRecorder:
             when = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
             raise BadAnswer(f"The recorder's clock reads {text[:40]!r}, not a time.") from None
+        if when.tzinfo is not None and self._zone is not None:
+            # Firmware writes its standard offset in summer too, its wall time right (public
+            # field notes: 07:24:29-05:00 in New York on 9 September): the wall time is read
+            # by the zone's rules, the offset written kept only where it is one of theirs
+            # (in the repeated hour it says which).
+            wall = when.replace(tzinfo=None)
+            if from_datetime(when) not in self._zone.resolve(wall).readings:
+                return wall, text, self._zone
         return when, text, self._zone
 
     def zone(self) -> DeviceZone:

@@ -116,6 +116,11 @@ _POSIX = re.compile(r"^([A-Za-z]{3,}|<[A-Za-z0-9+\-]+>)([+-]?\d{1,2}(?::\d{1,2})
                     r"(M[\d.]+(?:/[+-]?\d{1,3}(?::\d{1,2}){0,2})?))?)?$")
 
 
+# The most any zone's summer time moves its clock (two hours: Antarctica's Troll; others one,
+# or half an hour).
+MAX_SHIFT_S = 2 * 3600
+
+
 def _hms(text: str) -> int:
     sign = -1 if text.startswith("-") else 1
     parts = [int(p) for p in text.lstrip("+-").split(":")] + [0, 0]
@@ -143,6 +148,11 @@ def posix_zone(text: str) -> RuleZone:
     if dst is None:
         return RuleZone(std_east, label=text.strip())
     dst_east = -_hms(dst_off) if dst_off else std_east + 3600
+    if dst_off and not 0 < dst_east - std_east <= MAX_SHIFT_S and 0 < _hms(dst_off) <= MAX_SHIFT_S:
+        # Hikvision's own form (`CST-1:00:00DST01:00:00,...`, qb60/hikvision-downloader#5):
+        # the value after DST is how far summer time moves the clock. Read as POSIX's offset
+        # it would move it backwards, or by hours no zone uses.
+        dst_east = std_east + _hms(dst_off)
     return RuleZone(std_east, dst_east, _rule(start) if start else WeekRule(3, 2, 0),
                     _rule(end) if end else WeekRule(11, 1, 0), label=text.strip())
 
