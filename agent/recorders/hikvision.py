@@ -103,7 +103,8 @@ class HikvisionRecorder:
             when = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
             raise BadAnswer(f"The recorder's clock reads {text[:40]!r}, not a time.") from None
-        if when.tzinfo is not None and self._zone is not None:
+        std_east = getattr(self._zone, "std_east_s", None)   # the device's own zone's
+        if when.tzinfo is not None and when.utcoffset().total_seconds() == std_east:
             # Firmware writes its standard offset in summer too, its wall time right (public
             # field notes: 07:24:29-05:00 in New York on 9 September): the wall time is read
             # by the zone's rules, the offset written kept only where it is one of theirs
