@@ -97,3 +97,24 @@ def test_a_clock_put_right_by_days_is_still_followed(agent, recent_footage):
     assert not report.problems, report.problems
     assert agent.recorders()[0].state == "ok"
     assert agent.recorders()[0].clock_offset_s == pytest.approx(0, abs=2)
+
+
+@pytest.mark.parametrize("before_s, now_s, jumped", [
+    (2 * 86400.0, -2 * 86400.0 + 0.4, True),    # the other side, read 0.4 s later
+    (2 * 86400.0, -2 * 86400.0 + 30.0, True),
+    (2 * 86400.0, 0.3, False),                  # put right
+    (3 * 86400.0, 1.5 * 86400.0, False)])      # closer by a day and a half
+def test_two_readings_of_one_jumped_clock_are_not_closer_by_the_time_the_request_took(
+        before_s, now_s, jumped):
+    """Integration: the hikvision case above (two days ahead, then two behind) failed on a
+    loaded machine: the second reading came 0.2 s 'closer' than the first by the time each
+    request took, and was followed as a clock put right, taking the four rows away."""
+    from agent.recorders.clock import CLOCK_JUMPED, reset_words
+    from agent.recorders.model import ClockReading
+
+    pc_us = 1_796_594_400_000_000
+    reading = ClockReading(device_text="2026-12-04T22:00:00", device_us=pc_us + int(now_s * 1e6),
+                           pc_us=pc_us, offset_s=now_s, zone="UTC", uncertainty_s=0.1)
+    said = reset_words(reading, before_s)
+    head = CLOCK_JUMPED.split("{reading}")[0]
+    assert (said is not None and said.startswith(head)) is jumped, said

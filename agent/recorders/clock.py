@@ -30,6 +30,9 @@ CLOCK_RESET = ("The recorder's clock reads {reading}, more than a year from this
 # past its now, a whole re-read by it would miss the newest recordings made by the clock
 # before (mirror.refresh), and take their rows away.
 JUMP_AWAY_S = 86400
+# Two readings of one unchanged clock differ by the request's own time (fractions of a second,
+# seconds on a loaded PC): a clock two days ahead set to two behind must not read as "closer".
+CLOSER_BY_S = 60.0
 CLOCK_JUMPED = ("The recorder's clock reads {reading} where this computer's reads {now}: since "
                 "its last refresh it has moved by more than a day without coming closer to "
                 "this computer's, so it was most likely reset (a power cut, or a flat clock "
@@ -85,13 +88,13 @@ def clock_words(offset_s: float) -> str:
 def reset_words(clock: ClockReading, before_s: float | None = None) -> str | None:
     """What the owner is told of a clock so far off it was reset (CLOCK_RESET), or one that
     moved by more than JUMP_AWAY_S since the offset of the last refresh (`before_s`, None
-    before one) without coming closer to this PC's (CLOCK_JUMPED); None for a clock that may
-    just be off, or was put right."""
+    before one) without coming closer to this PC's by more than CLOSER_BY_S (CLOCK_JUMPED);
+    None for a clock that may just be off, or was put right."""
     reading = " ".join(clock.device_text.split())[:40]
     if abs(clock.offset_s) > RESET_AFTER_S:
         return CLOCK_RESET.format(reading=reading)
     if (before_s is not None and abs(clock.offset_s - before_s) > JUMP_AWAY_S
-            and abs(clock.offset_s) >= abs(before_s)):
+            and abs(clock.offset_s) > abs(before_s) - CLOSER_BY_S):
         return CLOCK_JUMPED.format(reading=reading, now=local_text(clock.pc_us))
     return None
 
