@@ -113,9 +113,10 @@ def test_creation_time_read_back_exactly(files, name):
     assert probe(files[name]).creation_us == t(CREATED)
 
 
-def test_missing_or_implausible_creation_time_is_none(files):
+def test_missing_creation_time_is_none_and_a_reset_clocks_is_kept(files):
     assert probe(files["faststart.mp4"]).creation_us is None   # ffmpeg writes 0 when unset
-    assert probe(files["old.mp4"]).creation_us is None         # before 2000: an unset camera clock
+    # Before 2000 is a camera whose clock was reset, a time (test_reset_clock_containers.py).
+    assert probe(files["old.mp4"]).creation_us == t("1999-12-31T23:59:59Z")
 
 
 def test_size_argument_and_pathlike(files):

@@ -18,7 +18,7 @@ from fractions import Fraction
 import av
 
 from agent.media.byte_range import RangeFile
-from agent.media.mp4box import ContainerFacts, failed, read_mp4
+from agent.media.mp4box import MIN_CREATION_US, ContainerFacts, failed, read_mp4
 from agent.media.mp4walk import looks_like_mp4
 from agent.media.mpeg_clock import HALF_COUNT_US, MPEG_CLOCK
 from agent.os_words import error_number
@@ -27,7 +27,6 @@ from agent.timebase import TimeError, parse_rfc3339
 __all__ = ["ContainerFacts", "ProbeError", "probe", "probe_range"]
 
 _US = 1_000_000
-_MIN_CREATION_US = 946_684_800 * _US   # 2000-01-01
 _MAX_CREATION_US = 4_102_444_800 * _US  # 2100-01-01
 # Enough to find the streams of a camera file; the default 5 MB makes garbage slow to reject.
 _OPEN_OPTIONS = {"probesize": "1000000", "analyzeduration": "2000000"}
@@ -261,7 +260,8 @@ def _creation(container) -> int | None:
         us = parse_rfc3339(text)
     except TimeError:
         return None
-    return us if _MIN_CREATION_US <= us < _MAX_CREATION_US else None
+    # The MP4 box reader's rule: a reset camera's clock is a time, the epoch itself none.
+    return us if MIN_CREATION_US <= us < _MAX_CREATION_US else None
 
 
 def _silence_ffmpeg() -> None:

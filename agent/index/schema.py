@@ -37,6 +37,10 @@ _RELOOKS = {
     # the camera's wall time (local_times.card_offset_s).
     "fat-card-mtime": "UPDATE files SET mtime_ns = -1 WHERE time_source = 'mtime' "
                       "AND status != 'remote'",
+    # A container's creation time before 2000, a reset camera's clock, was taken for none and
+    # the file placed by its date (on a copied card, the copy's); it is a time (mp4box).
+    "reset-clock-creation": "UPDATE files SET mtime_ns = -1 WHERE time_source = 'mtime' "
+                            "AND status != 'remote'",
     # A name's full end written before its start (the clocks went back in the recording) was
     # dropped, which left the start ambiguous (name_times.end_time).
     "full-end-across-fall-back": "UPDATE files SET mtime_ns = -1 WHERE status = 'ambiguous' "

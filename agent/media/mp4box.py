@@ -16,7 +16,11 @@ from agent.media.mp4walk import Reader, Walk, walk_boxes
 
 US = 1_000_000
 _MOV_EPOCH_S = 2_082_844_800       # 1904-01-01 to 1970-01-01
-_MIN_CREATION_US = 946_684_800 * US   # 2000-01-01: earlier means an unset camera clock
+# A creation time after the Unix epoch is a clock reading, however early: a camera whose clock
+# was reset (a power cut) starts again at 1970, 1980 or 2000 and dates its files by it, as it
+# dates its names; the owner sets it right with the clock offset. 0 (1904) and the Unix epoch
+# itself are what muxers write for "no time".
+MIN_CREATION_US = 1
 _MAX_CREATION_US = 4_102_444_800 * US  # 2100-01-01: later is garbage
 # No recorder writes one file for longer than a day or so; a week is far past any real one,
 # and a duration beyond it is a broken header that would place the file years into the future.
@@ -193,7 +197,7 @@ def _to_us(value: int, timescale: int) -> int | None:
 
 def _creation_us(seconds_since_1904: int) -> int | None:
     us = (seconds_since_1904 - _MOV_EPOCH_S) * US
-    return us if _MIN_CREATION_US <= us < _MAX_CREATION_US else None
+    return us if MIN_CREATION_US <= us < _MAX_CREATION_US else None
 
 
 def _clock(us: int | None) -> str:
