@@ -71,6 +71,9 @@ def _notes() -> list[str]:
     gap_card = _placed("2026-03-08T02:30:06Z", PST).notes   # by date alone, in the gap
     created = replace(SIX_S, creation_us=t("2026-07-20T21:00:00Z"))
     by_container = place(None, created, LA, 0.0, 0, None).notes
+    # A camera writing its wall clock (14:00 PDT) there, its file's date agreeing with that.
+    local = replace(SIX_S, creation_us=t("2026-07-20T14:00:00Z"))
+    by_wall_clock = place(None, local, LA, 0.0, t("2026-07-20T21:00:06Z") * 1000, None).notes
     held_other = place(NameFacts("reolink", None, NameTime(day),
                                  NameTime(day + timedelta(seconds=20))), SIX_S, LA, 0.0, 0,
                        None).notes
@@ -79,13 +82,13 @@ def _notes() -> list[str]:
     end_before = place(NameFacts("dahua-backup", None, NameTime(day),
                                  NameTime(day - timedelta(hours=1))), None, LA, 0.0, 0,
                        None).notes
-    return list(dict.fromkeys([*gap_name, *gap_card, *by_container, *held_other, *no_time,
+    return list(dict.fromkeys([*gap_name, *gap_card, *by_container, *by_wall_clock, *held_other, *no_time,
                                *end_before]))
 
 
 def test_every_other_note_of_placement_reads_in_spanish(spanish):
     notes = _notes()
-    assert len(notes) == 7, notes
+    assert len(notes) == 8, notes
     for note in notes:
         said = reads_in_spanish(note)
         assert "spring-forward" not in said

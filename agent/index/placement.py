@@ -1,7 +1,8 @@
 """Placing one file in true UTC: name, container and mtime evidence combined.
 
 Order of evidence (design.md): start from the name (vendor grammar), else the container's
-creation time, else mtime minus duration; end from the name, else start plus duration. A local
+creation time (read in the camera's zone where the file's date says the camera wrote its wall
+clock there, not UTC), else mtime minus duration; end from the name, else start plus duration. A local
 name in the repeated fall-back hour is resolved with the container creation time, then with
 the mtime (the moment the recorder closed the file), and otherwise indexed at its earliest
 reading and marked `ambiguous` (coverage.py never lets such a file into a clip). The source's
@@ -36,6 +37,12 @@ _DISAMBIGUATE_WITHIN_US = 20 * 60 * US
 # this, a file holding less (or more) than its name says is placed by its frames.
 _NAME_END_SLACK_US = 2 * US
 _DAY = timedelta(days=1)
+# A camera closes a file as its recording ends (its index written within seconds): its date
+# and the start plus the footage's length, read on one clock, agree within this. Every zone's
+# offset is 30 minutes or more, so the two readings of a creation time never both agree.
+_CLOSED_WITHIN_US = 5 * 60 * US
+LOCAL_CREATION = ("the container's creation time is the camera's wall clock, not UTC as the "
+                  "format says (its file date agrees): read in the folder's zone")
 _NAIVE_EPOCH = datetime(1970, 1, 1)
 
 
@@ -75,8 +82,10 @@ def place(facts: NameFacts | None, container: ContainerFacts | None, zone_name: 
         if ambiguous:
             notes.append(_twice(reading, zone_name, "name time"))
     elif created is not None:
-        start, source = created, "container"
+        start, source = _created_start(created, closed, duration, zone_name), "container"
         notes.append("start from the container's creation time")
+        if start != created:
+            notes.append(LOCAL_CREATION)
     elif duration is not None and closed is not None:
         # The weakest evidence: a copy, a restore or a touch moves it. Said, never silent.
         start, source = closed.earliest - duration, "mtime"
@@ -125,6 +134,24 @@ def _closed(mtime_us: int, card_offset_s: int | None, zone_name: str) -> WallRea
     except OverflowError:
         return None
     return reading if all(in_calendar(us) for us in reading.readings) else None
+
+
+def _created_start(created: int, closed: WallReading | None, duration: int | None,
+                   zone_name: str) -> int:
+    """The start a container's creation time gives. MP4 says it is UTC, but many cameras
+    write their wall clock there: where the file's date agrees with it read in the camera's
+    zone, and not with it read as UTC, it is read in the zone. Else (a copy's date, no date,
+    one in the repeated hour) it stands as written."""
+    if closed is None or duration is None or closed.ambiguous:
+        return created
+    if abs(created + duration - closed.earliest) <= _CLOSED_WITHIN_US:
+        return created
+    try:
+        wall = resolve_wall(_NAIVE_EPOCH + timedelta(microseconds=created), zone_name)
+    except OverflowError:
+        return created
+    near = [r for r in wall.readings if abs(r + duration - closed.earliest) <= _CLOSED_WITHIN_US]
+    return near[0] if len(near) == 1 else created
 
 
 def _twice(reading: WallReading, zone_name: str, what: str) -> str:

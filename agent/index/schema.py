@@ -41,6 +41,10 @@ _RELOOKS = {
     # the file placed by its date (on a copied card, the copy's); it is a time (mp4box).
     "reset-clock-creation": "UPDATE files SET mtime_ns = -1 WHERE time_source = 'mtime' "
                             "AND status != 'remote'",
+    # A container's creation time a camera wrote on its wall clock was read as UTC, a zone's
+    # offset off; its file date now tells (placement._created_start).
+    "local-creation-time": "UPDATE files SET mtime_ns = -1 WHERE time_source = 'container' "
+                           "AND status != 'remote'",
     # A name's full end written before its start (the clocks went back in the recording) was
     # dropped, which left the start ambiguous (name_times.end_time).
     "full-end-across-fall-back": "UPDATE files SET mtime_ns = -1 WHERE status = 'ambiguous' "

@@ -5839,6 +5839,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>inicio tomado de la hora de creación del contenedor</translation>
     </message>
     <message>
+        <source>the container&apos;s creation time is the camera&apos;s wall clock, not UTC as the format says (its file date agrees): read in the folder&apos;s zone</source>
+        <translation>la hora de creación del contenedor es la del reloj de la cámara, no UTC como dice el formato (la fecha del archivo lo confirma): se lee en la zona horaria de la carpeta</translation>
+    </message>
+    <message>
         <source>the start written in the name is not a real time</source>
         <translation>el inicio escrito en el nombre no es una hora real</translation>
     </message>

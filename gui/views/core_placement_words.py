@@ -25,6 +25,9 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "placed in time by the file's modification time alone (minus its "
                               "duration): check this camera's times"),
     QT_TRANSLATE_NOOP("core", "start from the container's creation time"),
+    QT_TRANSLATE_NOOP("core", "the container's creation time is the camera's wall clock, not "
+                              "UTC as the format says (its file date agrees): read in the "
+                              "folder's zone"),
     QT_TRANSLATE_NOOP("core", "the start written in the name is not a real time"),
     QT_TRANSLATE_NOOP("core", "the name says it runs to {wall}, but the file holds {count} s of "
                               "footage: its end is where the footage ends"),
