@@ -118,3 +118,56 @@ def test_an_index_made_before_is_placed_again_at_the_next_scan(tmp_path):
         assert row.start_us == t("2026-11-20T22:00:00Z")
     finally:
         agent.close()
+
+
+# London's clocks go back at 02:00 BST on 2026-10-25: 01:30 happens at 00:30Z and at 01:30Z.
+LONDON = "Europe/London"
+COPIED = "2026-11-02T09:00:00Z"   # a copy's date: says nothing of either pass
+
+
+@pytest.mark.parametrize("written, closed, placed, status", [
+    # The camera's wall clock as the creation time, first pass: it matched the GMT reading
+    # (the wall time itself) and was placed an hour late, `ok`, exportable.
+    ("2026-10-25T01:30:00Z", COPIED, "2026-10-25T00:30:00Z", "ambiguous"),
+    # ... its file date tells which pass.
+    ("2026-10-25T01:30:00Z", "2026-10-25T00:30:06Z", "2026-10-25T00:30:00Z", "ok"),
+    # A camera writing UTC, as the format says, in the first pass: told by the creation time.
+    ("2026-10-25T00:30:00Z", COPIED, "2026-10-25T00:30:00Z", "ok"),
+])
+def test_a_wall_clock_creation_time_tells_no_pass_where_winter_is_utc(
+        tmp_path, agent, written, closed, placed, status):
+    folder = tmp_path / "yard"
+    _recording(folder, "Yard.20261025_013000.mp4", "2026-10-25T00:30:00Z", written,
+               closed=closed)
+    agent.add_source(folder, camera="yard", tz=LONDON)
+    agent.scan()
+    (row,) = agent.recordings("yard")
+    assert (row.time_source, row.start_us, row.status) == ("name", t(placed), status)
+    if status == "ambiguous":
+        assert "01:30:00 BST or 01:30:00 GMT" in row.reason
+
+
+def test_a_pass_chosen_before_by_a_wall_clock_creation_time_is_looked_at_again(tmp_path):
+    import sqlite3
+
+    from agent.service import Agent
+    folder = tmp_path / "yard"
+    _recording(folder, "Yard.20261025_013000.mp4", "2026-10-25T00:30:00Z",
+               "2026-10-25T01:30:00Z", closed=COPIED)
+    home = tmp_path / "home"
+    agent = Agent(home)
+    agent.add_source(folder, camera="yard", tz=LONDON)
+    agent.scan()
+    agent.close()
+    with sqlite3.connect(home / "index.db") as db:   # as the earlier version left it
+        db.execute("UPDATE files SET start_us = ?, status = 'ok', alt_start_us = NULL",
+                   (t("2026-10-25T01:30:00Z"),))
+        db.execute("DELETE FROM relooked WHERE rule = 'wall-clock-creation-fall-back'")
+    db.close()
+    agent = Agent(home)
+    try:
+        agent.scan()
+        (row,) = agent.recordings("yard")
+        assert (row.status, row.start_us) == ("ambiguous", t("2026-10-25T00:30:00Z"))
+    finally:
+        agent.close()

@@ -28,8 +28,8 @@ from datetime import datetime, timedelta
 
 from agent.index.layouts import NameFacts, NameTime
 from agent.index.probe import ContainerFacts
-from agent.timebase import (US, WallReading, apply_clock_offset, in_calendar, resolve_wall,
-                            to_datetime, zone)
+from agent.timebase import (US, WallReading, apply_clock_offset, in_calendar, naive_us,
+                            resolve_wall, to_datetime, zone)
 
 # Two readings of a fall-back name are an hour apart; evidence must sit clearly nearer one.
 _DISAMBIGUATE_WITHIN_US = 20 * 60 * US
@@ -76,7 +76,9 @@ def place(facts: NameFacts | None, container: ContainerFacts | None, zone_name: 
         source = "name"
         if reading.nonexistent:
             notes.append("name time falls in a spring-forward gap; read with the pre-change offset")
-        start, alt, ambiguous = _choose(reading, created, closed, duration)
+        wall = facts.start.wall
+        start, alt, ambiguous = _choose(reading, created, closed, duration,
+                                        None if wall.tzinfo else naive_us(wall))
         if ambiguous and _back_in_recording(facts, zone_name, start):
             alt, ambiguous = None, False   # only the earlier start reaches its end that night
         if ambiguous:
@@ -163,7 +165,9 @@ def _twice(reading: WallReading, zone_name: str, what: str) -> str:
 
 
 def _choose(reading: WallReading, created: int | None, closed: WallReading | None,
-            duration: int | None) -> tuple[int, int | None, bool]:
+            duration: int | None, wall_us: int | None = None) -> tuple[int, int | None, bool]:
+    """The start of a name's reading, the other one and whether it stays unsure. `wall_us`:
+    the name's wall time read as if UTC (timebase.naive_us)."""
     if not reading.ambiguous:
         return reading.earliest, None, False
     # A card's wall time in the repeated hour is as ambiguous as the name: no evidence.
@@ -173,6 +177,11 @@ def _choose(reading: WallReading, created: int | None, closed: WallReading | Non
         if evidence is None:
             continue
         near = [r for r in reading.readings if abs(r - evidence) <= _DISAMBIGUATE_WITHIN_US]
+        if evidence == created and near == [wall_us]:
+            # The reading at UTC+0 (London's, Lisbon's, Dublin's winter pass; the Azores'
+            # summer one) is the wall time itself: a camera writing its wall clock as the
+            # creation time (_created_start) writes it in either pass, so it tells none.
+            continue
         if len(near) == 1:
             return near[0], None, False
     return reading.readings[0], reading.readings[1], True

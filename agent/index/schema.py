@@ -45,6 +45,13 @@ _RELOOKS = {
     # offset off; its file date now tells (placement._created_start).
     "local-creation-time": "UPDATE files SET mtime_ns = -1 WHERE time_source = 'container' "
                            "AND status != 'remote'",
+    # A name of the repeated hour settled by a creation time that is its wall time read as
+    # UTC, which tells no pass where one is at UTC+0 (placement._choose): Europe's clocks go
+    # back in the last week of October, between 01:00 and 03:00 UTC.
+    "wall-clock-creation-fall-back": (
+        "UPDATE files SET mtime_ns = -1 WHERE time_source = 'name' AND status = 'ok' "
+        "AND strftime('%m-%d %H', start_us / 1000000, 'unixepoch') BETWEEN '10-24 23' "
+        "AND '10-31 03'"),
     # A name's full end written before its start (the clocks went back in the recording) was
     # dropped, which left the start ambiguous (name_times.end_time).
     "full-end-across-fall-back": "UPDATE files SET mtime_ns = -1 WHERE status = 'ambiguous' "
