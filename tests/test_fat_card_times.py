@@ -153,13 +153,14 @@ def _placed(wall_utc: str, offset_s: int | None, facts: NameFacts | None = None,
 
 
 def test_windows_reads_the_walls_with_the_pcs_offset_now_and_placement_adds_it_back():
-    """Windows' branch (its answer given): FAT32 and FAT read with the PC's offset now;
-    exFAT, NTFS left as they read."""
+    """Windows' branch (its answer given): FAT32 and FAT read with the PC's offset now (so
+    is exFAT whose camera left the offset unset: test_exfat_card_times.py); NTFS left as it
+    reads."""
     for name in ("FAT32", "FAT", "FAT16", "vfat", "msdos"):
         assert zoneless(name)
         assert card_offset_s(Volume(name), windows=True, pc_offset_s=PST,
                              kernel_offset_s=None) == PST
-    for name in ("exFAT", "exfat", "NTFS", "ReFS", "ext4", None):
+    for name in ("NTFS", "ReFS", "ext4", None):
         assert card_offset_s(Volume(name), windows=True, pc_offset_s=PST,
                              kernel_offset_s=None) is None
     summer, winter = "2026-07-20T14:00:06Z", "2026-11-20T14:00:06Z"
@@ -189,7 +190,7 @@ def test_linux_reads_the_mounts_offset_else_the_kernels_zone():
     assert offset("/media/ann/UTC/x", kernel=3600) == 0
     assert offset("/media/ann/PLAIN/x", kernel=3600) == 3600   # the kernel's zone
     assert offset("/media/ann/PLAIN/x") == 0                   # none asked: none
-    assert offset("/media/ann/EX/x") is None                   # exFAT: read as it is
+    assert offset("/media/ann/EX/x") == 3600                   # exFAT: its time_offset=
     assert offset("/home/ann") is None
     assert kernel_offset_s("sparc64") is None                  # a machine not known
     here = kernel_offset_s()

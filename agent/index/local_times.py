@@ -1,7 +1,8 @@
 """Recordings on a disk that keeps local times: an SD card or USB stick formatted FAT32 or exFAT.
 
 FAT keeps a file's modification time as the wall clock read it, with no zone (exFAT has a
-field for the offset, which cameras writing their cards leave unset). Windows turns it into
+field for the offset, which cameras writing their cards leave unset: their FatFs, sdfat or own
+code writes the wall clock, as on FAT). Windows turns it into
 true time with the offset in force now, not the one in force when the file was written: on
 the night the clocks change, every file on the card moves by their step (an hour, in most
 zones). The index keeps each recording's size and modification time to tell a file written
@@ -24,9 +25,13 @@ converting is in standard time"; a card left in the PC across a clock change kee
 it was read with until it is put in again). Linux's FAT driver takes off the mount's
 `time_offset=` minutes (`tz=UTC`: none), and without either the kernel's own zone, which
 systemd sets to the PC's offset at boot when the hardware clock keeps local time and to none
-otherwise; it is asked of the kernel (gettimeofday), none where that cannot be. exFAT is left
-as it reads: its offset field, which Linux (a camera's system too) always fills, makes the
-time true; one a camera left unset cannot be told from here. macOS is not asked.
+otherwise; it is asked of the kernel (gettimeofday), none where that cannot be. exFAT alike, as
+its specification says a time whose offset field is unset is read ("the same UTC offset as the
+current local time"): Windows with the PC's offset now, Linux's exfat driver with the mount's
+`time_offset=`, `sys_tz` the kernel's zone, and otherwise none (fs/exfat/misc.c). Whether a
+file's field was set cannot be asked of either system: a camera that sets it (Linux's own
+exFAT driver writes UTC so) is read as if it had not, which docs/nvr-layouts.md says. macOS
+is not asked.
 """
 from __future__ import annotations
 
@@ -90,14 +95,17 @@ def zoneless(file_system_name: str | None) -> bool:
 
 def card_offset_s(disk: Volume, *, windows: bool, pc_offset_s: int,
                   kernel_offset_s: int | None) -> int | None:
-    """The UTC offset, in seconds east, this system reads the wall times of a FAT drive with
-    (modification time = wall time - offset); None for a drive whose times are true, or read
-    as they are (exFAT, NTFS, ext4 ...). `pc_offset_s`: the PC's offset now (Windows'
-    rule); `kernel_offset_s`: Linux's kernel zone, for a mount naming no offset."""
-    if not zoneless(disk.file_system):
+    """The UTC offset, in seconds east, this system reads the wall times of a FAT or exFAT
+    drive with (modification time = wall time - offset); None for a drive whose times are
+    true (NTFS, ext4 ...). `pc_offset_s`: the PC's offset now (Windows' rule);
+    `kernel_offset_s`: Linux's kernel zone, for a FAT mount naming no offset and an exFAT
+    one mounted `sys_tz`."""
+    if not fat_family(disk.file_system):
         return None
     if windows:
         return pc_offset_s
+    if not zoneless(disk.file_system):   # exFAT: Linux's driver (fs/exfat/misc.c)
+        return _exfat_offset_s(disk.options, kernel_offset_s)
     for option in reversed(disk.options):   # the kernel lists the one it uses once
         if option == "tz=UTC":
             return 0
@@ -109,12 +117,27 @@ def card_offset_s(disk: Volume, *, windows: bool, pc_offset_s: int,
     return kernel_offset_s or 0
 
 
+def _exfat_offset_s(options: tuple[str, ...], kernel_offset_s: int | None) -> int:
+    """How Linux's exfat driver reads a time whose offset field is unset: `sys_tz` the
+    kernel's zone, else `time_offset=` minutes, else none (its default is 0, not the
+    kernel's zone as the FAT driver's)."""
+    if "sys_tz" in options:
+        return kernel_offset_s or 0
+    for option in reversed(options):
+        if option.startswith("time_offset="):
+            try:
+                return int(option.partition("=")[2]) * 60
+            except ValueError:
+                continue
+    return 0
+
+
 def card_offset_now(folder: str, now: float | None = None, *,
                     windows: bool | None = None) -> int | None:
     """card_offset_s for the drive `folder` is on, asked of this system at `now`."""
     windows = os.name == "nt" if windows is None else windows
     disk = volume(folder, windows=windows)
-    if not zoneless(disk.file_system):
+    if not fat_family(disk.file_system):
         return None
     return card_offset_s(disk, windows=windows, pc_offset_s=time.localtime(now).tm_gmtoff,
                          kernel_offset_s=None if windows else kernel_offset_s())

@@ -15,9 +15,9 @@ the start was the earlier reading. A name's end is also checked against the cont
 holding clearly less or more than its name says ends where its frames end, as the cut reads
 them, so no second without a frame is claimed as recorded and none with frames as a gap.
 
-On a card formatted FAT the modification time is the camera's wall clock, kept with no zone,
-which the system reports less an offset of its own (`card_offset_s`, local_times.py: on
-Windows the PC's offset now, whatever the file's date). That offset is added back and the wall
+On a card formatted FAT (or exFAT, its offset field left unset) the modification time is the
+camera's wall clock, kept with no zone, which the system reports less an offset of its own
+(`card_offset_s`, local_times.py: on Windows the PC's offset now, whatever the file's date). That offset is added back and the wall
 time read in the camera's zone, as a name's is: a file written in summer and read in winter is
 not placed an hour off, and in the repeated fall-back hour it is as ambiguous as a name.
 """

@@ -52,6 +52,10 @@ _RELOOKS = {
         "UPDATE files SET mtime_ns = -1 WHERE time_source = 'name' AND status = 'ok' "
         "AND strftime('%m-%d %H', start_us / 1000000, 'unixepoch') BETWEEN '10-24 23' "
         "AND '10-31 03'"),
+    # An exFAT card's file placed by its modification time, read as the system reported it;
+    # it is the camera's wall time, its offset field unset (local_times.card_offset_s).
+    "exfat-card-mtime": "UPDATE files SET mtime_ns = -1 WHERE time_source = 'mtime' "
+                        "AND status != 'remote'",
     # A name's full end written before its start (the clocks went back in the recording) was
     # dropped, which left the start ambiguous (name_times.end_time).
     "full-end-across-fall-back": "UPDATE files SET mtime_ns = -1 WHERE status = 'ambiguous' "
