@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from agent.callbacks import call_safely
+from agent.index.clock_repeats import repeat_words, repeated_times
 from agent.index.describe import UNREAD, describe, recent
 from agent.index.frigate_db import load_frigate_times
 from agent.index.layouts import looks_like_recording, parse_path
@@ -156,8 +157,15 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
         store.delete_paths(gone)
     else:
         gone = []
+    # A whole folder's scan says, each time, what no single file shows: a camera's clock set
+    # back after its recordings, so two clocks' recordings share its times (clock_repeats).
+    whole = within is None and (cancel is None or not cancel.is_set())
+    notes = () if not whole else tuple(
+        repeat_words(r, source.tz) for r in repeated_times(
+            [row for cam in set(store.names.for_source(source.id).values())
+             for row in store.files(cam)]))
     return ScanReport(source.root, len(seen), added, updated, len(seen) - added - updated,
-                      len(gone), dict(statuses), tuple(problems))
+                      len(gone), dict(statuses), tuple(problems), notes)
 
 
 def _walked(root: Path, within: list[str] | None, files: dict[str, set[str]] | None):
