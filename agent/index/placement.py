@@ -82,6 +82,10 @@ def place(facts: NameFacts | None, container: ContainerFacts | None, zone_name: 
         if ambiguous and _back_in_recording(facts, zone_name, start):
             alt, ambiguous = None, False   # only the earlier start reaches its end that night
         if ambiguous:
+            settled = _ended_by_name(facts, zone_name, duration, reading)
+            if settled is not None:   # an end after the repeated hour, less the footage
+                start, alt, ambiguous = settled, None, False
+        if ambiguous:
             notes.append(_twice(reading, zone_name, "name time"))
     elif created is not None:
         start, source = _created_start(created, closed, duration, zone_name), "container"
@@ -154,6 +158,23 @@ def _created_start(created: int, closed: WallReading | None, duration: int | Non
         return created
     near = [r for r in wall.readings if abs(r + duration - closed.earliest) <= _CLOSED_WITHIN_US]
     return near[0] if len(near) == 1 else created
+
+
+def _ended_by_name(facts: NameFacts, zone_name: str, duration: int | None,
+                   reading: WallReading) -> int | None:
+    """The reading of a start in the repeated hour that the name's end, a time the clocks
+    read once (after the hour), less the footage's length, names; None when they do not
+    tell (no end or length, an end that is in the hour too, or neither reading agrees)."""
+    if facts.end is None or duration is None:
+        return None
+    try:
+        ends = resolve_wall(facts.end.wall, zone_name, facts.end.dst).readings
+    except OverflowError:
+        return None
+    if len(ends) != 1:
+        return None
+    near = [r for r in reading.readings if abs(ends[0] - duration - r) <= _NAME_END_SLACK_US]
+    return near[0] if len(near) == 1 else None
 
 
 def _twice(reading: WallReading, zone_name: str, what: str) -> str:

@@ -56,6 +56,10 @@ _RELOOKS = {
     # it is the camera's wall time, its offset field unset (local_times.card_offset_s).
     "exfat-card-mtime": "UPDATE files SET mtime_ns = -1 WHERE time_source = 'mtime' "
                         "AND status != 'remote'",
+    # A name starting in the repeated hour and ending after it was left ambiguous, where its
+    # end less its footage's length tells the pass (placement._ended_by_name).
+    "name-end-after-repeated-hour": "UPDATE files SET mtime_ns = -1 WHERE status = "
+                                    "'ambiguous' AND time_source = 'name'",
     # A name's full end written before its start (the clocks went back in the recording) was
     # dropped, which left the start ambiguous (name_times.end_time).
     "full-end-across-fall-back": "UPDATE files SET mtime_ns = -1 WHERE status = 'ambiguous' "
