@@ -17,6 +17,7 @@ from agent.audit.log import AuditError, AuditLog
 from agent.errors import AgentError, FolderRemoved, NotFound, OtherDiskFound, UsageProblem
 from agent.events import ScanFailed, ScanFinished
 from agent.index.camera_names import meant_name
+from agent.index.clock_repeats import Repeat, source_repeats
 from agent.index.coverage import USABLE, Coverage, coverage
 from agent.index.other_disk import OtherDisk
 from agent.index.rows import FileRow, Source
@@ -145,6 +146,11 @@ class OwnerIndex:
     def newest_recording(self, source_id: int) -> FileRow | None:
         """The recordings folder's usable recording that starts last, however long ago."""
         return self.store.newest(source_id)
+
+    def repeated_times(self, source_id: int) -> list[Repeat]:
+        """The cameras of a recordings folder whose clock was set back after recording, so
+        that some of their recordings share times with others (index/clock_repeats.py)."""
+        return source_repeats(self.store, source_id)
 
     def usable_recordings(self, camera: str, start_us: int, end_us: int) -> list[FileRow]:
         """The readable recordings of `camera` overlapping the window (what previews show).

@@ -23,6 +23,7 @@ from agent.identity.certificates import SigningChain
 from agent.index.camera_names import folder_camera_name
 from agent.index.camera_renames import Renamed
 from agent.index.cameras import IndexedCamera
+from agent.index.clock_repeats import Repeat
 from agent.index.coverage import Coverage, Mark, Overlap, Span
 from agent.index.first_look import FolderFacts
 from agent.index.mirror import Refresh
@@ -54,7 +55,7 @@ from frp.text import multi_line, one_line
 __all__ = [
     # the index: recordings folders, their files and what a window of one camera holds
     "Source", "FileRow", "ScanReport", "FolderFacts", "Coverage", "Span", "Overlap", "Mark",
-    "IndexedCamera", "Renamed",
+    "IndexedCamera", "Renamed", "Repeat",
     # the name a recordings folder offers its camera (a network share's root: its share's)
     "folder_camera_name",
     # what a folder the owner typed names (`E:` the drive's root; `\\nas` alone is none)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agent.index.rows import FileRow
+from agent.index.store import Store
 from agent.timebase import US, local_text
 
 # Event clips may start a few seconds before the last one ended (a pre-recording buffer);
@@ -50,6 +51,12 @@ def repeated_times(rows: list[FileRow]) -> list[Repeat]:
                 continue   # the one reaching furthest is what the next is held to
         last = row
     return [Repeat(camera, len(starts), min(starts)) for camera, starts in sorted(found.items())]
+
+
+def source_repeats(store: Store, source_id: int) -> list[Repeat]:
+    """repeated_times of a registered folder's recordings, as indexed now."""
+    return repeated_times([row for camera in set(store.names.for_source(source_id).values())
+                           for row in store.files(camera)])
 
 
 def repeat_words(repeat: Repeat, zone_name: str) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable
 
 from agent.callbacks import call_safely
-from agent.index.clock_repeats import repeat_words, repeated_times
+from agent.index.clock_repeats import repeat_words, source_repeats
 from agent.index.describe import UNREAD, describe, recent
 from agent.index.frigate_db import load_frigate_times
 from agent.index.layouts import looks_like_recording, parse_path
@@ -161,9 +161,7 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
     # back after its recordings, so two clocks' recordings share its times (clock_repeats).
     whole = within is None and (cancel is None or not cancel.is_set())
     notes = () if not whole else tuple(
-        repeat_words(r, source.tz) for r in repeated_times(
-            [row for cam in set(store.names.for_source(source.id).values())
-             for row in store.files(cam)]))
+        repeat_words(r, source.tz) for r in source_repeats(store, source.id))
     return ScanReport(source.root, len(seen), added, updated, len(seen) - added - updated,
                       len(gone), dict(statuses), tuple(problems), notes)
 

@@ -273,6 +273,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>Es la grabación más reciente de la carpeta. Si la cámara estaba grabando hoy, su reloj está mal (una cámara que se quedó sin corriente suele empezar de nuevo en 2000 o 1970): escriba la fecha y la hora reales y pulse Guardar la diferencia.</translation>
     </message>
     <message>
+        <source>Some recordings of {camera} have times its clock had already given others (the first at {time}): its clock was set back between them, by a power cut perhaps. One clock difference cannot put both right, so check those recordings&apos; times before sending any of them.</source>
+        <translation>Algunas grabaciones de «{camera}» tienen horas que su reloj ya había dado a otras (la primera, {time}): su reloj se atrasó entre unas y otras, quizá por un corte de corriente. Una sola diferencia de reloj no puede corregir ambas, así que compruebe las horas de esas grabaciones antes de enviar ninguna.</translation>
+    </message>
+    <message>
         <source>The clock difference kept for this folder (saved by an older version) cannot be used, so its recordings are not read: type the real time and press Save the difference.</source>
         <translation>La diferencia de reloj guardada para esta carpeta (por una versión anterior) no se puede usar, así que sus grabaciones no se leen: escriba la hora real y pulse Guardar la diferencia.</translation>
     </message>

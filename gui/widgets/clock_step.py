@@ -122,12 +122,14 @@ class ClockStep(QWidget):
             if at_us is None and row is None:   # a camera whose clock was reset dates today's
                 row = agent.newest_recording(src.id)   # recordings years ago
                 if row is None:
-                    return None
+                    return None, ()
             cam, when = (row.camera, row.start_us + US) if row else (src.camera, at_us)
-            return previewer.frame(cam, when, 480)
+            # Set back again after its difference was set: one difference fits one clock.
+            return previewer.frame(cam, when, 480), tuple(agent.repeated_times(src.id))
         self.ctx.bridge.call("clock-frame", work, self._frame, self.status.setText)
 
-    def _frame(self, frame) -> None:
+    def _frame(self, found) -> None:
+        frame, repeats = found
         if frame is None:
             said = self.tr("No recording of this folder to show.")
             src = self.sources[self.source_box.currentIndex()]
@@ -151,6 +153,13 @@ class ClockStep(QWidget):
                                   "recording today, its clock is wrong (a camera that lost "
                                   "power often starts again at 2000 or 1970): type the real "
                                   "date and time and press Save the difference.")
+        for repeat in repeats:
+            said += " " + self.tr("Some recordings of {camera} have times its clock had "
+                                  "already given others (the first at {time}): its clock was "
+                                  "set back between them, by a power cut perhaps. One clock "
+                                  "difference cannot put both right, so check those "
+                                  "recordings' times before sending any of them.").format(
+                camera=repeat.camera, time=display.day_time(repeat.first_us, where))
         if not usable_clock_offset(src.clock_offset_s):
             said += " " + self.tr("The clock difference kept for this folder (saved by an older "
                                   "version) cannot be used, so its recordings are not read: "
