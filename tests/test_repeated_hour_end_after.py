@@ -78,3 +78,29 @@ def test_an_index_made_before_is_placed_again_at_the_next_scan(tmp_path):
         assert (row.status, row.start_us) == ("ok", t("2026-11-01T09:59:00Z"))
     finally:
         agent.close()
+
+
+def test_an_end_in_the_repeated_hour_that_the_footage_agrees_with_is_not_set_aside():
+    """London, 00:55:00 BST (unique) to 01:10:00, 75 minutes of footage: the end is 01:10:00
+    GMT, the hour's second pass. The end was placed right by the footage, but the row said
+    'the name says it runs to 01:10:00, but the file holds 4500 s of footage', as if the name
+    were wrong. The pure placement, as the scan calls it (a 75-minute recording is not written
+    here)."""
+    from dataclasses import replace
+    from datetime import datetime
+
+    from agent.index.layouts import NameFacts, NameTime
+    from agent.index.placement import place
+    from tests.test_fat_card_times import SIX_S
+
+    facts = NameFacts("reolink-sd", None, NameTime(datetime(2026, 10, 25, 0, 55)),
+                      NameTime(datetime(2026, 10, 25, 1, 10)))
+    for seconds, end in ((4500, "2026-10-25T01:10:00Z"), (900, "2026-10-25T00:10:00Z")):
+        placed = place(facts, replace(SIX_S, duration_us=seconds * US), "Europe/London", 0.0,
+                       COPIED * 10**9, None)
+        assert (placed.start_us, placed.end_us, placed.notes) == (
+            t("2026-10-24T23:55:00Z"), t(end), ())
+    # Footage that agrees with neither pass is still said.
+    placed = place(facts, replace(SIX_S, duration_us=2000 * US), "Europe/London", 0.0,
+                   COPIED * 10**9, None)
+    assert placed.notes and "the name says it runs to 01:10:00" in placed.notes[0]

@@ -218,11 +218,24 @@ def _end(facts: NameFacts | None, start: int, zone_name: str,
             end = None
         if end is not None and in_calendar(end):
             if duration is not None and abs(end - start - duration) > _NAME_END_SLACK_US:
+                if _other_reading_ends(facts.end, zone_name, start + duration):
+                    return start + duration, None   # the end's pass the footage names
                 return start + duration, _held_other(facts.end, duration)
             return end, None
     if duration is not None:
         return start + duration, None
     return None, None
+
+
+def _other_reading_ends(end: NameTime, zone_name: str, footage_end: int) -> bool:
+    """Whether an end written in the repeated hour, read in its other pass, is where the
+    footage ends: the name was right, only its pass was not known."""
+    try:
+        readings = resolve_wall(end.wall, zone_name, end.dst).readings
+    except OverflowError:
+        return False
+    return len(readings) > 1 and any(abs(r - footage_end) <= _NAME_END_SLACK_US
+                                     for r in readings)
 
 
 def _held_other(end: NameTime, duration: int) -> str:
