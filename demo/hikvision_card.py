@@ -81,18 +81,21 @@ def _ps_clip(rec: Recording, folder: Path, n: int, **clip) -> tuple[bytes, int, 
 
 def write_card(root: Path, recordings: list[Recording], zone_name: str = "UTC", files: int = 3,
                current: int | None = None, channel: int = 1, sqlite: bool = False,
-               **clip) -> list[Written]:
+               in_order_given: bool = False, **clip) -> list[Written]:
     """Write `root/datadir0/` with `files` ring files, the recordings in them, and index00.bin
     (plus its copy index01.bin), or with `sqlite` newer firmware's record_db_index00 instead.
-    `current` is the ring file being written (default: the last one used). Returns where each
-    recording landed."""
+    `current` is the ring file being written (default: the last one used). Each file's
+    recordings are written in time order, or with `in_order_given` in the order given (a
+    camera whose clock was set back while it wrote the file). Returns where each recording
+    landed."""
     datadir = root / "datadir0"
     datadir.mkdir(parents=True, exist_ok=True)
     rings = [_Ring() for _ in range(files)]
     written = []
     clip = {"fps": 10, "gop_s": 1.0, **clip}
     with tempfile.TemporaryDirectory() as tmp:
-        for n, rec in enumerate(sorted(recordings, key=lambda r: (r.file_no, r.start_us))):
+        order = (lambda r: r.file_no) if in_order_given else (lambda r: (r.file_no, r.start_us))
+        for n, rec in enumerate(sorted(recordings, key=order)):
             ring = rings[rec.file_no]
             data, first_pts, last_pts = _ps_clip(rec, Path(tmp), n, **clip)
             at = -(-ring.used // ALIGN) * ALIGN

@@ -32,7 +32,10 @@ Ring buffers leave stale slots: a reused file rewrites only its first slots, and
 written keeps its previous cycle's file record. So only slots 0..segRecNums count, the file being
 written is read from the header's slot, and a slot must keep times and offsets in order and
 inside its file's range (its times may go back by up to an hour: the night the clocks go back;
-a slot after that in its file is marked `repeated`, the second pass of the repeated hour). Whether a slot's bytes still hold its recording is for the reader of
+a slot after that in its file is marked `repeated`, the second pass of the repeated hour). A
+slot further back, its bytes going on, is the camera's clock set back (reset by a power cut),
+and a file record ending before it starts no longer bounds its slots: their recordings are
+listed by the clock that wrote them, not left out. Whether a slot's bytes still hold its recording is for the reader of
 the ring file to check (they start with an MPEG-PS pack header, 00 00 01 BA).
 """
 from __future__ import annotations
@@ -148,9 +151,10 @@ def read_sqlite_index(path: Path) -> RingIndex:
             skipped += 1
             continue
         slot = slots[file_no] = slots.get(file_no, -1) + 1
+        was = latest.get(file_no, 0)   # further back than an hour: a clock set back, not DST
         segments.append(Segment(file_no, slot, 1, _wall(s), None if open_row else _wall(e),
                                 b_start, None if open_row else b_end, int(kind),
-                                s < latest.get(file_no, 0)))
+                                was - _BACK_S <= s < was))
         latest[file_no] = max(latest.get(file_no, 0), s, e)
     return RingIndex(0, len(slots), tuple(segments), skipped)
 
@@ -183,6 +187,9 @@ def _segments(data: bytes, at: int, file_index: int, chan: int, last: int, f_sta
     bad = 0
     prev_start = prev_offset = -1
     latest = 0   # the latest wall time a slot of this file was recorded at
+    # A file record ending before it starts: the camera's clock was set back (reset by a power
+    # cut, to 2000 or 1970) while it wrote the file, so its range says nothing of its slots'.
+    set_back = f_end < f_start - _BACK_S
     for j in range(min(last, SLOTS - 1) + 1):
         o = at + j * SEGMENT
         kind = data[o]
@@ -194,14 +201,19 @@ def _segments(data: bytes, at: int, file_index: int, chan: int, last: int, f_sta
         if open_slot and not (writing and j == last):
             bad += 1   # only the newest slot of the file being written may still be open
             continue
-        in_range = f_start - _BACK_S <= s and (open_slot or e <= f_end + _BACK_S or writing)
-        ordered = s >= prev_start - _BACK_S and b_start >= prev_offset
+        in_range = set_back or (f_start - _BACK_S <= s and (open_slot or e <= f_end + _BACK_S
+                                                            or writing))
+        # Further back than the clocks ever go, its bytes going on: the clock was set back.
+        reset = s < prev_start - _BACK_S and b_start >= prev_offset >= 0
+        ordered = (s >= prev_start - _BACK_S or reset) and b_start >= prev_offset
         if not open_slot and (e < s - _BACK_S or b_end <= b_start):
             bad += 1
             continue
         if not (in_range and ordered):
             bad += 1
             continue
+        if reset:
+            latest = 0   # a new clock: not the repeated hour's second pass
         prev_start, prev_offset = s, b_start
         out.append(Segment(file_index, j, chan, _wall(s, s_us),
                            None if open_slot else _wall(e, e_us), b_start,

@@ -60,6 +60,10 @@ _RELOOKS = {
     # end less its footage's length tells the pass (placement._ended_by_name).
     "name-end-after-repeated-hour": "UPDATE files SET mtime_ns = -1 WHERE status = "
                                     "'ambiguous' AND time_source = 'name'",
+    # A Hikvision ring file written across a reset of the camera's clock had every recording
+    # left out (hikvision._segments).
+    "ring-file-clock-set-back": "UPDATE files SET mtime_ns = -1 WHERE time_source = "
+                                "'index00.bin' AND status != 'remote'",
     # A name's full end written before its start (the clocks went back in the recording) was
     # dropped, which left the start ambiguous (name_times.end_time).
     "full-end-across-fall-back": "UPDATE files SET mtime_ns = -1 WHERE status = 'ambiguous' "
