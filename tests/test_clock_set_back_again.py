@@ -61,8 +61,10 @@ def test_what_is_not_a_clock_set_back():
                            _row(178 - OVERLAP_US // US + 1, 60)]) == []
     # A copy of one file (same size and times), and a sub stream beside the main one.
     assert repeated_times([_row(0, 60), _row(0, 60), _row(0, 60, 7, "sub")]) == []
-    # A row placed by its file date, whose clock is not the camera's.
+    # A row placed by its file date, whose clock is not the camera's; an export copied
+    # beside the recordings, placed by its container.
     assert repeated_times([_row(0, 60), _row(10, 60, time_source="mtime")]) == []
+    assert repeated_times([_row(0, 60), _row(10, 60, time_source="container")]) == []
     # A re-recorded stretch is, even wholly inside a longer recording.
     (found,) = repeated_times([_row(0, 600), _row(100, 60, 5)])
     assert (found.camera, found.count, found.first_us) == ("porch", 1, 100 * US)

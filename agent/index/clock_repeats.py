@@ -39,10 +39,10 @@ def repeated_times(rows: list[FileRow]) -> list[Repeat]:
     found: dict[str, list[int]] = {}
     usable = sorted((r for r in rows if r.status == "ok" and r.time_source in _CLOCK_SOURCES
                      and r.start_us is not None and r.end_us is not None),
-                    key=lambda r: (r.camera, r.stream or "", r.start_us, r.end_us))
+                    key=lambda r: (*_kind(r), r.start_us, r.end_us))
     last: FileRow | None = None
     for row in usable:
-        if last is not None and (last.camera, last.stream) == (row.camera, row.stream):
+        if last is not None and _kind(last) == _kind(row):
             copy = (row.size, row.start_us, row.end_us) == (last.size, last.start_us,
                                                             last.end_us)
             if not copy and min(row.end_us, last.end_us) - row.start_us > OVERLAP_US:
@@ -51,6 +51,13 @@ def repeated_times(rows: list[FileRow]) -> list[Repeat]:
                 continue   # the one reaching furthest is what the next is held to
         last = row
     return [Repeat(camera, len(starts), min(starts)) for camera, starts in sorted(found.items())]
+
+
+def _kind(row: FileRow) -> tuple[str, str, str, str, str]:
+    """What one recorder writes one after another: a camera's stream, as one layout names
+    it, placed by one kind of evidence (an export or a clip copied beside the recordings,
+    placed by its container, repeats their times without any clock having gone back)."""
+    return (row.camera, row.channel, row.stream or "", row.layout or "", row.time_source or "")
 
 
 def source_repeats(store: Store, source_id: int) -> list[Repeat]:
