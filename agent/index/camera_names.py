@@ -8,6 +8,9 @@ import unicodedata
 from pathlib import PurePath
 
 MAX_NAME = 120
+# Characters no camera name holds (check_name): controls, invisible ones, and a surrogate, a
+# byte of a name this computer read in another encoding.
+_NOT_IN_NAMES = ("Cc", "Cf", "Zl", "Zp", "Cs")
 
 
 class CameraNameError(ValueError):
@@ -24,14 +27,25 @@ def folder_camera_name(path: str, flavour: type[PurePath] = PurePath) -> str:
     """The name a recordings folder offers its camera: its own name; for the root of a
     Windows network share (`\\\\nas\\cams`, a NAS's camera share added whole), whose name
     Python reads as empty, the share's name; "" for a drive's root (`E:\\`), which names
-    nothing. `flavour` reads the path as a system does (this one's by default)."""
+    nothing. `flavour` reads the path as a system does (this one's by default). A name
+    `check_name` would refuse is made one it takes (offered_name): the owner typed none."""
     folder = flavour(path)
     if folder.name:
-        return folder.name
+        return offered_name(folder.name)
     drive = folder.drive.replace("/", "\\").rstrip("\\")
     if not drive.startswith("\\\\") or drive.endswith(":"):   # a drive letter, `\\?\E:`
         return ""
-    return drive.rsplit("\\", 1)[-1]
+    return offered_name(drive.rsplit("\\", 1)[-1])
+
+
+def offered_name(name: str) -> str:
+    """A folder's name as a camera name `check_name` takes: a control or invisible character
+    (a tab Linux allows in a name) or one this computer cannot read (a card's name in another
+    encoding) a space, spaces run together and trimmed, and cut to MAX_NAME characters; ""
+    when nothing is left."""
+    kept = "".join(" " if unicodedata.category(ch) in _NOT_IN_NAMES else ch
+                   for ch in composed(name))
+    return " ".join(kept.split())[:MAX_NAME].rstrip()
 
 
 def composed(name: str) -> str:
