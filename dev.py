@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Quick start: `python3 dev.py run` (the demo; Ctrl-C or SIGTERM ends it and removes its
 temporary folder: exit 0, or 130 and 143 when that stops the demo before its portal is up;
-during setup it ends pip and what pip started, then dev.py, with 130 or 143),
+during setup it ends pip and what pip started, then dev.py, with 130 or 143; Ctrl-Z pauses
+dev.py with what it runs, and `fg` resumes both),
 `python3 dev.py test` (the whole suite) and
 `python3 dev.py coverage` (the suite measured, the processes it starts included).
 
@@ -98,6 +99,36 @@ def catch_stops() -> None:
         sig = getattr(signal, name)
         if not (name == "SIGHUP" and signal.getsignal(sig) == signal.SIG_IGN):   # nohup
             signal.signal(sig, on_signal)
+    if hasattr(signal, "SIGTSTP"):   # POSIX job control; Windows has no Ctrl-Z for processes
+        signal.signal(signal.SIGTSTP, on_pause)
+
+
+def on_pause(signum: int, _frame) -> None:
+    """Ctrl-Z (SIGTSTP): stop the child with this process, and resume it with this process.
+
+    The terminal stops its foreground group alone, and a child leading a group of its own
+    (pip, pytest: `foreground`'s `own_group`) is not in it: it ran on, writing into the
+    terminal, while the shell said dev.py was stopped. So the child (its whole group) is
+    stopped first, then this process, as the signal's default would have; when the shell's
+    `fg` or `bg` continues this process, the child is continued too."""
+    child, group = STOPS.child, STOPS.group
+    send_job(child, group, signum)
+    signal.signal(signum, signal.SIG_DFL)
+    try:
+        os.kill(os.getpid(), signum)   # stops here, until SIGCONT
+    finally:
+        signal.signal(signum, on_pause)
+    send_job(child, group, signal.SIGCONT)
+
+
+def send_job(child: subprocess.Popen | None, group: bool, signum: int) -> None:
+    """Send a job-control signal to `child`: to its whole group when it leads one. The demo,
+    in this process's group, got the terminal's Ctrl-Z itself; a second one changes nothing,
+    and one sent to dev.py alone (`kill -TSTP`) stops it too."""
+    if child is not None and group:
+        pass_on_group(child, signum)
+    elif child is not None:
+        pass_on(child, signum, (signal.Signals(signum).name,))
 
 
 def foreground(cmd: list, own_group: bool = False, **kw) -> int:

@@ -1,13 +1,17 @@
 """dev.py, the README's Quick start: the demo's command line, as data; how it stops."""
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
+import pty
+import select
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -124,3 +128,89 @@ def test_sigterm_to_dev_py_while_pip_installs_stops_pip_too(tmp_path):
     assert left == [], rest
     assert proc.returncode == 143 and "Traceback" not in rest, rest
     assert f"Installing footage-agent and what it needs into {tmp_path / '.venv'}" in rest
+
+
+_STAND_IN = """import os, subprocess, sys, time
+# pytest's stand-in: it starts a process of its own (as pytest-xdist's workers, pip's second
+# pip), says both ids, then works until it is ended
+helper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+with open(sys.argv[1], "w") as ids:
+    ids.write(f"{os.getpid()} {helper.pid}\\n")
+while True:
+    time.sleep(0.05)
+"""
+
+
+def _state(pid: int) -> str:
+    """A process's state letter in /proc: T when stopped."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+
+
+def _until(what, reader, fd, timeout: float = 60) -> str:
+    """Read the terminal (keeping it drained, so nothing blocks on writing to it) until
+    `what()` holds; what was read."""
+    seen, end = b"", time.monotonic() + timeout
+    while not what(seen) and time.monotonic() < end:
+        if select.select([fd], [], [], 0.1)[0]:
+            try:
+                seen += os.read(fd, 4096)
+            except OSError:
+                break
+    return reader(seen)
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir() or shutil.which("bash") is None,
+                    reason="processes listed in /proc; an interactive bash as the shell")
+def test_ctrl_z_stops_what_dev_py_runs_and_fg_resumes_it(tmp_path):
+    # dev.py runs each step (pip, pytest) in a process group of its own, so that SIGTERM
+    # reaches all of it; the terminal's Ctrl-Z stops the foreground group alone: dev.py
+    # stopped, its shell said "Stopped", and pytest and its workers ran on in the background,
+    # writing into the terminal, which `fg` gave back to a dev.py still waiting for them.
+    # Here an interactive bash in a real pseudo-terminal runs `dev.py test` (dev.py copied to
+    # tmp_path, whose .venv's "python" stands in for pytest: a real process with a child), as
+    # an owner does; Ctrl-Z, `fg`, then Ctrl-C are typed into it.
+    shutil.copy(ROOT / "dev.py", tmp_path / "dev.py")
+    (tmp_path / "pyproject.toml").write_text(_PROJECT)
+    venv = tmp_path / ".venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / ".installed-test").write_text(
+        hashlib.sha256(_PROJECT.encode()).hexdigest())   # set up already
+    (tmp_path / "stand_in.py").write_text(_STAND_IN)
+    ids = tmp_path / "ids"
+    python = venv / "bin" / "python"
+    python.write_text(f"#!/bin/sh\nexec {sys.executable} {tmp_path / 'stand_in.py'} {ids}\n")
+    python.chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(PS1="$ ", TERM="dumb", HISTFILE=os.devnull)
+    pid, fd = pty.fork()
+    if pid == 0:   # the owner's terminal and shell
+        os.chdir(tmp_path)
+        os.execve(shutil.which("bash"), ["bash", "--norc", "--noprofile", "-i"], env)
+    running: list[int] = []
+    try:
+        os.write(fd, f"{sys.executable} dev.py test\n".encode())
+        _until(lambda _s: ids.is_file() and ids.read_text().endswith("\n"), str, fd)
+        running = [int(n) for n in ids.read_text().split()]
+        os.write(fd, b"\x1a")   # Ctrl-Z
+        said = _until(lambda s: b"Stopped" in s, bytes.decode, fd)
+        stopped = _until(lambda _s: all(_state(p) == "T" for p in running),
+                         lambda _s: [_state(p) for p in running], fd, timeout=10)
+        os.write(fd, b"fg\n")
+        resumed = _until(lambda _s: all(_state(p) != "T" for p in running),
+                         lambda _s: [_state(p) for p in running], fd, timeout=10)
+        os.write(fd, b"\x03")   # Ctrl-C ends it, as before
+        os.write(fd, b'echo "code=$?"\n')
+        ended = _until(lambda s: b"code=1" in s or b"code=0" in s, bytes.decode, fd)
+    finally:
+        for p in set(running + _session(pid)) - {pid}:   # dev.py, what it ran, and its shell
+            try:
+                os.kill(p, signal.SIGKILL)
+            except OSError:
+                pass
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+    assert "Stopped" in said, said
+    assert stopped == ["T", "T"], said          # pytest and its worker stopped with dev.py
+    assert "T" not in resumed, resumed          # and `fg` resumed them
+    assert "code=130" in ended, ended
