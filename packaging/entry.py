@@ -1,5 +1,7 @@
 """The frozen app's entry point: the `footage-agent` command (the desktop app is `gui`), and on
-Windows its windowed twin `footage-agent-gui.exe`, which opens the desktop app.
+Windows its windowed twin `footage-agent-gui.exe`, which opens the desktop app; on macOS the
+program inside `Footage Requests.app`, which opens the desktop app when opened as an app (no
+command given).
 
 The twin is the same program built without a console (footage-agent.spec), so the app started
 from the Start menu or at login has no console window beside it, whose closing would end it.
@@ -11,7 +13,7 @@ where Qt can open one, else Windows' MessageBoxW with the agent's last words.
 import ctypes
 import io
 import sys
-from pathlib import PureWindowsPath
+from pathlib import PurePosixPath, PureWindowsPath
 
 from agent.cli import main
 from agent.commands.gui import told_in_a_window
@@ -44,9 +46,24 @@ def is_windowed(program: str) -> bool:
     return PureWindowsPath(program).stem.lower() == GUI_NAME
 
 
+def in_app_bundle(program: str) -> bool:
+    """True for the program inside a macOS app (`Footage Requests.app/Contents/MacOS/...`)."""
+    parts = PurePosixPath(program).parts
+    return any(a.endswith(".app") and (b, c) == ("Contents", "MacOS")
+               for a, b, c in zip(parts, parts[1:], parts[2:]))
+
+
 def command(program: str, argv: list[str]) -> list[str]:
-    """The agent's command line for this program: the twin's is always `gui`."""
-    return ["gui", *argv] if is_windowed(program) else list(argv)
+    """The agent's command line for this program: the twin's is always `gui`; the macOS app's,
+    opened from Finder, the Dock or Launchpad, is `gui` too. Those start it with no arguments
+    (older macOS with a `-psn_...` process serial number alone), which as a command only
+    printed the usage where nobody sees it: the app did not open. Given a command (the
+    LaunchAgent's `run`, a terminal's `scan`) it is that command."""
+    if is_windowed(program):
+        return ["gui", *argv]
+    if in_app_bundle(program) and all(a.startswith("-psn_") for a in argv):
+        return ["gui"]
+    return list(argv)
 
 
 def failure_text(said: str, code: int) -> str:
@@ -58,7 +75,7 @@ def failure_text(said: str, code: int) -> str:
 def run(program: str, argv: list[str], show=None) -> int:
     """Run the command; in the windowed twin, a failure is shown by `show` (a message box)."""
     if not is_windowed(program):
-        return main(argv)
+        return main(command(program, argv))
     said = LastWords()
     sys.stdout = sys.stdout or said
     sys.stderr = sys.stderr or said

@@ -243,3 +243,26 @@ def test_the_bundle_carries_the_zones_windows_lacks_and_the_smoke_test_asks_for_
                           capture_output=True, text=True, timeout=120,
                           env={**os.environ, **build.NO_SYSTEM_ZONES})
     assert done.returncode == 0, done.stderr
+
+
+def test_the_macos_app_opened_from_finder_opens_the_desktop_app(monkeypatch):
+    """The spec wraps the one-folder build in `Footage Requests.app` on macOS, whose program
+    is `footage-agent`. Finder, the Dock and Launchpad start it with no arguments (older macOS
+    with a `-psn_...` one), and with no command footage-agent prints its usage and exits 2:
+    the app never opened, for an owner who did what every Mac app asks. Finder cannot run
+    here, so the program's own entry is run as Finder starts it, with the agent's `main`
+    standing in to see the command it is given."""
+    entry = load("entry")
+    given: list[list[str]] = []
+    monkeypatch.setattr(entry, "main", lambda argv: given.append(argv) or 0)
+    app = "/Applications/Footage Requests.app/Contents/MacOS/footage-agent"
+    assert entry.run(app, []) == 0
+    assert entry.run(app, ["-psn_0_1175839"]) == 0
+    assert entry.run(app, ["run"]) == 0            # the LaunchAgent's service, as it was
+    assert entry.run(app, ["scan", "--json"]) == 0
+    assert entry.run("/opt/footage-agent/footage-agent", []) == 0   # the command: its usage
+    assert given == [["gui"], ["gui"], ["run"], ["scan", "--json"], []]
+    spec = (PKG / "footage-agent.spec").read_text(encoding="utf-8")
+    assert 'BUNDLE(coll, name="Footage Requests.app"' in spec
+    agent = plistlib.loads(LAUNCH_AGENT.read_bytes())["ProgramArguments"][0]
+    assert entry.in_app_bundle(agent)
