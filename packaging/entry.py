@@ -8,10 +8,12 @@ from the Start menu or at login has no console window beside it, whose closing w
 Without a console, Python has no stdout or stderr: what the agent says goes to `LastWords`
 instead, and a start that fails (a home folder that cannot be made private, a broken install)
 is said in a box, not in a window nobody can see: the app's own (in the owner's language)
-where Qt can open one, else Windows' MessageBoxW with the agent's last words.
+where Qt can open one, else Windows' MessageBoxW with the agent's last words. The console
+program double-clicked in Explorer, with no command, opens the twin (`twin_instead`).
 """
 import ctypes
 import io
+import subprocess
 import sys
 from pathlib import PurePosixPath, PureWindowsPath
 
@@ -21,6 +23,7 @@ from agent.commands.gui import told_in_a_window
 GUI_NAME = "footage-agent-gui"   # bundle.GUI_NAME
 TITLE = "Footage requests"
 MB_ICONERROR = 0x10              # MessageBoxW's uType: an OK button and the error icon
+DETACHED_PROCESS = 0x00000008    # CreateProcess: the twin neither shares nor gets a console
 
 
 class LastWords(io.TextIOBase):
@@ -72,9 +75,43 @@ def failure_text(said: str, code: int) -> str:
     return "\n".join(words[-3:]) or f"The app stopped as it started (exit code {code})."
 
 
-def run(program: str, argv: list[str], show=None) -> int:
-    """Run the command; in the windowed twin, a failure is shown by `show` (a message box)."""
+def console_alone() -> bool:
+    """Windows: True when this program's console is its own, made for it as it started: the
+    program was opened from Explorer (a double click), not typed in a Command Prompt, whose
+    console it shares. Elsewhere False: a terminal is always someone's."""
+    if sys.platform != "win32":
+        return False
+    try:
+        ids = (ctypes.c_uint32 * 2)()
+        return ctypes.windll.kernel32.GetConsoleProcessList(ids, 2) == 1
+    except (AttributeError, OSError):
+        return False
+
+
+def twin_instead(program: str, argv: list[str], alone: bool) -> bool:
+    """True for the command program opened with no command in a console of its own: an owner
+    who double-clicked `footage-agent.exe`, the first of the folder's two programs, for whom
+    the usage flashed in a console window that closed at once, and no app opened."""
+    return not is_windowed(program) and not argv and alone
+
+
+def open_twin(program: str) -> int:
+    """Open the desktop app through the windowed twin beside `program`, so that this console
+    window closes at once rather than stand beside the app; without the twin, the usage."""
+    twin = PureWindowsPath(program).with_name(f"{GUI_NAME}.exe")
+    try:
+        subprocess.Popen([str(twin)], close_fds=True, creationflags=DETACHED_PROCESS)
+    except OSError:
+        return main([])
+    return 0
+
+
+def run(program: str, argv: list[str], show=None, alone=None) -> int:
+    """Run the command; in the windowed twin, a failure is shown by `show` (a message box).
+    `alone`: does this program have a console of its own (`console_alone`, asked when None)."""
     if not is_windowed(program):
+        if twin_instead(program, argv, console_alone() if alone is None else alone):
+            return open_twin(program)
         return main(command(program, argv))
     said = LastWords()
     sys.stdout = sys.stdout or said

@@ -266,3 +266,36 @@ def test_the_macos_app_opened_from_finder_opens_the_desktop_app(monkeypatch):
     assert 'BUNDLE(coll, name="Footage Requests.app"' in spec
     agent = plistlib.loads(LAUNCH_AGENT.read_bytes())["ProgramArguments"][0]
     assert entry.in_app_bundle(agent)
+
+
+def test_footage_agent_exe_double_clicked_opens_the_app_through_its_windowed_twin(monkeypatch):
+    """The Windows folder holds two programs, footage-agent.exe (the command line) and
+    footage-agent-gui.exe (the app). An owner who double-clicked the first, listed first,
+    saw a console window flash with the usage and close: no app. Opened from Explorer (a
+    console of its own) with no command, it now starts the twin and ends, so its window closes
+    at once; typed in a Command Prompt (a console shared) it is the command line as before.
+    Windows' process creation and console cannot run here: the console's answer is given, and
+    the start is recorded rather than made."""
+    entry = load("entry")
+    given: list[list[str]] = []
+    monkeypatch.setattr(entry, "main", lambda argv: given.append(argv) or 2)
+    started: list[tuple] = []
+    monkeypatch.setattr(subprocess, "Popen",
+                        lambda argv, **kw: started.append((argv, kw["creationflags"])))
+    folder = r"C:\Users\Ann\AppData\Local\Programs\footage-agent"
+    command = folder + r"\footage-agent.exe"
+    assert entry.run(command, [], alone=True) == 0
+    assert started == [([folder + r"\footage-agent-gui.exe"], entry.DETACHED_PROCESS)]
+    assert given == []
+    assert entry.run(command, [], alone=False) == 2          # typed: the usage, as before
+    assert entry.run(command, ["scan"], alone=True) == 2      # a shortcut with a command
+    assert given == [[], ["scan"]] and len(started) == 1
+    twin = folder + r"\footage-agent-gui.exe"
+    assert not entry.twin_instead(twin, [], True)             # the twin is the app itself
+    if sys.platform != "win32":
+        assert entry.console_alone() is False                  # a terminal is someone's
+
+    def missing(argv, **kw):
+        raise FileNotFoundError(argv[0])
+    monkeypatch.setattr(subprocess, "Popen", missing)
+    assert entry.run(command, [], alone=True) == 2 and given[-1] == []   # no twin: the usage
