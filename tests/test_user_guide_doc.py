@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import sys
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import platformdirs
@@ -74,7 +75,8 @@ NOT_THE_APPS = {"If you lose your key", "If the recorder is off or unreachable",
                 "If the recorder's clock was reset",
                 "Sharing or exporting", "The list of recordings", "certificate fingerprint",
                 "Copy as path", "Change Drive Letter and Paths", "Go", "Go to Folder…",
-                "Discard", "^", "Show hidden icons"}
+                "Discard", "^", "Show hidden icons", "Show more options", "Send to",
+                "Desktop (create shortcut)"}
 
 
 def app_words() -> list[str]:
@@ -121,3 +123,46 @@ def test_the_guide_quotes_where_the_running_app_is_as_the_app_says_it():
         quoted = flat.split(start, 1)[1].split('")', 1)[0]
         assert "under the ^ arrow beside the clock" in quoted
         assert all(shown(part.strip(" :"), texts) for part in quoted.split("...")), quoted
+
+
+def test_the_guide_opens_the_app_as_packaging_installs_it_on_each_system():
+    """Guide hunt: the guide never said how to open the app; its commands assumed a terminal
+    where `footage-agent` is found, which on Windows (a folder of two programs, the app being
+    the windowed `footage-agent-gui.exe`) and in the macOS app is not so. Its "Opening the
+    app" names what packaging/ builds: the programs, their folder, the launcher's name, the
+    program inside the macOS app, and each opens the app as the guide says."""
+    import configparser
+    import importlib.util
+    import plistlib
+
+    def load(name: str):
+        spec = importlib.util.spec_from_file_location(f"guide_{name}",
+                                                      ROOT / "packaging" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module   # dataclasses look their module up
+        spec.loader.exec_module(module)
+        return module
+    section = " ".join(GUIDE.split("## Opening the app", 1)[1].split("\n## ", 1)[0].split())
+    bundle, entry = load("bundle"), load("entry")
+    windows = section.split("**Windows.**", 1)[1].split("**macOS.**", 1)[0]
+    gui_exe, command_exe = f"`{bundle.GUI_NAME}.exe`", f"`{bundle.APP_NAME}.exe`"
+    assert gui_exe in windows and command_exe in windows
+    assert entry.command(rf"C:\x\{bundle.GUI_NAME}.exe", []) == ["gui"]   # "is the app"
+    assert entry.twin_instead(rf"C:\x\{bundle.APP_NAME}.exe", [], True)   # "opens the app too"
+    packaging_readme = (ROOT / "packaging" / "README.md").read_text("utf-8")
+    folder = r"%LOCALAPPDATA%\Programs\footage-agent"
+    assert f"`{folder}`" in windows and folder in packaging_readme
+    assert f'cd /d "{folder}"' in section
+    launcher = configparser.ConfigParser(interpolation=None)
+    launcher.read(ROOT / "packaging" / "linux" / "org.footageagent.FootageAgent.desktop")
+    name = launcher["Desktop Entry"]["Name"]
+    spec = (ROOT / "packaging" / "footage-agent.spec").read_text("utf-8")
+    assert f'BUNDLE(coll, name="{name}.app"' in spec
+    assert f"**{name}**" in packaging_readme   # the Start menu's shortcut an installer makes
+    for system in ("Windows", "macOS", "Linux"):
+        assert f"*{name}*" in section.split(f"**{system}.**", 1)[1].split("\n", 1)[0]
+    assert f"`{launcher['Desktop Entry']['Exec']}`" in section.split("**Linux.**", 1)[1]
+    agent = (ROOT / "packaging" / "macos" / "org.footageagent.FootageAgent.plist").read_bytes()
+    inside = plistlib.loads(agent)["ProgramArguments"][0]
+    assert f"""alias footage-agent='"{inside}"'""" in section
+    assert entry.command(inside, []) == ["gui"]      # opened from Finder: the app
