@@ -214,3 +214,17 @@ def test_ctrl_z_stops_what_dev_py_runs_and_fg_resumes_it(tmp_path):
     assert stopped == ["T", "T"], said          # pytest and its worker stopped with dev.py
     assert "T" not in resumed, resumed          # and `fg` resumed them
     assert "code=130" in ended, ended
+
+
+def test_the_readme_says_where_dev_py_put_the_footage_agent_command():
+    # In a fresh clone, after `python3 dev.py run`, the README's next words, "`footage-agent
+    # gui` opens the desktop app", and its "Using the command" gave `command not found` (127):
+    # dev.py installs the program into .venv, which is on nobody's PATH. The README says where
+    # it is, as dev.py makes it, and how to put it on the PATH (the venv's own activate).
+    dev = _dev()
+    readme = " ".join((ROOT / "README.md").read_text("utf-8").split())
+    before_commands = readme.split("## Using the command", 1)[0]
+    where = dev.BIN.relative_to(dev.HERE).as_posix()
+    assert f"`{where}/footage-agent gui`" in before_commands
+    assert "`.venv\\Scripts\\footage-agent gui`" in before_commands
+    assert f"`source {where}/activate`" in before_commands
