@@ -225,6 +225,38 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>Mostrar una imagen</translation>
     </message>
     <message>
+        <source>◀ 1 min</source>
+        <translation>◀ 1 min</translation>
+    </message>
+    <message>
+        <source>1 minute earlier</source>
+        <translation>1 minuto antes</translation>
+    </message>
+    <message>
+        <source>◀ 5 s</source>
+        <translation>◀ 5 s</translation>
+    </message>
+    <message>
+        <source>5 seconds earlier</source>
+        <translation>5 segundos antes</translation>
+    </message>
+    <message>
+        <source>5 s ▶</source>
+        <translation>5 s ▶</translation>
+    </message>
+    <message>
+        <source>5 seconds later</source>
+        <translation>5 segundos después</translation>
+    </message>
+    <message>
+        <source>1 min ▶</source>
+        <translation>1 min ▶</translation>
+    </message>
+    <message>
+        <source>1 minute later</source>
+        <translation>1 minuto después</translation>
+    </message>
+    <message>
         <source>The real date at this moment</source>
         <translation>La fecha real en este momento</translation>
     </message>
@@ -237,8 +269,16 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>Guardar la diferencia</translation>
     </message>
     <message>
+        <source>Hold your phone&apos;s clock up to the camera (or note the time as you walk past it). Then press Show a picture, move to that moment with the arrows under the picture, and type the real time. You can skip this step.</source>
+        <translation>Muestre el reloj de su teléfono a la cámara (o anote la hora al pasar por delante). Luego pulse Mostrar una imagen, vaya a ese momento con las flechas bajo la imagen y escriba la hora real. Puede saltarse este paso.</translation>
+    </message>
+    <message>
         <source>The real time at this moment was</source>
         <translation>La hora real en este momento era</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded then: move the other way.</source>
+        <translation>No se grabó nada en ese momento: muévase en la otra dirección.</translation>
     </message>
     <message>
         <source>No recording of this folder to show.</source>
@@ -247,10 +287,6 @@ Huellas de las claves (compárelas con las que publicó la agencia):
     <message>
         <source>Is the camera&apos;s clock right?</source>
         <translation>¿Está en hora el reloj de la cámara?</translation>
-    </message>
-    <message>
-        <source>Hold your phone&apos;s clock up to the camera (or note the time as you walk past it), then find that moment here and type the real time. You can skip this step.</source>
-        <translation>Muestre el reloj de su teléfono a la cámara (o anote la hora al pasar por delante), luego busque ese momento aquí y escriba la hora real. Puede saltarse este paso.</translation>
     </message>
     <message>
         <source>No recordings folder yet: this step shows a picture from one. Add your recordings folder in step 1 (Back), or press Next to skip this step.</source>

@@ -41,8 +41,25 @@ class ClockStep(QWidget):
         self.source_box.setAccessibleName(self.tr("Camera whose clock to check"))
         self.show_button = show = QPushButton(self.tr("Show a picture"))
         show.clicked.connect(lambda: self.show_frame())
+        self.source_box.activated.connect(lambda _i: self._forget_frame())
         self.picture = QLabel("")
         self.picture.setMinimumHeight(180)
+        # To the moment whose real time the owner knows (their phone held up to the camera):
+        # the picture first shown is only the newest recording's first second.
+        self.frame_camera = ""
+        self.moves = QHBoxLayout()
+        self.move_buttons = []
+        for text, name, step_s in ((self.tr("\u25c0 1 min"), self.tr("1 minute earlier"), -60),
+                                   (self.tr("\u25c0 5 s"), self.tr("5 seconds earlier"), -5),
+                                   (self.tr("5 s \u25b6"), self.tr("5 seconds later"), 5),
+                                   (self.tr("1 min \u25b6"), self.tr("1 minute later"), 60)):
+            move = QPushButton(text)
+            move.setAccessibleName(name)
+            move.setEnabled(False)
+            move.clicked.connect(lambda _=False, s=step_s: self.move_by(s))
+            self.moves.addWidget(move)
+            self.move_buttons.append(move)
+        self.moves.addStretch(1)
         self.says = plain_label()
         # The date too: a camera left on another zone (its maker's) is more than half a day off.
         self.true_day = QDateEdit()
@@ -70,11 +87,13 @@ class ClockStep(QWidget):
         box = QVBoxLayout(scrolling_body(self, title))   # scrolls above Back and Next
         box.addWidget(plain_label(title, "sectionTitle"))
         box.addWidget(plain_label(self.tr("Hold your phone's clock up to the camera (or note the "
-                                          "time as you walk past it), then find that "
-                                          "moment here and type the real time. You can "
-                                          "skip this step."), "hint"))
+                                          "time as you walk past it). Then press Show a "
+                                          "picture, move to that moment with the arrows "
+                                          "under the picture, and type the real time. You "
+                                          "can skip this step."), "hint"))
         box.addLayout(top)
         box.addWidget(self.picture)
+        box.addLayout(self.moves)
         box.addWidget(self.says)
         box.addWidget(QLabel(self.tr("The real time at this moment was")))
         box.addLayout(when)
@@ -113,6 +132,7 @@ class ClockStep(QWidget):
                                         "shows a picture from it."))
             return
         src, agent, previewer = self.sources[idx], self.ctx.agent, self.ctx.previewer
+        moved_camera = self.frame_camera or src.camera
 
         def work():
             now = int(time.time() * US)
@@ -122,14 +142,36 @@ class ClockStep(QWidget):
             if at_us is None and row is None:   # a camera whose clock was reset dates today's
                 row = agent.newest_recording(src.id)   # recordings years ago
                 if row is None:
-                    return None, ()
-            cam, when = (row.camera, row.start_us + US) if row else (src.camera, at_us)
+                    return None
+            if at_us is not None:   # moved from the picture shown: that camera, then
+                cam, when = moved_camera, at_us
+            else:
+                cam, when = row.camera, row.start_us + US
             # Set back again after its difference was set: one difference fits one clock.
-            return previewer.frame(cam, when, 480), tuple(agent.repeated_times(src.id))
-        self.ctx.bridge.call("clock-frame", work, self._frame, self.status.setText)
+            return cam, previewer.frame(cam, when, 480), tuple(agent.repeated_times(src.id))
+        self.ctx.bridge.call("clock-frame", work, lambda found: self._frame(found, at_us),
+                             self.status.setText)
 
-    def _frame(self, found) -> None:
-        frame, repeats = found
+    def _forget_frame(self) -> None:
+        """Another folder chosen: the picture shown is not its, so nothing moves from it."""
+        self.frame_at, self.frame_camera = None, ""
+        self.picture.clear()
+        self.says.setText("")
+        self.save_button.setEnabled(False)
+        for move in self.move_buttons:
+            move.setEnabled(False)
+
+    def move_by(self, step_s: int) -> None:
+        """Show the picture `step_s` seconds after (or before) the one shown."""
+        if self.frame_at is not None:
+            self.show_frame(self.frame_at + step_s * US)
+
+    def _frame(self, found, moved_to: int | None = None) -> None:
+        cam, frame, repeats = found if found is not None else ("", None, ())
+        if frame is None and moved_to is not None:   # a gap: the picture shown stays
+            self.status.setText(self.tr("Nothing was recorded then: move the other way."))
+            return
+        self.status.setText("")
         if frame is None:
             said = self.tr("No recording of this folder to show.")
             src = self.sources[self.source_box.currentIndex()]
@@ -141,7 +183,9 @@ class ClockStep(QWidget):
                                       "then check the clock here.")
             self.status.setText(said)
             return
-        self.frame_at = frame.at_us
+        self.frame_at, self.frame_camera = frame.at_us, cam
+        for move in self.move_buttons:
+            move.setEnabled(True)
         self.picture.setPixmap(QPixmap.fromImage(to_image(frame)).scaledToHeight(180))
         src = self.sources[self.source_box.currentIndex()]
         camera_clock = frame.at_us + self._offset_us(src)
