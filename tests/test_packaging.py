@@ -299,3 +299,29 @@ def test_footage_agent_exe_double_clicked_opens_the_app_through_its_windowed_twi
         raise FileNotFoundError(argv[0])
     monkeypatch.setattr(subprocess, "Popen", missing)
     assert entry.run(command, [], alone=True) == 2 and given[-1] == []   # no twin: the usage
+
+
+def test_the_programs_carry_the_apps_icon_on_windows_and_macos(tmp_path):
+    """The spec gave its programs no icon, so PyInstaller's own default stood for the app in
+    Explorer, the Start menu, a pinned taskbar button and Finder, where the guide tells an
+    owner to look for its blue square with a lens (the tray's). The build draws the
+    launcher's SVG into an .ico (Windows) or .icns (macOS) with Qt, and the spec hands it to
+    both Windows programs and the macOS app. Read back here with Qt's image readers."""
+    from PySide6.QtGui import QColor, QImageReader
+
+    bundle = load("bundle")
+    for platform, kind in (("win32", "ico"), ("darwin", "icns")):
+        path = bundle.program_icon(platform, tmp_path / platform)
+        assert path.suffix == f".{kind}"
+        reader = QImageReader(str(path))
+        image = reader.read()
+        assert bytes(reader.format()).decode() == kind, reader.errorString()
+        assert (image.width(), image.height()) == (256, 256)
+        assert image.pixelColor(128, 128) == QColor("#2e6cb0")     # the lens
+        assert image.pixelColor(128, 78) == QColor("#f6f4f0")      # its ring
+        assert image.pixelColor(20, 128) == QColor("#2e6cb0")      # the square
+        assert image.pixelColor(0, 0).alpha() == 0                 # round corners
+    assert bundle.program_icon("linux", tmp_path) is None          # the desktop entry's SVG
+    spec = (PKG / "footage-agent.spec").read_text(encoding="utf-8")
+    assert "bundle.program_icon(sys.platform, Path(workpath))" in spec
+    assert spec.count("icon=icon") == 3                            # both programs, the .app
