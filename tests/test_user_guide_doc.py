@@ -166,3 +166,19 @@ def test_the_guide_opens_the_app_as_packaging_installs_it_on_each_system():
     inside = plistlib.loads(agent)["ProgramArguments"][0]
     assert f"""alias footage-agent='"{inside}"'""" in section
     assert entry.command(inside, []) == ["gui"]      # opened from Finder: the app
+
+
+def test_the_guides_agency_step_names_its_button_and_what_to_do_when_fingerprints_differ():
+    """Guide hunt: step 3 said "Import the agency file", where the step's one button reads
+    "Choose the agency file…", and asked the owner to compare the key fingerprints the app
+    shows, without saying that the agency is trusted already by then, nor what to do when they
+    differ. It names the button, and the way to take the trust back (Settings' Remove agency,
+    an app text too), with a call to the program."""
+    ts = (ROOT / "gui" / "i18n" / "footage_es.ts").read_text("utf-8")
+    step = ts.split("<name>AgencyStep</name>", 1)[1].split("</context>", 1)[0]
+    buttons = [html.unescape(s) for s in re.findall(r"<source>(.*?…)</source>", step)]
+    third = " ".join(GUIDE.split("3. **Agency.**", 1)[1].split("\n4. ", 1)[0].split())
+    assert buttons and all(f"**{b}**" in third for b in buttons), buttons
+    assert "adds the agency at once" in third
+    assert "If they differ" in third and "**Remove agency**" in third
+    assert shown("Remove agency", app_words())
