@@ -258,8 +258,25 @@ def coverage(pytest_args: list[str]) -> None:
 
 
 COMMANDS = {"run": run, "test": test, "coverage": coverage}
+NEEDS = (3, 11)   # pyproject.toml's requires-python
+
+
+def too_old(version: tuple = tuple(sys.version_info)) -> str | None:
+    """What to say when this Python is older than the project needs, else None. Said before
+    anything runs: Python 3.10 (Ubuntu 22.04's python3) stopped at the first step with a
+    traceback ("unexpected keyword argument 'process_group'")."""
+    if tuple(version[:2]) >= NEEDS:
+        return None
+    have, need = ".".join(map(str, version[:3])), ".".join(map(str, NEEDS))
+    return (f"footage-agent needs Python {need} or newer, and this is Python {have} "
+            f"({sys.executable}). Install Python {need} or newer (python.org, or your system's "
+            f"packages: on Debian or Ubuntu, python{need} and python{need}-venv) and run this "
+            f"again with it: python{need} dev.py run (on Windows: py -{need} dev.py run)")
+
 
 if __name__ == "__main__":
+    if too_old():
+        sys.exit(too_old())
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
         sys.exit("usage: python3 dev.py run [demo args] | test [pytest args] | "
                  "coverage [pytest args]")

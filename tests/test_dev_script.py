@@ -1,6 +1,7 @@
 """dev.py, the README's Quick start: the demo's command line, as data; how it stops."""
 from __future__ import annotations
 
+import glob
 import hashlib
 import importlib.util
 import os
@@ -228,3 +229,28 @@ def test_the_readme_says_where_dev_py_put_the_footage_agent_command():
     assert f"`{where}/footage-agent gui`" in before_commands
     assert "`.venv\\Scripts\\footage-agent gui`" in before_commands
     assert f"`source {where}/activate`" in before_commands
+
+
+def test_an_older_python_is_told_what_to_install_before_anything_runs(tmp_path):
+    # Ubuntu 22.04's python3 is 3.10: `python3 dev.py run` stopped at its first step with a
+    # traceback, "Popen.__init__() got an unexpected keyword argument 'process_group'", which
+    # says nothing of the Python 3.11 the README asks for. It now says so first, exit 1.
+    dev = _dev()
+    assert dev.too_old((3, 11, 0)) is None and dev.too_old((3, 13, 1)) is None
+    said = dev.too_old((3, 10, 12))
+    assert said.startswith("footage-agent needs Python 3.11 or newer, and this is Python "
+                           "3.10.12") and "python3.11 dev.py run" in said
+    # A real older Python, where this machine has one (on the PATH, or pyenv's).
+    older = [p for p in (shutil.which(f"python3.{n}") for n in (10, 9, 8)) if p]
+    older += sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/3.[89]*/bin/python")) +
+                    glob.glob(os.path.expanduser("~/.pyenv/versions/3.10*/bin/python")))
+    shutil.copy(ROOT / "dev.py", tmp_path / "dev.py")
+    for python in older:
+        ran = subprocess.run([python, str(tmp_path / "dev.py"), "run"], capture_output=True,
+                             text=True, cwd=tmp_path)
+        if "pyenv: " in ran.stderr:   # a shim naming a Python this machine does not have
+            continue
+        assert ran.returncode == 1 and "Traceback" not in ran.stderr, ran.stderr
+        assert "needs Python 3.11 or newer" in ran.stderr
+        assert not (tmp_path / ".venv").exists()   # nothing made
+        break
