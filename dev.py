@@ -6,8 +6,8 @@ dev.py with what it runs, and `fg` resumes both),
 `python3 dev.py test` (the whole suite) and
 `python3 dev.py coverage` (the suite measured, the processes it starts included).
 
-Needs only Python 3.11+: it makes `.venv` beside this file, installs the project into it (again
-only when pyproject.toml changed), then runs. `test` requires the external tools the tests
+Needs only Python 3.11+: it makes `.venv` beside this file (again when one was left without
+pip), installs the project into it (again only when pyproject.toml changed), then runs. `test` requires the external tools the tests
 check packages and desktop files with (minisign, desktop-file-validate, appstreamcli, cv2) as
 CI does: a missing one fails its tests rather than skipping them. Set
 FOOTAGE_AGENT_REQUIRE_TOOLS=0 to let them skip instead.
@@ -39,8 +39,12 @@ def sh(*cmd: str | Path, **kw) -> None:
 
 def setup(extras: str) -> None:
     """Create the virtual environment and install the project with `extras` if needed."""
-    if not PY.exists():
-        sh(sys.executable, "-m", "venv", VENV)
+    if not PY.exists() or not has_pip():
+        # --clear: a .venv made without pip is made again. Debian and Ubuntu's venv, without
+        # their python3.X-venv package, makes .venv and then fails at pip (saying to install
+        # that package); every run after that found python there and stopped at "No module
+        # named pip", even once the package was installed.
+        sh(sys.executable, "-m", "venv", "--clear", VENV)
         sh(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     stamp = VENV / f".installed-{extras}"
     want = hashlib.sha256((HERE / "pyproject.toml").read_bytes()).hexdigest()
@@ -50,6 +54,12 @@ def setup(extras: str) -> None:
               "after pyproject.toml changes; this can take a few minutes)...", flush=True)
         sh(PY, "-m", "pip", "install", "--quiet", "-e", f".[{extras}]")
         stamp.write_text(want)
+
+
+def has_pip() -> bool:
+    """True when the virtual environment's Python can run pip."""
+    return subprocess.run([str(PY), "-m", "pip", "--version"], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL).returncode == 0
 
 
 def run(demo_args: list[str]) -> None:

@@ -254,3 +254,31 @@ def test_an_older_python_is_told_what_to_install_before_anything_runs(tmp_path):
         assert "needs Python 3.11 or newer" in ran.stderr
         assert not (tmp_path / ".venv").exists()   # nothing made
         break
+
+
+def test_a_venv_left_without_pip_is_made_again(tmp_path):
+    # Debian and Ubuntu's `python3 -m venv`, without their python3.X-venv package, makes .venv
+    # and then fails at pip, saying to install that package. Once it was installed, every
+    # `python3 dev.py run` still found .venv's python and stopped at ".venv/bin/python: No
+    # module named pip", exit 1, until the owner found .venv and deleted it. Here .venv is
+    # left so (made --without-pip); pip's index is a closed port on 127.0.0.1, so the
+    # project's install then fails, after the venv was made again with its pip.
+    shutil.copy(ROOT / "dev.py", tmp_path / "dev.py")
+    (tmp_path / "pyproject.toml").write_text(_PROJECT)
+    base = getattr(sys, "_base_executable", sys.executable)
+    subprocess.run([base, "-m", "venv", "--without-pip", str(tmp_path / ".venv")], check=True)
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("PIP_") and k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(PIP_INDEX_URL=f"http://127.0.0.1:{port}/simple", PIP_CONFIG_FILE=os.devnull,
+               PIP_RETRIES="0", PIP_NO_CACHE_DIR="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
+    ran = subprocess.run([base, str(tmp_path / "dev.py"), "run"], cwd=tmp_path, env=env,
+                         capture_output=True, text=True)
+    said = ran.stdout + ran.stderr
+    assert "No module named pip" not in said, said
+    python = tmp_path / ".venv" / ("Scripts" if os.name == "nt" else "bin") / "python"
+    assert subprocess.run([str(python), "-m", "pip", "--version"],
+                          capture_output=True).returncode == 0, said
+    assert ran.returncode != 0 and "Traceback" not in said   # the project's install: no index
