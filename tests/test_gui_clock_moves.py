@@ -44,10 +44,13 @@ def test_the_clock_step_moves_to_the_moment_whose_real_time_the_owner_knows(qtbo
         settle(qtbot, window)
         later = {b.accessibleName(): b for b in clock.move_buttons}
         assert not any(b.isEnabled() for b in clock.move_buttons)   # nothing to move from yet
+        # nor a real time to type: the boxes read Qt's 2000-01-01 00:00:00 until a picture
+        assert not clock.true_day.isEnabled() and not clock.true_time.isEnabled()
         clock.show_button.click()
         settle(qtbot, window)
         newest = (start_s + 21) * US                 # the newest recording's first second
         assert clock.frame_at == newest, clock.status.text()
+        assert clock.true_day.isEnabled() and clock.true_time.isEnabled()
 
         def press(name: str) -> None:
             later[name].click()

@@ -111,8 +111,12 @@ class ClockStep(QWidget):
         # Before any folder is added the step has nothing to show: say so, and that it can be
         # skipped, rather than leave an empty list beside a clock reading 00:00:00.
         empty = not self.sources
-        for w in (self.source_box, self.show_button, self.true_day, self.true_time):
+        for w in (self.source_box, self.show_button):
             w.setEnabled(not empty)
+        # The real time is typed for a picture: before one is shown the boxes read 2000-01-01
+        # 00:00:00, Qt's start, and a time typed there was overwritten by the picture's.
+        for w in (self.true_day, self.true_time):
+            w.setEnabled(not empty and self.frame_at is not None)
         if empty:
             self.frame_at = None
             self.picture.clear()
@@ -157,9 +161,8 @@ class ClockStep(QWidget):
         self.frame_at, self.frame_camera = None, ""
         self.picture.clear()
         self.says.setText("")
-        self.save_button.setEnabled(False)
-        for move in self.move_buttons:
-            move.setEnabled(False)
+        for w in (self.save_button, self.true_day, self.true_time, *self.move_buttons):
+            w.setEnabled(False)
 
     def move_by(self, step_s: int) -> None:
         """Show the picture `step_s` seconds after (or before) the one shown."""
@@ -213,7 +216,8 @@ class ClockStep(QWidget):
         self.true_day.setDate(QDate(t.year, t.month, t.day))
         self.true_time.setTime(QTime(t.hour, t.minute, t.second))
         self.true_zone.setText(display.zone_words(camera_clock, where))
-        self.save_button.setEnabled(True)
+        for w in (self.save_button, self.true_day, self.true_time):
+            w.setEnabled(True)
 
     def typed_zone(self, src) -> str:
         """The zone the owner reads the real time in, off a phone held up to the camera: the
