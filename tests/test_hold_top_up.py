@@ -15,7 +15,7 @@ from agent.export.evidence import export_evidence
 from agent.requests import holds
 from agent.requests.held_window import cut_window, held_coverage, usable_hold
 from agent.requests.hold_top_up import hold_window
-from agent.timebase import US
+from agent.timebase import US, format_utc
 from tests.conftest import t
 from demo.samples import make_recordings
 from tests.test_growing_source import _fragmented, _growing, _stamps
@@ -277,7 +277,9 @@ def test_copies_added_after_the_clock_offset_changed_say_the_clock_they_were_pla
         agent, tmp_path):
     """The owner corrected the folder's clock offset after the safe copy was made: the copies
     added since were placed by the new offset, but the addition kept the hold's old one for
-    the camera, so a clip cut from them said (provenance's `clock`) the old offset only."""
+    the camera, so a clip cut from them said (provenance's `clock`) the old offset only. A cut
+    places every copy by the folder's clock now (held_clocks.py), the first too, whose record
+    keeps the old one: provenance's `hold.clock_changed` names it."""
     folder = tmp_path / "porch"   # the camera's name
     first, second = make_recordings(folder, "blue-iris", "porch", GT0, 2, 3.0, fps=10)
     aside = tmp_path / second.name
@@ -302,8 +304,13 @@ def test_copies_added_after_the_clock_offset_changed_say_the_clock_they_were_pla
         done = export_evidence(index, agent.owner_key(), "porch", *window, tmp_path / "out",
                                provenance_extra=extra)
     record = json.loads((done.package.path / "data/provenance.json").read_text())
-    assert record["clock"]["clock_offset_s"] == [0.0, 2.0], record["clock"]
+    assert record["clock"]["clock_offset_s"] == [2.0], record["clock"]
     assert {s["path"] for s in record["sources"]} == {f"porch/{first.name}", added}
+    assert record["hold"]["clock_changed"]["files"] == [f"porch/{first.name}"]
+    assert record["hold"]["clock_changed"]["held_under"] == [{"zone": "UTC",
+                                                              "clock_offset_s": 0.0}]
+    starts = {s["path"]: s["start"] for s in record["sources"]}
+    assert starts[f"porch/{first.name}"] == format_utc(GT0 - 2 * US)   # 2 s fast: 2 s earlier
 
 
 def test_a_recording_held_while_written_past_the_window_is_not_copied_again(agent, tmp_path):

@@ -17,7 +17,8 @@ from agent.index.rows import FileRow
 from agent.index.store import Store
 from agent.requests.hold_placement import Placement
 from agent.requests.held_window import held_placement, overlaps, usable_hold
-from agent.requests.holds import HOLDS, RECORD, Hold
+from agent.requests.held_clocks import placed_now
+from agent.requests.holds import HOLDS, RECORD, Hold, HoldError
 
 MARK = "\x00safe copy\x00"
 _READABLE = ("ok", "in-progress")   # a copy is a file: never `remote`
@@ -52,6 +53,10 @@ class HeldCopies:
         held = placement.camera(camera, store.names.current)
         if held is None:
             return []
+        try:   # at the times its coverage shows: by its folder's clock now
+            held = placed_now(store.sources(), hold.path, held)
+        except HoldError:
+            pass   # one a new zone cannot place: not cut either (held_clocks.py)
         # Ring files' recordings are left out, as usable_recordings leaves the card's out:
         # previews cannot read a byte range yet.
         return [r._replace(path=str(hold.path / r.path), camera=camera)

@@ -4,13 +4,14 @@ An approval's cut reads the recordings themselves while the index still lists ev
 the hold copied for the approved window, as it was then (same size, same modification time;
 one still being written may have grown; a recorder's, and one inside a ring file, whose index
 rows are stamped anew as they are read again, by its times and size, the ring's asked of its
-card's index; on a card keeping local times, a time a clock change moved by an hour, when the
+card's index by the clock it was held under; on a card keeping local times, a time a clock change moved by an hour, when the
 file still reads as indexed: index/local_times.py), and each of its files is still there so. Otherwise
 (a recorder's ring wrote over them, the owner's cleanup deleted them, a recorder on the network
 no longer lists them) it reads the hold's copies: their hashes are checked against the hold's
 manifest first, and they get an index of their own, as a recorder's downloaded window does
-(agent/index/remote_window.local_window), so the export plans, cuts and gates them as any
-recording. provenance.json's `hold` section says so (docs/package-format.md).
+(agent/index/remote_window.local_window), placed by their folder's clock as it is now
+(held_clocks.py), so the export plans, cuts and gates them as any recording.
+provenance.json's `hold` section says so (docs/package-format.md).
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from agent.index.changed import recorded_over, same_recording
+from agent.index.changed import same_recording
 from agent.index.coverage import Coverage, coverage
 from agent.index.mirror import Connect
 from agent.index.recorder_book import RECORDER_LAYOUT
@@ -32,6 +33,7 @@ from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
 from agent.index.rows import FileRow
 from agent.index.store import Store
 from agent.os_words import plain_home_error
+from agent.requests.held_clocks import clock_changed, placed_now, reach_us, ring_as_held
 from agent.requests.hold_placement import HeldCamera, Placement, grown_into
 from agent.requests.holds import Hold, HoldError, read_hold
 from agent.storage import remove_stale_partials, safe_name
@@ -64,23 +66,31 @@ def overlaps(row: FileRow, start_us: int, end_us: int) -> bool:
             and (row.end_us is None or row.end_us > start_us))
 
 
-def originals_changed(store: Store, held: HeldCamera, start_us: int, end_us: int) -> list[str]:
+def originals_changed(store: Store, held: HeldCamera, start_us: int, end_us: int,
+                      now_placed: HeldCamera | None = None) -> list[str]:
     """The recordings the hold copied for [start, end) that the index no longer lists as they
-    were held, or whose file is gone or changed since: empty when the originals can be cut."""
-    now = {(r.path, r.byte_start): r for r in store.files(held.camera, start_us, end_us)}
+    were held, or whose file is gone or changed since: empty when the originals can be cut.
+    A folder's clock offset or zone changed since re-times its rows, not its recordings: the
+    index is asked around the window as far as that moves them (held_clocks.reach_us), and
+    which of them the window needs is told by their copies' times by the clock now
+    (`now_placed`: held_clocks.placed_now's `held`)."""
     sources = {s.id: s for s in store.sources()}
+    reach = reach_us(list(sources.values()), held)
+    now = {(r.path, r.byte_start): r
+           for r in store.files(held.camera, start_us - reach, end_us + reach)}
     out, local = [], LocalTimeDisks()
-    for was in held.indexed:
-        if not overlaps(was, start_us, end_us):
+    placed = now_placed.recordings if now_placed and held.recorder is None else ()
+    for n, was in enumerate(held.indexed):
+        if not overlaps(placed[n] if n < len(placed) else was, start_us, end_us):
             continue
         row = now.get((was.path, was.byte_start))
         if row is not None and row.ranged:
             # A ring file's rows take its card index's modification time, which changes with
             # every recording the camera adds: the recording itself is compared, and asked of
-            # the card's index as it is now, as a cut does.
-            if (row.start_us, row.end_us, row.byte_end) != (was.start_us, was.end_us,
-                                                            was.byte_end) \
-                    or not os.path.isfile(row.path) or recorded_over([row], sources):
+            # the card's index as it is now, read by the clock it was held under, as a cut does.
+            clock = (held.clock_of(held.recordings[n].path) if n < len(held.recordings)
+                     else (held.zone, held.clock_offset_s))
+            if not ring_as_held(row, was, clock):
                 out.append(was.path)
             continue
         if row is not None and row.status == "remote":
@@ -111,14 +121,18 @@ def _at(was: FileRow, row: FileRow) -> FileRow:
 def from_hold(store: Store, hold: Hold | None, camera: str, start_us: int,
               end_us: int) -> tuple[Placement, HeldCamera] | None:
     """The hold's placement and camera when [start, end) of `camera` is to be cut from the
-    hold (its originals are gone or changed); None when its recordings are cut."""
+    hold (its originals are gone or changed); None when its recordings are cut. The camera's
+    copies are placed by their folder's clock as it is now (held_clocks.placed_now)."""
     placement = held_placement(hold)
     held = placement.camera(camera, store.names.current) if placement else None
-    if held is None or not any(overlaps(r, start_us, end_us) for r in held.recordings):
+    if held is None:
         return None
-    if not originals_changed(store, held, start_us, end_us):
+    now = placed_now(store.sources(), hold.path, held)
+    if not any(overlaps(r, start_us, end_us) for r in now.recordings):
         return None
-    return placement, held
+    if not originals_changed(store, held, start_us, end_us, now):
+        return None
+    return placement, now
 
 
 def left_out(store: Store, held: HeldCamera, start_us: int, end_us: int) -> list[FileRow]:
@@ -143,7 +157,10 @@ def held_coverage(store: Store, hold: Hold | None, camera: str, start_us: int,
     """What of [start, end) of `camera` an approval would cut from the hold (`held` set), or
     None when it would cut the recordings: the request's page shows that, not the recordings
     that are gone."""
-    found = from_hold(store, hold, camera, start_us, end_us)
+    try:
+        found = from_hold(store, hold, camera, start_us, end_us)
+    except HoldError:   # a copy a new zone cannot place: the approval's cut says why
+        return None
     if found is None:
         return None
     rows = [r._replace(path=str(hold.path / r.path), camera=camera)
@@ -272,6 +289,9 @@ def hold_record(placement: Placement, held: HeldCamera, copies: list, hold: Hold
              for at, names in placement.added if used.intersection(names)]
     if added:   # copied into the safe copy after it was made (hold_top_up.py)
         record["added"] = added
+    changed = clock_changed(held, used)
+    if changed:   # the folder's clock corrected since the copies were made (held_clocks.py)
+        record["clock_changed"] = changed
     if missed:
         record["left_out"] = {
             "recordings": [{"start": format_utc(r.start_us),

@@ -11,9 +11,10 @@ times are true times either way), each copy's original (relative to its recordin
 and the index's rows it copied (`indexed`: path, size, modification time), by which a later cut
 tells whether the originals are still as they were held. A copy added to the hold later
 (hold_top_up.py) after the owner changed its folder's zone or clock offset was placed by that
-clock, not the camera's: its row in `recordings` says so (`clock`: `zone`, `clock_offset_s`),
-and a cut places it, and provenance names it, by that one. A hold made before this was recorded
-has no placement: it is kept, but only its originals are cut.
+clock, not the camera's: its row in `recordings` says so (`clock`: `zone`, `clock_offset_s`).
+A cut places every copy by its folder's clock as it is then, from the clock it was placed by
+(held_clocks.py). A hold made before this was recorded has no placement: it is kept, but only
+its originals are cut.
 """
 from __future__ import annotations
 
@@ -41,6 +42,10 @@ class HeldCamera:
     # (copy's name, zone, clock offset) of each copy placed by another clock than the
     # camera's: added to the hold after its folder's clock was changed (hold_top_up.py)
     clocks: tuple[tuple[str, str, float], ...] = ()
+    # (copy's name, zone, clock offset) of each copy a cut places again by its folder's clock
+    # as the owner set it after the hold was made, with the clock it was held under
+    # (held_clocks.py); never read from hold.json, whose times stay the held clock's
+    replaced: tuple[tuple[str, str, float], ...] = ()
 
     def clock_of(self, name: str) -> tuple[str, float]:
         """The zone and clock offset the copy `name` (a path of `recordings`) was placed by."""
