@@ -112,3 +112,52 @@ def test_a_recorders_window_the_disk_has_no_room_for_is_not_downloaded(agent, re
         monkeypatch.setattr(holds.shutil, "disk_usage", real)
         assert holds.make_hold(agent.home, agent.store, "r1", T0, T0 + 30 * US, (CAMERA,),
                                "r1", connect=agent.recorder_connector()).files
+
+
+def test_a_recorders_recording_listed_after_its_hold_is_downloaded_into_it_when_held_again(
+        agent, recent_footage, tmp_path):
+    """Seen: a recorder's camera held while the window's last recording was still being
+    recorded (the device listed the first two): once the recorder listed it, holding the
+    request again said the safe copy held every recording of the window, `inbox show` counted
+    none missing, and once the recorder's ring wrote over them the clip ended at the copy's
+    end, 5 s of the approved window it had recorded never held. The addition is downloaded
+    as the first window was, its download recorded with its own clock and queries."""
+    from agent.requests.hold_top_up import hold_window, missing_rows
+    with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True,
+                   clock_offset_s=HOURS_OFF) as sim:
+        sim.device.recorded_before = T0 + 20 * US   # the third recording: not listed yet
+        agent.add_recorder(RecorderAddress(sim.url, "reolink", "admin", sim.fingerprint,
+                                           zone="UTC"), PASSWORD, name="nvr")
+        agent.scan()
+        connect = agent.recorder_connector()
+        first = hold_window(agent.home, agent.store, "r1", *WINDOW, (CAMERA,), "r1",
+                            connect=connect)
+        sim.device.recorded_before = None   # recorded and listed now
+        agent.scan()
+        assert len(missing_rows(agent.store, first, *WINDOW, (CAMERA,))) == 1
+        again = hold_window(agent.home, agent.store, "r1", *WINDOW, (CAMERA,), "r1",
+                            connect=connect)
+        assert again.added, "nothing added"
+        assert missing_rows(agent.store, again, *WINDOW, (CAMERA,)) == []
+        kept = {f.name: f.sha256 for f in first.files}
+        assert {f.name: f.sha256 for f in again.files if f.name in kept} == kept
+        record = json.loads((again.path / holds.RECORD).read_text())
+        (addition,) = record["added"]
+        assert addition["recorders"][CAMERA]["downloads"], addition
+        sim.device.catalogue.clips.clear()   # the recorder wrote over all of it
+        agent.scan()
+    with cut_window(agent.home, agent.store, CAMERA, *WINDOW, None,
+                    usable_hold(agent.home, "r1")) as (index, extra):
+        done = export_evidence(index, agent.owner_key(), CAMERA, *WINDOW, tmp_path / "out",
+                               provenance_extra=extra)
+    times = stamps(Path(done.clip))
+    assert max(times) > T0 + 24 * US and min(times) <= WINDOW[0] + 2 * US, times
+    prov = json.loads((done.package.path / "data" / "provenance.json").read_text())
+    (said,) = prov["hold"]["added"]
+    assert said["recorder"]["downloads"] and said["files"], said
+    downloads = {d["file"] for d in prov["hold"]["recorder"]["downloads"]} | {
+        d["file"] for d in said["recorder"]["downloads"]}
+    # every source the clip reads is one of the two downloads the hold recorded
+    assert {Path(s["path"]).name for s in prov["sources"]} <= downloads
+    assert {Path(f).name for f in said["files"]} <= {
+        d["file"] for d in said["recorder"]["downloads"]}

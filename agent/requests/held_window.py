@@ -285,8 +285,10 @@ def hold_record(placement: Placement, held: HeldCamera, copies: list, hold: Hold
     if held.recorder is not None:
         record["recorder"] = held.recorder
     used = {f.name for f in copies}
-    added = [{"at": at, "files": [n for n in names if n in used]}
-             for at, names in placement.added if used.intersection(names)]
+    added = [{"at": at, "files": [n for n in names if n in used],
+              # a recorder's recordings listed since, downloaded then (hold_downloads.py)
+              **({"recorder": recorders[held.camera]} if held.camera in recorders else {})}
+             for at, names, recorders in placement.added if used.intersection(names)]
     if added:   # copied into the safe copy after it was made (hold_top_up.py)
         record["added"] = added
     changed = clock_changed(held, used)

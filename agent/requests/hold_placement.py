@@ -61,8 +61,9 @@ class Placement:
     request: str | None
     window: dict
     cameras: tuple[HeldCamera, ...]
-    # Copies added since it was made (hold_top_up.py): when, and their names in the hold.
-    added: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Copies added since it was made (hold_top_up.py): when, their names in the hold, and
+    # each recorder camera's download record of them (hold_downloads.py; {} for none).
+    added: tuple[tuple[str, tuple[str, ...], dict], ...] = ()
 
     def camera(self, name: str, current=lambda c: c) -> HeldCamera | None:
         """The held camera `name` means (`current`: the index's current name of a camera)."""
@@ -150,10 +151,12 @@ def _relative(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
 
 
-def remote_placement(window: RecorderWindow, indexed: list[FileRow]) -> dict:
+def remote_placement(window: RecorderWindow, indexed: list[FileRow],
+                     folder: str | None = None) -> dict:
     """hold.json's `placed` entry for a recorder camera's downloaded window: the pieces as a
-    cut reads them (remote_window.piece_rows), and the recorder's `remote` rows it covered."""
-    folder = distinct_name(window.camera)   # holds._download_all's
+    cut reads them (remote_window.piece_rows), and the recorder's `remote` rows it covered;
+    `folder` its pieces' folder in the hold (the camera's: holds._download_all's)."""
+    folder = folder or distinct_name(window.camera)
     return {"zone": window.clock.zone, "clock_offset_s": window.offset_s,
             "recordings": [row_record(r, f"{folder}/{Path(r.path).name}")
                            for r in piece_rows(0, window.camera, window)],
@@ -208,13 +211,15 @@ def _clock(record: dict) -> tuple[str, float]:
     return zone, float(offset)
 
 
-def _added(records: list) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _added(records: list) -> tuple[tuple[str, tuple[str, ...], dict], ...]:
     """hold.json's `added`, read strictly (TypeError for what hold_top_up never writes)."""
     out = []
     for record in records:
-        at, names = record["at"], record["files"]
+        at, names, recorders = record["at"], record["files"], record.get("recorders", {})
         if not isinstance(at, str) or not isinstance(names, list) \
-                or not all(isinstance(n, str) for n in names):
+                or not all(isinstance(n, str) for n in names) \
+                or not isinstance(recorders, dict) \
+                or not all(isinstance(r, dict) for r in recorders.values()):
             raise TypeError("not an addition")
-        out.append((at, tuple(names)))
+        out.append((at, tuple(names), dict(recorders)))
     return tuple(out)

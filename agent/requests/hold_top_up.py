@@ -19,10 +19,9 @@ scan finding a recording of the window still being written would copy it whole a
 time it grows (a recorder's hour-long file, every few minutes), and copying takes minutes the
 watcher's thread cannot spend. Done on its own it would have to wait for a recording to close,
 on a thread of its own, quiet when the owner is adding at once: the page and `inbox show` say
-how many recordings the copy lacks instead (desk.hold_missing). A recorder's camera is not
-added to: its window is one download, whose record (the recorder's clock as it answered then,
-each query made) provenance's `recorder` section gives as one; a second download would need
-that record to hold several, with their own clocks (agent/index/remote_window.py).
+how many recordings the copy lacks instead (desk.hold_missing). A recorder's camera is added
+to with a download of the stretch its recordings listed since cover, recorded as its own
+download with the addition (hold_downloads.py).
 """
 from __future__ import annotations
 
@@ -39,7 +38,11 @@ from agent.export.hashed_files import make_folders
 from agent.index.mirror import Connect
 from agent.index.store import Store
 from agent.os_words import plain_home_error
+from agent.index.remote_window import FetchCancelled
+from agent.recorders.model import RecorderError
 from agent.requests.hold_copies import CopyCancelled, HeldFile, copy_recordings, window_rows
+from agent.requests.hold_downloads import (RecorderUnreachable, download_missing, held_files,
+                                           placed_downloads)
 from agent.requests.hold_placement import grown_into, local_placement, read_placement
 from agent.requests.hold_room import copy_problem
 from agent.requests.holds import (MANIFEST, RECORD, Hold, HoldCancelled, HoldError, hold_path,
@@ -63,7 +66,7 @@ def hold_window(home: Path, store: Store, folder: str, start_us: int, end_us: in
         if existing is None:
             return make_hold(home, store, folder, start_us, end_us, cameras, request_id,
                              cancel, connect)
-        return top_up(home, store, existing, start_us, end_us, cameras, cancel)
+        return top_up(home, store, existing, start_us, end_us, cameras, cancel, connect)
 
 
 @contextlib.contextmanager
@@ -93,22 +96,26 @@ def missing_rows(store: Store, hold: Hold, start_us: int, end_us: int,
     """The index's recordings of the window on this PC that the hold does not hold: not in its
     `indexed` (indexed after it was made), or held while still being written and grown since
     into the window (its copy holds only what it had then: hold_placement.grown_into). A
-    recorder's are not: its window is downloaded once."""
+    recorder's are those it listed since (hold_downloads.py)."""
     was = {(r.path, r.byte_start): r for c in hold.placement.cameras for r in c.indexed}
     out = []
     for row in window_rows(store, start_us, end_us, cameras):   # each of a ring file's
-        if row.status == "remote":
-            continue
         then = was.get((row.path, row.byte_start))
+        if row.status == "remote":   # the recorder lists a recording once it closed it
+            if then is None:
+                out.append(row)
+            continue
         if then is None or grown_into(then, row, end_us):
             out.append(row)
     return out
 
 
 def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
-           cameras: tuple[str, ...] = (), cancel: threading.Event | None = None) -> Hold:
-    """Copy into `hold` the window's recordings it does not hold (missing_rows); the hold as it
-    stands then, `added` naming the new copies (none: the hold is left untouched)."""
+           cameras: tuple[str, ...] = (), cancel: threading.Event | None = None,
+           connect: Connect | None = None) -> Hold:
+    """Copy into `hold` the window's recordings it does not hold (missing_rows), a recorder's
+    downloaded (hold_downloads.py); the hold as it stands then, `added` naming the new copies
+    (none: the hold is left untouched)."""
     if hold.placement is None:
         raise HoldError(_not_added_to(hold.path))
     rows, seen, missing = [], set(), missing_rows(store, hold, start_us, end_us, cameras)
@@ -126,11 +133,27 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
     moved: list[Path] = []
     try:
         staging.mkdir(mode=0o700)
-        added = copy_recordings(rows, staging, cancel, taken=_taken(hold))
+        taken = _taken(hold)
+        added = copy_recordings([r for r in rows if r.status != "remote"], staging, cancel,
+                                taken=taken)
+        local = [r for r in missing if r.status != "remote"]
+        windows = download_missing(store, [r for r in missing if r.status == "remote"],
+                                   staging, start_us, end_us, connect, cancel, taken)
+        placed = local_placement(local, added, store.sources())
+        placed.update(placed_downloads(windows, missing))
+        added += held_files(windows)
+        if not added:   # the recorder sent nothing of the window it lists now
+            return changed(hold, kept=True)
         moved = _move_in(added, staging, hold.path)
-        doc = _record_with(hold, added, missing, store)
+        doc = _record_with(hold, added, placed, store,
+                           {w.camera: w.record() for w, _ in windows})
         _write_record(hold.path, doc)
-    except CopyCancelled:
+    except RecorderUnreachable:
+        raise HoldError("recorders on the network cannot be reached from here") from None
+    except RecorderError as exc:
+        raise HoldError("the recorder's footage could not be added to the safe copy, which "
+                        f"holds what it held before: {exc}") from None
+    except (CopyCancelled, FetchCancelled):
         _remove(moved)
         raise HoldCancelled("adding to the safe copy was cancelled; it holds what it held "
                             "before") from None
@@ -197,15 +220,16 @@ def _move_in(added: list[HeldFile], staging: Path, hold: Path) -> list[Path]:
     return moved
 
 
-def _record_with(hold: Hold, added: list[HeldFile], missing: list, store: Store) -> dict:
+def _record_with(hold: Hold, added: list[HeldFile], placed: dict, store: Store,
+                 recorders: dict) -> dict:
     """The hold's record as it is on disk, with the new copies added to `files`, `placed` and
     `added`: everything it said before is kept as it was. A new copy places only the recordings
-    it was made for (`missing`): a ring file copied again holds those the hold held already
-    too, which placed twice would be two recordings of the same seconds, a cut reading them
-    from the later copy."""
+    it was made for (`placed`: local_placement of those missing): a ring file copied again
+    holds those the hold held already too, which placed twice would be two recordings of the
+    same seconds, a cut reading them from the later copy. A recorder's download (`recorders`,
+    by camera) is recorded with the addition, each piece's row keeping its own clock."""
     doc = json.loads((hold.path / RECORD).read_text(encoding="utf-8"))
     doc["files"] = list(doc["files"]) + [asdict(f) for f in added]
-    placed = local_placement(missing, added, store.sources())
     current = store.names.current
     for camera, new in placed.items():
         at = next((name for name in doc["placed"]
@@ -214,8 +238,11 @@ def _record_with(hold: Hold, added: list[HeldFile], missing: list, store: Store)
             doc["placed"][camera] = new
             continue
         was = doc["placed"][at]
+        if camera in recorders:   # named in the addition as placed: its key in `placed`
+            recorders[at] = recorders.pop(camera)
         clock = {"zone": new["zone"], "clock_offset_s": new["clock_offset_s"]}
-        if clock != {"zone": was["zone"], "clock_offset_s": was["clock_offset_s"]}:
+        if "recorder" not in new and clock != {"zone": was["zone"],
+                                               "clock_offset_s": was["clock_offset_s"]}:
             # its folder's zone or clock offset changed since the hold was made: the new copies
             # were placed by the clock they have now, which a cut and provenance say
             for record in new["recordings"]:
@@ -224,7 +251,8 @@ def _record_with(hold: Hold, added: list[HeldFile], missing: list, store: Store)
         was["indexed"] = list(was["indexed"]) + new["indexed"]
         was["originals"] = {**was["originals"], **new["originals"]}
     doc["added"] = list(doc.get("added") or []) + [
-        {"at": format_utc(int(time.time() * US)), "files": [f.name for f in added]}]
+        {"at": format_utc(int(time.time() * US)), "files": [f.name for f in added],
+         **({"recorders": recorders} if recorders else {})}]
     return doc
 
 
