@@ -242,3 +242,26 @@ def test_the_status_line_of_a_copy_that_may_be_the_only_unredacted_footage_says_
             "It may also be that of another package made for this request.") in said, said
     kept._shown(kept.key, shown, (sure,))
     assert "may" not in kept.words.text()
+
+
+def test_an_ended_requests_copy_kept_while_its_approval_may_stand_offers_no_delete(
+        qtbot, spanish):  # noqa: F811
+    """Declined to withdraw an approval the portal has not let go of (desk_holds.may_stand,
+    tests/test_hold_release_withdrawal.py): the page offered "Delete the safe copy", which
+    deleted the footage approving it again would send the rest from. It says why the copy is
+    kept, in the owner's language, with no button to delete it."""
+    from types import SimpleNamespace
+
+    from gui.widgets.kept_copy import KeptCopy
+
+    kept = KeptCopy(None)
+    qtbot.addWidget(kept)
+    kept.key = ("r1", "a1")
+    shown = SimpleNamespace(status="declined", hold_failed=None, hold_problem=None,
+                            hold=SimpleNamespace(size=2_000_000))
+    kept._shown(kept.key, shown, (), 0, True)
+    assert kept.words.text().startswith("La copia a salvo de las grabaciones de esta "
+                                        "solicitud se conserva hasta que"), kept.words.text()
+    assert kept.button.isHidden() and kept.add.isHidden()
+    kept._shown(kept.key, shown, (), 0, False)   # the decline taken: it may be deleted
+    assert not kept.button.isHidden()

@@ -14,12 +14,13 @@ from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.held_window import usable_hold
 from agent.requests.hold_losses import HiddenOnlyThere, loss_words
 from agent.requests.statuses import ENDED, UNDECIDED, IllegalTransition
+from agent.requests.owed_receipts import owes
 from agent.requests.records import Entry
 from agent.requests.status_words import status_said
 
 
 class DeskHolds:
-    """The desk's hold, release and release_losses methods."""
+    """The desk's hold, release, release_losses and hold_kept methods."""
 
     # holds -------------------------------------------------------------------------------
     def hold(self, jti: str, iss: str | None = None,
@@ -95,6 +96,11 @@ class DeskHolds:
         whose unredacted footage it alone holds (hold_losses.py); refused as release is."""
         return self._losses(self._releasable(jti, iss))
 
+    def hold_kept(self, jti: str, iss: str | None = None) -> bool:
+        """Whether the request, ended, keeps its safe copy for an approval that may still
+        stand (may_stand): release refuses it, and the app offers no deletion."""
+        return may_stand(self._entry(jti, iss))
+
     def _releasable(self, jti: str, iss: str | None) -> Entry:
         """The request, if its hold may be deleted: DeskRefusal while it has not ended."""
         entry = self._entry(jti, iss)
@@ -104,6 +110,14 @@ class DeskHolds:
         if entry.status not in ENDED:
             raise DeskRefusal(f"request '{jti}' {status_said(entry.status)}; its hold is kept "
                               "until the request is declined, expired or delivered")
+        if may_stand(entry):
+            raise DeskRefusal(f"request '{jti}' was declined to withdraw its approval, and its "
+                              "approval may still stand: the agency's portal has not taken the "
+                              "decline yet, or refused it because it has footage of it, and "
+                              "then approving it again sends the rest, which this hold may "
+                              "alone still hold. Its hold is kept until the portal takes the "
+                              "decline (`footage-agent inbox sync` sends it) or the rest is "
+                              "delivered")
         return entry
 
     def _losses(self, entry: Entry) -> tuple[HiddenOnlyThere, ...]:
@@ -112,6 +126,16 @@ class DeskHolds:
         hold = usable_hold(self.home, entry.folder)   # damaged: any of the request's copies
         made = hold.placement.made if hold is not None and hold.placement else None
         return self.hold_history.hidden(entry.jti, entry.iss, made, self.home)
+
+
+def may_stand(entry: Entry) -> bool:
+    """Whether a declined request's approval may still stand: declined to withdraw an
+    approval, the decline not yet sent to the portal, or refused by it as already delivered
+    with receipts owed (owed_receipts.py). Either may still end `failed`, and approving it
+    again then cuts the cameras not sent, from the safe copy once their recordings are gone."""
+    if entry.status != "declined" or entry.approval is None:
+        return False
+    return entry.decision_sent_at_us is None or owes(entry)
 
 
 def _held_cameras(store, entry: Entry) -> tuple[str, ...]:

@@ -852,6 +852,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <source>Add to the safe copy</source>
         <translation>Añadir a la copia a salvo</translation>
     </message>
+    <message>
+        <source>The safe copy of this request&apos;s footage is kept until the agency takes your decline: until then the approval may stand, and the footage not yet sent may be needed from it.</source>
+        <translation>La copia a salvo de las grabaciones de esta solicitud se conserva hasta que la agencia acepte su rechazo: hasta entonces la aprobación puede seguir en pie, y las grabaciones aún no enviadas pueden necesitarse de ella.</translation>
+    </message>
     <message numerus="yes">
         <source>%n recordings of this request&apos;s time in your folders are not in its safe copy: they were saved after the copy was made.</source>
         <translation>

@@ -62,15 +62,28 @@ class KeptCopy(QWidget):
             ended = shown.status in ENDED and (shown.hold is not None or shown.hold_problem)
             missing = (agent.requests.hold_missing(*key)
                        if shown.hold is not None and not ended else 0)
-            return shown, agent.requests.release_losses(*key) if ended else (), missing
+            kept = ended and agent.requests.hold_kept(*key)
+            lost = agent.requests.release_losses(*key) if ended and not kept else ()
+            return shown, lost, missing, kept
         self.ctx.bridge.call("kept-copy", look, lambda found: self._shown(key, *found))
 
-    def _shown(self, key: tuple[str, str], shown, lost: tuple = (), missing: int = 0) -> None:
+    def _shown(self, key: tuple[str, str], shown, lost: tuple = (), missing: int = 0,
+               kept: bool = False) -> None:
         if key != self.key:
             return
         self.lost = lost
         self.again.hide()
         self.add.hide()
+        if kept:
+            # Declined to withdraw an approval the portal has not let go of: approving it
+            # again may still be how the rest is sent, from this copy (desk_holds.may_stand).
+            self.words.setText(self.tr(
+                "The safe copy of this request's footage is kept until the agency takes your "
+                "decline: until then the approval may stand, and the footage not yet sent may "
+                "be needed from it."))
+            self.button.hide()
+            self.show()
+            return
         if missing:
             # Indexed after the copy was made (the recorder's last file of the window): a
             # cut from the copy, once the recordings are gone, would leave them out.
