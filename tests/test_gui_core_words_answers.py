@@ -236,7 +236,8 @@ def test_a_hold_that_cannot_be_added_to_reads_in_spanish(spanish, agent, monkeyp
             reads_in_spanish(hold_refusal(call))
         return
     if how == "disk":
-        row = types.SimpleNamespace(path="/media/card/porch.mp4")   # indexed since
+        row = types.SimpleNamespace(path="/media/card/porch.mp4", status="ok",
+                                    camera="porch")   # indexed since
         monkeypatch.setattr(hold_top_up, "missing_rows", lambda *a: [row])
         monkeypatch.setattr(hold_top_up, "copy_problem", lambda *a: None)
 
