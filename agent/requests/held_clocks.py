@@ -28,6 +28,7 @@ from pathlib import Path
 from agent.index.changed import recorded_over
 from agent.index.describe import describe
 from agent.index.layouts import parse_path
+from agent.index.recorder_book import RECORDER_LAYOUT
 from agent.index.ring_files import RingFolders
 from agent.index.rows import FileRow, Source
 from agent.requests.hold_placement import HeldCamera
@@ -44,10 +45,10 @@ def folder_source(sources: list[Source], original: str, camera: str) -> Source |
     else the camera's only folder on this PC (its card given another drive letter); None when
     neither is known (its folder removed): its copies keep the clock they were held under."""
     path = Path(original)
-    inside = [s for s in sources if s.layout != "recorder" and path.is_relative_to(s.root)]
+    inside = [s for s in sources if s.layout != RECORDER_LAYOUT and path.is_relative_to(s.root)]
     if inside:
         return max(inside, key=lambda s: len(s.root))
-    own = [s for s in sources if s.camera == camera and s.layout != "recorder"]
+    own = [s for s in sources if s.camera == camera and s.layout != RECORDER_LAYOUT]
     return own[0] if len(own) == 1 else None
 
 
