@@ -14,7 +14,7 @@ from tests.test_owed_receipts import footage, porch_stored_yard_not_sent, two  #
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def test_a_safe_copy_is_kept_while_a_withdrawn_approval_may_still_stand(two):
+def test_a_safe_copy_is_kept_while_a_withdrawn_approval_may_still_stand(two, spanish):
     """Seen: porch delivered (its answer lost), yard not sent, the owner declined to withdraw
     the approval while the portal was busy: `inbox release --yes` deleted the safe copy at
     once (exit 0, `declined` counts as ended), though the portal then refused the decline as
@@ -28,8 +28,11 @@ def test_a_safe_copy_is_kept_while_a_withdrawn_approval_may_still_stand(two):
     assert w.show()["status"] == "declined"
     code, _, err = w.run("inbox", "release", "--yes", "--", w.jti)
     assert code == 3, err
-    assert "its approval may still stand" in err, err
+    assert "which may still stand" in err and "the hold is kept until" in err, err
     assert hold.is_dir()
+    from gui.views.core_words import in_owner_language   # the app's words, met in a race
+    said = in_owner_language(err.removeprefix("footage-agent: ").strip())
+    assert said.startswith("la solicitud «") and "se conserva hasta que" in said, said
     code, _, err = w.run("inbox", "sync")   # the decline refused, yard's to send
     assert w.show()["status"] == "failed"
     code, _, err = w.run("inbox", "release", "--yes", "--", w.jti)

@@ -111,12 +111,11 @@ class DeskHolds:
             raise DeskRefusal(f"request '{jti}' {status_said(entry.status)}; its hold is kept "
                               "until the request is declined, expired or delivered")
         if may_stand(entry):
-            raise DeskRefusal(f"request '{jti}' was declined to withdraw its approval, and its "
-                              "approval may still stand: the agency's portal has not taken the "
-                              "decline yet, or refused it because it has footage of it, and "
-                              "then approving it again sends the rest, which this hold may "
-                              "alone still hold. Its hold is kept until the portal takes the "
-                              "decline (`footage-agent inbox sync` sends it) or the rest is "
+            raise DeskRefusal(f"request '{jti}' was declined to withdraw its approval, which "
+                              "may still stand: the agency has not taken the decline yet, or "
+                              "refused it as it has footage of it, and approving it again then "
+                              "sends the rest, which its hold may alone still hold; the hold is "
+                              "kept until the agency takes the decline or the rest is "
                               "delivered")
         return entry
 

@@ -4819,6 +4819,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>la solicitud «{jti}» {state}; su copia a salvo se conserva hasta que la solicitud se rechace, caduque o se entregue</translation>
     </message>
     <message>
+        <source>request &apos;{jti}&apos; was declined to withdraw its approval, which may still stand: the agency has not taken the decline yet, or refused it as it has footage of it, and approving it again then sends the rest, which its hold may alone still hold; the hold is kept until the agency takes the decline or the rest is delivered</source>
+        <translation>la solicitud «{jti}» se rechazó para retirar su aprobación, que puede seguir en pie: la agencia aún no ha aceptado el rechazo, o lo rechazó porque ya tiene grabaciones de ella, y entonces aprobarla de nuevo envía el resto, que quizá solo su copia a salvo conserve; la copia a salvo se conserva hasta que la agencia acepte el rechazo o se entregue el resto</translation>
+    </message>
+    <message>
         <source>{reason}; cancel it first to decline</source>
         <translation>{reason}; cancele primero esa entrega para poder rechazarla</translation>
     </message>

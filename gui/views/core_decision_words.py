@@ -18,6 +18,12 @@ TEMPLATES: tuple[str, ...] = (
                               "copy to delete"),
     QT_TRANSLATE_NOOP("core", "request '{jti}' {state}; its hold is kept until the request is "
                               "declined, expired or delivered"),
+    QT_TRANSLATE_NOOP("core", "request '{jti}' was declined to withdraw its approval, which "
+                              "may still stand: the agency has not taken the decline yet, or "
+                              "refused it as it has footage of it, and approving it again then "
+                              "sends the rest, which its hold may alone still hold; the hold is "
+                              "kept until the agency takes the decline or the rest is "
+                              "delivered"),
     QT_TRANSLATE_NOOP("core", "{reason}; cancel it first to decline"),
     QT_TRANSLATE_NOOP("core", "request '{jti}' is being delivered right now"),
     QT_TRANSLATE_NOOP("core", "request '{jti}' is being delivered or declined by another "
