@@ -81,6 +81,12 @@ def test_a_ring_cards_safe_copy_is_cut_by_the_clock_the_owner_set_after_it(agent
     assert changed["clock"] == {"zone": "UTC", "clock_offset_s": 0.0}
     assert changed["held_under"] == [{"zone": "UTC", "clock_offset_s": -2.0}]
     assert changed["files"] == ["garage/datadir0/hiv00001.mp4"]
+    # `verify` says it, for whoever receives the package
+    from agent.commands.package_summary import summary_lines
+    said = " ".join(summary_lines(record))
+    assert ("its copies placed in time by the camera's clock as the owner set it after the "
+            "safe copy was made (offset 0.0 s, zone UTC; made under offset -2.0 s, zone UTC"
+            in said), said
     # the record of the hold is as it was made: its times are the old clock's
     doc = json.loads((hold.path / holds.RECORD).read_text())
     assert doc["placed"]["garage"]["clock_offset_s"] == -2.0

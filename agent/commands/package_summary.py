@@ -250,9 +250,24 @@ def _hold(r: dict) -> str:
         said += (f"; {counted(files, 'copy', 'copies')} of them added to the safe copy later"
                  + (f", the last at {shown(last, 'UTC')}" if last is not None else "")
                  + f" ({PROVENANCE}, under hold.added)")
+    said += _clock_changed(hold.get("clock_changed"))
     missed = hold.get("left_out")
     if isinstance(missed, dict) and isinstance(missed.get("recordings"), list):
         said += (f"; left out of the clip: {counted(len(missed['recordings']), 'recording')} "
                  "still on the owner's computer that the safe copy does not hold, made (or "
                  f"finished) after it ({PROVENANCE}, under hold.left_out)")
     return said
+
+
+def _clock_changed(changed: object) -> str:
+    """Said when the copies were placed by a clock offset or zone the owner set after the
+    safe copy was made (agent/requests/held_clocks.py): the clock used, and the one held."""
+    if not isinstance(changed, dict) or not isinstance(changed.get("clock"), dict):
+        return ""
+    def clock(c: dict) -> str:
+        return f"offset {c.get('clock_offset_s')} s, zone {c.get('zone')}"
+    held = [clock(c) for c in _list(changed.get("held_under")) if isinstance(c, dict)]
+    return ("; its copies placed in time by the camera's clock as the owner set it after the "
+            f"safe copy was made ({clock(changed['clock'])}"
+            + (f"; made under {', '.join(held)}" if held else "")
+            + f": {PROVENANCE}, under hold.clock_changed)")
