@@ -202,8 +202,12 @@ class OwnerIndex:
             raise AgentError("the window's start must be before its end")
         if hold is not None:
             from agent.requests.held_window import held_coverage
+            from agent.requests.holds import HoldError
 
-            held = held_coverage(self.store, hold, camera, start_us, end_us)
+            try:
+                held = held_coverage(self.store, hold, camera, start_us, end_us)
+            except HoldError:   # a copy a new zone cannot place: approving it says why
+                held = None
             if held is not None:   # its pictures read from the copies too
                 from agent.requests.held_previews import preview_name
                 return replace(held, shown_as=preview_name(camera, hold))

@@ -9,9 +9,12 @@ real index and hold; the clip's first frame's drawn time is compared with the ap
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from agent.export.evidence import export_evidence
 from agent.requests import holds
@@ -20,6 +23,7 @@ from agent.timebase import US
 from demo.hikvision_card import Recording, write_card
 from demo.samples import make_recordings
 from tests.conftest import t
+from tests.gui_support import spanish  # noqa: F401 (a fixture)
 from tests.test_growing_source import _stamps
 from tests.test_ring_recorded_over import first_stamp
 
@@ -117,3 +121,14 @@ def test_a_folders_safe_copy_is_cut_by_the_clock_or_zone_the_owner_set_after_it(
     assert record["clock"] == {**record["clock"], "time_zones": ["UTC"], "clock_offset_s": [0.0]}
     assert record["hold"]["clock_changed"]["held_under"] == [
         {"zone": wrong["tz"], "clock_offset_s": wrong["clock_offset_s"]}]
+
+
+def test_a_copy_a_new_zone_cannot_place_is_said_in_the_owners_language(spanish):  # noqa: F811
+    """The refusal of a copy whose time came from what a safe copy does not keep (a FAT card's
+    file date: no such card here, so its words alone), which approving shows in the app."""
+    from agent.requests import held_clocks
+    from gui.views.core_words import in_owner_language
+    message = held_clocks._not_placed("porch", "porch/clip.mp4")
+    said = in_owner_language(message)
+    assert said.startswith("la zona horaria de la carpeta de grabaciones de porch se cambió"), said
+    assert "porch/clip.mp4" in said and said.endswith("para enviarla"), said

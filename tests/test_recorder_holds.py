@@ -6,9 +6,12 @@ it was recorded. And a window the disk has no room for is not downloaded."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from agent.export.evidence import export_evidence
 from agent.requests import holds
@@ -20,6 +23,7 @@ from nvrsim.server import Simulator
 from tests.recorder_sources_support import (HOURS_OFF, PASSWORD, T0, agent,
                                             recent_footage)
 from tests.recorder_support import stamps
+from tests.gui_support import spanish  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("cheap_scrypt")
 __all__ = ["agent", "recent_footage"]
@@ -161,3 +165,33 @@ def test_a_recorders_recording_listed_after_its_hold_is_downloaded_into_it_when_
     assert {Path(s["path"]).name for s in prov["sources"]} <= downloads
     assert {Path(f).name for f in said["files"]} <= {
         d["file"] for d in said["recorder"]["downloads"]}
+
+
+def test_a_recorder_not_reached_when_held_again_leaves_the_safe_copy_as_it_was(
+        agent, recent_footage, spanish):  # noqa: F811
+    """Holding again once the recorder listed more, with the recorder gone from the network:
+    nothing is added, the copy is as it was, and the app says so in the owner's language."""
+    from agent.requests.hold_top_up import hold_window
+    from gui.views.core_words import in_owner_language
+    with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True,
+                   clock_offset_s=HOURS_OFF) as sim:
+        sim.device.recorded_before = T0 + 20 * US
+        agent.add_recorder(RecorderAddress(sim.url, "reolink", "admin", sim.fingerprint,
+                                           zone="UTC"), PASSWORD, name="nvr")
+        agent.scan()
+        connect = agent.recorder_connector()
+        first = hold_window(agent.home, agent.store, "r1", *WINDOW, (CAMERA,), "r1",
+                            connect=connect)
+        sim.device.recorded_before = None
+        agent.scan()
+    record = (first.path / holds.RECORD).read_bytes()
+    with pytest.raises(holds.HoldError) as got:   # the simulator is stopped: unreachable
+        hold_window(agent.home, agent.store, "r1", *WINDOW, (CAMERA,), "r1", connect=connect)
+    message = str(got.value)
+    assert message.startswith("the recorder's footage could not be added to the safe copy, "
+                              "which holds what it held before: "), message
+    assert (first.path / holds.RECORD).read_bytes() == record
+    assert sorted(p.name for p in first.path.parent.iterdir()) == ["r1"]
+    said = in_owner_language(message)
+    assert said.startswith("las grabaciones de la grabadora no se pudieron añadir a la copia "
+                           "a salvo"), said

@@ -17,7 +17,7 @@ from agent.os_words import plain_os_error
 from agent.requests.approval_change import changeable, masks_way_on
 from agent.requests.approval_step import ApprovalRefused
 from agent.requests.held_window import held_coverage, held_placement
-from agent.requests.holds import Hold
+from agent.requests.holds import Hold, HoldError
 from agent.requests.records import Approval, Entry
 from agent.storage import distinct_name
 from agent.timebase import local_text
@@ -39,7 +39,11 @@ def check_footage(store: Store, approval: Approval,
     for camera in approval.cameras:
         name = now_called(camera)
         redaction = (redacted or {}).get(camera)
-        held = held_coverage(store, hold, name, approval.start_us, approval.end_us)
+        try:
+            held = held_coverage(store, hold, name, approval.start_us, approval.end_us)
+        except HoldError as exc:   # a copy its folder's new zone cannot place
+            problems.append((camera, str(exc)))
+            continue
         shown = drawn_on(store.files(name)) if redaction else None   # what the masks page shows
         if held is not None:   # cut from the safe copy: its copies are what the masks fill
             elsewhere = redaction is not None and masks_misplaced(held, redaction.masks, shown)
@@ -94,7 +98,10 @@ def check_masks_placed(store: Store, entry: Entry, approval: Approval,
         if redaction is None or (record is not None and (record.receipt or record.upload_url)):
             continue
         name = now_called(camera)
-        cov = held_coverage(store, hold, name, approval.start_us, approval.end_us)
+        try:
+            cov = held_coverage(store, hold, name, approval.start_us, approval.end_us)
+        except HoldError:
+            continue   # the check before any cut says why (check_footage)
         if cov is None:
             if is_remote(store, name):
                 continue   # its download is what finds its pictures

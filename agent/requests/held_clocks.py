@@ -181,8 +181,7 @@ def _status(held: str, now: str) -> str:
 
 
 def _not_placed(camera: str, name: str) -> str:
-    return (f"the time zone of {camera}'s recordings folder was changed after the safe copy "
-            f"was made, and its copy {name} cannot be placed in time by the new one (its time "
+    return (f"the time zone of {camera}'s recordings folder was changed after its safe copy "
+            f"was made, and the copy {name} cannot be placed in time by the new one (its time "
             "came from something the safe copy does not keep, such as a memory card's file "
-            f"date), so nothing of {camera} was sent: set the zone back, or approve it without "
-            "that camera, or decline it")
+            "date): set the zone back to send it")

@@ -156,11 +156,8 @@ def held_coverage(store: Store, hold: Hold | None, camera: str, start_us: int,
                   end_us: int) -> Coverage | None:
     """What of [start, end) of `camera` an approval would cut from the hold (`held` set), or
     None when it would cut the recordings: the request's page shows that, not the recordings
-    that are gone."""
-    try:
-        found = from_hold(store, hold, camera, start_us, end_us)
-    except HoldError:   # a copy a new zone cannot place: the approval's cut says why
-        return None
+    that are gone. HoldError for a copy its folder's new zone cannot place (held_clocks.py)."""
+    found = from_hold(store, hold, camera, start_us, end_us)
     if found is None:
         return None
     rows = [r._replace(path=str(hold.path / r.path), camera=camera)

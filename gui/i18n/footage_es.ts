@@ -4891,6 +4891,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>las grabaciones no se pudieron añadir a la copia a salvo, que conserva lo que tenía antes</translation>
     </message>
     <message>
+        <source>the recorder&apos;s footage could not be added to the safe copy, which holds what it held before</source>
+        <translation>las grabaciones de la grabadora no se pudieron añadir a la copia a salvo, que conserva lo que tenía antes</translation>
+    </message>
+    <message>
+        <source>the time zone of {camera}&apos;s recordings folder was changed after its safe copy was made, and the copy {name} cannot be placed in time by the new one (its time came from something the safe copy does not keep, such as a memory card&apos;s file date): set the zone back to send it</source>
+        <translation>la zona horaria de la carpeta de grabaciones de {camera} se cambió después de hacer su copia a salvo, y la copia {name} no se puede situar en el tiempo con la nueva (su hora venía de algo que la copia a salvo no conserva, como la fecha de un archivo de una tarjeta de memoria): vuelva a poner la zona anterior para enviarla</translation>
+    </message>
+    <message>
         <source>this request&apos;s safe copy is being made by another footage-agent (the app, `footage-agent run` or a command in a terminal); wait for it to finish</source>
         <translation>otro footage-agent (la aplicación, `footage-agent run` o una orden en un terminal) está haciendo la copia a salvo de esta solicitud; espere a que termine</translation>
     </message>

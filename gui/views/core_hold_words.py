@@ -15,6 +15,15 @@ TEMPLATES: tuple[str, ...] = (
     # a hold of a request held already, adding what was indexed since (hold_top_up.py)
     QT_TRANSLATE_NOOP("core", "the recordings could not be added to the safe copy, which holds "
                               "what it held before"),
+    # a recorder's recordings listed since, downloaded into it (hold_downloads.py)
+    QT_TRANSLATE_NOOP("core", "the recorder's footage could not be added to the safe copy, "
+                              "which holds what it held before"),
+    # a copy its folder's new time zone cannot place (held_clocks.py)
+    QT_TRANSLATE_NOOP("core", "the time zone of {camera}'s recordings folder was changed after "
+                              "its safe copy was made, and the copy {name} cannot be placed in "
+                              "time by the new one (its time came from something the safe copy "
+                              "does not keep, such as a memory card's file date): set the zone "
+                              "back to send it"),
     QT_TRANSLATE_NOOP("core", "this request's safe copy is being made by another footage-agent "
                               "(the app, `footage-agent run` or a command in a terminal); wait "
                               "for it to finish"),
