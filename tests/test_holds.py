@@ -215,7 +215,7 @@ def test_a_hold_the_disk_has_no_room_for_copies_nothing(indexed, monkeypatch):
     camera it names (all of them when it names none, as soon as it arrives with 'hold on
     new request'), until the disk was full: the log, the index and the inbox then failed
     with it. The copies' size is weighed against the disk's free space first."""
-    need = sum(r.size for r in holds.covering_files(indexed.store, T0 * US, (T0 + 9) * US))
+    need = sum(r.size for r in hold_copies.covering_files(indexed.store, T0 * US, (T0 + 9) * US))
     real = holds.shutil.disk_usage
     monkeypatch.setattr(holds.shutil, "disk_usage",
                         lambda path: real(path)._replace(free=need))   # no room to spare

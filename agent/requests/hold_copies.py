@@ -44,12 +44,17 @@ def covering_files(store: Store, start_us: int, end_us: int,
     """Index rows of usable recordings overlapping [start, end) (only these cameras if given),
     and those of the repeated fall-back hour: never exported, but either pass may be the one
     asked for, and a safe copy keeps first. One row per file: what is copied."""
-    rows, seen = [], set()
-    for row in window_rows(store, start_us, end_us, cameras):
+    return one_per_file(window_rows(store, start_us, end_us, cameras))
+
+
+def one_per_file(rows: list) -> list:
+    """The first of `rows` (window_rows') for each file: what is copied."""
+    out, seen = [], set()
+    for row in rows:
         if row.path not in seen:
             seen.add(row.path)
-            rows.append(row)
-    return rows
+            out.append(row)
+    return out
 
 
 def window_rows(store: Store, start_us: int, end_us: int, cameras: tuple[str, ...] = ()) -> list:

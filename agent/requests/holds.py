@@ -23,7 +23,7 @@ from agent.index.mirror import Connect
 from agent.index.remote_window import FetchCancelled, download
 from agent.index.window_pieces import RecorderWindow
 from agent.requests.hold_copies import (CopyCancelled, HeldFile, copy_recordings,
-                                        covering_files, window_rows)
+                                        one_per_file, window_rows)
 from agent.requests.hold_names import inside_hold
 from agent.requests.hold_room import copy_problem
 from agent.requests.hold_placement import (Placement, listed_only, local_placement,
@@ -129,7 +129,11 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
     if existing is not None:
         return existing
     final = hold_path(home, folder)
-    rows = covering_files(store, start_us, end_us, cameras)
+    # One reading of the index for what is copied and where it lies: the watcher may index a
+    # recording of the window while the copies are made (a request for the last hours), which
+    # is then not copied, and left to the next hold of the request to add (hold_top_up.py).
+    every = window_rows(store, start_us, end_us, cameras)
+    rows = one_per_file(every)
     problem = copy_problem(Path(home), store, rows, start_us, end_us)
     if problem:
         raise HoldError(problem)
@@ -141,9 +145,8 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
         held = copy_recordings(local, staging, cancel)
         windows = _download_all(store, [r for r in rows if r.status == "remote"], staging,
                                 start_us, end_us, connect, cancel)
-        placed = local_placement(
-            [r for r in window_rows(store, start_us, end_us, cameras) if r.status != "remote"],
-            held, store.sources())
+        placed = local_placement([r for r in every if r.status != "remote"], held,
+                                 store.sources())
         placed.update({w.camera: remote_placement(w, [r for r in rows if r.status == "remote"
                                                       and r.camera == w.camera])
                        for w in windows})
