@@ -229,6 +229,7 @@ def test_the_status_line_of_a_copy_that_may_be_the_only_unredacted_footage_says_
     qtbot.addWidget(kept)
     kept.key = ("r1", "a1")
     shown = SimpleNamespace(status="declined", hold_failed=None, hold_problem=None,
+                            hold_gone=None,
                             hold=SimpleNamespace(size=2_000_000))
     sure = HiddenOnlyThere("porch", "p1", ("privacy-mask",))
     unsure = HiddenOnlyThere("drive", "p2", ("face-blur",), unsure=True)
@@ -258,6 +259,7 @@ def test_an_ended_requests_copy_kept_while_its_approval_may_stand_offers_no_dele
     qtbot.addWidget(kept)
     kept.key = ("r1", "a1")
     shown = SimpleNamespace(status="declined", hold_failed=None, hold_problem=None,
+                            hold_gone=None,
                             hold=SimpleNamespace(size=2_000_000))
     kept._shown(kept.key, shown, (), 0, True)
     assert kept.words.text().startswith("La copia a salvo de las grabaciones de esta "
@@ -265,3 +267,35 @@ def test_an_ended_requests_copy_kept_while_its_approval_may_stand_offers_no_dele
     assert kept.button.isHidden() and kept.add.isHidden()
     kept._shown(kept.key, shown, (), 0, False)   # the decline taken: it may be deleted
     assert not kept.button.isHidden()
+
+
+def test_an_open_requests_safe_copy_deleted_by_hand_is_said_and_made_again(qtbot, tmp_path):
+    """The safe copy's folder deleted by hand (a cleaning program) while the request was open:
+    its page said nothing of it, as for a request never held (test_hold_gone.py for the
+    command). It says the copy is gone and offers to make it again, which makes it."""
+    import shutil
+
+    world = make_world(tmp_path / "world", tmp_path / "home", seconds=4.0)
+    window, agent = open_window(qtbot, world.home)
+    try:
+        agent.requests.import_request(world.request_file)
+        made = agent.requests.hold(world.request_id)
+        shutil.rmtree(made.path)
+        window.inbox.refresh()
+        settle(qtbot, window)
+        window.open_request(window.inbox.views[0])
+        settle(qtbot, window)
+        kept = window.request.kept
+        qtbot.waitUntil(kept.isVisible, timeout=20000)
+        assert kept.words.text() == ("The safe copy of this request's footage is no longer in "
+                                     "the app's folder: it was deleted or moved since it was "
+                                     "made."), kept.words.text()
+        assert kept.again.isVisible() and not kept.button.isVisible()
+        kept.again.click()
+        settle(qtbot, window)
+        qtbot.waitUntil(lambda: "is kept in the app's folder" in kept.words.text(),
+                        timeout=20000)
+        assert made.path.is_dir()
+    finally:
+        window.close()
+        agent.close()

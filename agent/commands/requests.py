@@ -156,7 +156,7 @@ def inbox_show(agent, args) -> int:
     missing = agent.requests.hold_missing(args.id, args.agency) if v.hold else 0
     out.update({"agency_phone": v.agency_phone, "problem": v.problem, "verified": v.verified,
                 "hold": str(v.hold.path) if v.hold else None, "hold_failed": v.hold_failed,
-                "hold_missing": missing,
+                "hold_missing": missing, "hold_gone": v.hold_gone,
                 "deliveries": [{"camera": d.camera, "package": d.package, "sha256": d.sha256,
                                 "size": d.size, "upload_url": d.upload_url,
                                 "receipt": bool(d.receipt),
@@ -225,6 +225,11 @@ def inbox_show(agent, args) -> int:
     elif v.hold_failed:
         print(f"Hold: none; the last try to make it failed: {one_line(v.hold_failed)} "
               f"(`inbox hold {one_line(v.id)}` tries again)")
+    elif v.hold_gone:
+        print(f"Hold: none; the safe copy made in {v.hold_gone} is gone (deleted or moved out "
+              "of footage-agent's folder since it was made)"
+              + (f"; `inbox hold {one_line(v.id)}` makes it again" if v.status in ("new", "held")
+                 else ""))
     if v.deliveries:
         print("Sent to the agency:")
         for d, r in zip(v.deliveries, receipts):

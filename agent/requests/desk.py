@@ -36,7 +36,7 @@ from agent.requests.held_window import usable_hold
 from agent.requests.hold_history import HoldHistory
 from agent.requests.holds import Hold
 from agent.requests.inbox import Inbox, InboxError
-from agent.requests.statuses import UNDECIDED
+from agent.requests.statuses import ENDED, UNDECIDED
 from agent.requests.portal_client import PollPolicy, PortalClient
 from agent.requests.poll_trouble import PollTroubles, PortalTrouble
 from agent.requests.records import Entry
@@ -179,11 +179,21 @@ class RequestDesk(DeskIntake, DeskHolds, DeskDecisions):
             hold_problem = str(exc)
         failed = (None if hold is not None or hold_problem or entry.status not in UNDECIDED
                   else self.hold_history.failure(entry.jti, entry.iss))
+        gone = self._hold_gone(entry) if hold is None and not hold_problem and not failed \
+            else None
         return request_view(entry, agency, request, verified=request is not None,
                             problem=problem or hold_problem, hold=hold,
                             on_file=self._on_file(entry), hold_problem=hold_problem,
-                            hold_failed=failed,
+                            hold_failed=failed, hold_gone=gone,
                             declined_before=declined_before(entry, self.inbox.list()))
+
+    def _hold_gone(self, entry: Entry) -> str | None:
+        """Where the open request's safe copy was, when the log says it was made and it is no
+        longer there: deleted or moved by hand (a release waits for the request to end)."""
+        if entry.status in ENDED or not self.hold_history.made(entry.jti, entry.iss):
+            return None
+        path = holds.hold_path(self.home, entry.folder)
+        return None if path.is_dir() else str(path)
 
     def claim(self, entry: Entry):
         """`with desk.claim(entry):` the request decided, delivered or asked about by this

@@ -24,3 +24,16 @@ def hold_failure(records: Iterable[dict], jti: str, iss: str) -> str | None:
         return None
     reason = last.get("reason")
     return reason if isinstance(reason, str) and reason else None
+
+
+def hold_made(records: Iterable[dict], jti: str, iss: str) -> bool:
+    """Whether the last `hold` record of request (iss, jti) says its safe copy was made (or
+    added to): while the request is open only the owner's hand removes it then (a release
+    waits for the request to end), so a copy not there is one deleted or moved by hand."""
+    last = None
+    for record in records:
+        data = record.get("data")
+        if record.get("event") == "hold" and isinstance(data, dict) \
+                and (data.get("id"), data.get("agency")) == (jti, iss):
+            last = data
+    return last is not None and last.get("ok", True) is not False

@@ -22,7 +22,7 @@ from agent.audit.records import parse_record
 from agent.media.read_at import read_at
 from agent.os_words import plain_os_error
 from agent.storage import BINARY
-from agent.requests.hold_failures import hold_failure
+from agent.requests.hold_failures import hold_failure, hold_made
 from agent.requests.hold_losses import HiddenOnlyThere, hidden_only_there
 from agent.requests.package_hold import held_made
 
@@ -45,6 +45,10 @@ class HoldHistory:
     def failure(self, jti: str, iss: str) -> str | None:
         """hold_failures.hold_failure over the whole log, from what was kept."""
         return hold_failure(self._of(jti, iss), jti, iss)
+
+    def made(self, jti: str, iss: str) -> bool:
+        """hold_failures.hold_made over the whole log, from what was kept."""
+        return hold_made(self._of(jti, iss), jti, iss)
 
     def hidden(self, jti: str, iss: str, made: str | None,
                home: Path | None = None) -> tuple[HiddenOnlyThere, ...]:

@@ -62,6 +62,9 @@ class RequestView:
     # Why the last try to make its safe copy failed (its log's `hold` record), while it has
     # none and is undecided: with "keep a safe copy" on, the one made as it arrived (`show`).
     hold_failed: str | None = None
+    # Where its safe copy was, made (the log says) and gone since while it is open: deleted
+    # or moved out of the app's folder by hand (`show`).
+    hold_gone: str | None = None
     # Earlier requests of the agency for the same case that the owner declined: (id, when).
     declined_before: tuple[tuple[str, int], ...] = ()
     # Whether the approval may still be changed: nothing of it left this PC (approval_change).
@@ -75,6 +78,7 @@ def request_view(entry: Entry, agency: Agency | None, request: Request | None, *
                  verified: bool, problem: str | None = None, hold: Hold | None = None,
                  on_file: tuple[str, ...] | None = None,
                  hold_problem: str | None = None, hold_failed: str | None = None,
+                 hold_gone: str | None = None,
                  declined_before: tuple[tuple[str, int], ...] = ()) -> RequestView:
     """The view of an inbox entry; `request` is its re-verified form, None when not checked
     again (the claims are then read from the stored token). `on_file` is the cameras the owner
@@ -91,6 +95,7 @@ def request_view(entry: Entry, agency: Agency | None, request: Request | None, *
         decision_sent_at_us=entry.decision_sent_at_us, decision_error=entry.decision_error,
         approval=entry.approval, deliveries=tuple(entry.deliveries), verified=verified,
         problem=problem, hold=hold, hold_problem=hold_problem, hold_failed=hold_failed,
+        hold_gone=hold_gone,
         declined_before=declined_before, approval_changeable=changeable(entry),
         decision_refusal=entry.decision_refusal, **said)
 

@@ -864,6 +864,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         </translation>
     </message>
     <message>
+        <source>The safe copy of this request&apos;s footage is no longer in the app&apos;s folder: it was deleted or moved since it was made.</source>
+        <translation>La copia a salvo de las grabaciones de esta solicitud ya no está en la carpeta de la aplicación: se borró o se movió después de hacerse.</translation>
+    </message>
+    <message>
         <source>It may also be that of another package made for this request.</source>
         <translation>Puede serlo también de otro paquete hecho para esta solicitud.</translation>
     </message>

@@ -102,6 +102,17 @@ class KeptCopy(QWidget):
             self.button.hide()
             self.show()
             return
+        if shown.hold_gone and shown.status not in ENDED:
+            # Deleted or moved out of the app's folder by hand while the owner counts on it.
+            self.words.setText(self.tr(
+                "The safe copy of this request's footage is no longer in the app's folder: it "
+                "was deleted or moved since it was made."))
+            self.button.hide()
+            if shown.status in ("new", "held"):   # copies are made while the owner decides
+                self.again.setEnabled(True)
+                self.again.show()
+            self.show()
+            return
         if shown.hold_problem and shown.status not in ENDED:
             # An ended request's page says it in its status line; an open one's says no
             # problem there, and the owner may be counting on the copy to outlive the recorder.
