@@ -19,8 +19,8 @@ from agent.export.hashed_files import read_chunks, write_hashed
 from agent.index.coverage import USABLE
 from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
 from agent.index.store import Store
-from agent.requests.hold_names import unique_name
-from agent.storage import distinct_name, safe_name
+from agent.requests.hold_names import copy_name, unique_name
+from agent.storage import distinct_name
 
 _KEPT = USABLE + ("ambiguous",)
 
@@ -76,9 +76,9 @@ def copy_recordings(rows: list, staging: Path, cancel: threading.Event | None = 
                 rings[ring] = unique_name(f"{distinct_name(row.camera)}/"
                                           f"{distinct_name(Path(ring).name)}", names)
                 held += _copy_ring_index(Path(ring), staging, rings[ring], cancel)
-            name = unique_name(f"{rings[ring]}/{safe_name(Path(row.path).name)}", names)
+            name = unique_name(f"{rings[ring]}/{copy_name(Path(row.path).name)}", names)
         else:
-            name = unique_name(f"{distinct_name(row.camera)}/{safe_name(Path(row.path).name)}",
+            name = unique_name(f"{distinct_name(row.camera)}/{copy_name(Path(row.path).name)}",
                                names)
         dest = staging / name
         dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -2,7 +2,10 @@
 whether a name its record gives is one."""
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath, PureWindowsPath
+
+from agent.storage import safe_name
 
 
 def unique_name(name: str, taken: set[str]) -> str:
@@ -18,6 +21,20 @@ def unique_name(name: str, taken: set[str]) -> str:
         candidate = f"{stem}-{n}.{ext}" if dot else f"{name}-{n}"
     taken.add(candidate.lower())
     return candidate
+
+
+def copy_name(name: str) -> str:
+    """A recording's file name as its copy is named: safe_name's, which cuts a long name at 64
+    characters, its extension with it; cut before the extension instead, so a copy of a long
+    name still ends in it (`.mp4`, `.dav`: a player opens it, and a package's sources name it
+    so)."""
+    safe = safe_name(name)
+    stem, dot, ext = name.rpartition(".")
+    if not dot or not stem or not re.fullmatch(r"[A-Za-z0-9]{1,8}", ext) \
+            or safe.endswith("." + ext):
+        return safe
+    # room left for unique_name's number (`-2`): within 64 still
+    return f"{safe_name(stem)[:60 - len(ext)].rstrip('.-') or 'recording'}.{ext}"
 
 
 def inside_hold(name: object) -> bool:
