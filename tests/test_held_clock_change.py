@@ -132,3 +132,24 @@ def test_a_copy_a_new_zone_cannot_place_is_said_in_the_owners_language(spanish):
     said = in_owner_language(message)
     assert said.startswith("la zona horaria de la carpeta de grabaciones de porch se cambió"), said
     assert "porch/clip.mp4" in said and said.endswith("para enviarla"), said
+
+
+def test_a_ring_cards_safe_copy_is_cut_by_the_zone_the_owner_set_after_it(agent, tmp_path):
+    """The card's folder given New York's zone (the card keeps UTC), held, put right, then
+    written over: the copies' recordings are read again from the card's index copied with
+    them, by the zone now, and the clip starts at the approved second."""
+    root = tmp_path / "garage"
+    write_card(root, [Recording(T, 6, 0), Recording(T + 10 * US, 6, 1)], **SMALL)
+    agent.add_source(root, camera="garage", tz="America/New_York")
+    agent.scan()
+    holds.make_hold(agent.home, agent.store, "r1", T - 12 * 3600 * US, T + 12 * 3600 * US,
+                    ("garage",), "r1")
+    agent.add_source(root, tz="UTC")
+    for p in (root / "datadir0").iterdir():
+        p.unlink()
+    agent.scan()
+    clip, extra, record = _cut(agent, "garage", T + 11 * US, T + 14 * US, tmp_path / "out")
+    assert first_stamp(clip) == T + 11 * US
+    assert record["clock"]["time_zones"] == ["UTC"], record["clock"]
+    assert record["hold"]["clock_changed"]["held_under"] == [
+        {"zone": "America/New_York", "clock_offset_s": 0.0}]
