@@ -24,6 +24,8 @@ from demo.hikvision_card import Recording, write_card
 from demo.samples import make_recordings
 from tests.conftest import t
 from tests.gui_support import spanish  # noqa: F401 (a fixture)
+from tests.test_held_footage import approved, flow, held  # noqa: F401 (a fixture)
+from tests.test_requests_e2e import T0 as HT0
 from tests.test_growing_source import _stamps
 from tests.test_ring_recorded_over import first_stamp
 
@@ -153,3 +155,22 @@ def test_a_ring_cards_safe_copy_is_cut_by_the_zone_the_owner_set_after_it(agent,
     assert record["clock"]["time_zones"] == ["UTC"], record["clock"]
     assert record["hold"]["clock_changed"]["held_under"] == [
         {"zone": "America/New_York", "clock_offset_s": 0.0}]
+
+
+def test_an_approval_cut_from_the_safe_copy_by_a_corrected_clock_is_taken_and_verifies(flow):
+    """The whole way: `inbox hold`, the folder's clock offset set after it (`sources add
+    --clock-offset`), the recordings deleted, `approve`: the real portal on loopback takes the
+    package (its checks of the clip against the approved window and provenance pass), and
+    `verify` passes and says which clock placed the copies."""
+    portal, run, reg, porch = flow
+    jti, hold = held(run, portal, reg)
+    code, _, err = run("sources", "add", str(porch), "--clock-offset", "1")
+    assert code == 0, err
+    for p in sorted(porch.iterdir())[:2]:
+        p.unlink()
+    make_recordings(porch, "blue-iris", "porch", HT0 + 3600 * US, 1, 4.0, fps=10)
+    assert run("scan")[0] in (0, 1)
+    record, shown = approved(run, portal, jti)
+    assert record["hold"]["clock_changed"]["clock"]["clock_offset_s"] == 1.0
+    assert record["clock"]["clock_offset_s"] == [1.0]
+    assert "its copies placed in time by the camera's clock as the owner set it" in shown
