@@ -159,6 +159,9 @@ def test_a_recorders_recording_listed_after_its_hold_is_downloaded_into_it_when_
     prov = json.loads((done.package.path / "data" / "provenance.json").read_text())
     (said,) = prov["hold"]["added"]
     assert said["recorder"]["downloads"] and said["files"], said
+    from frp.verify import verify_package
+    checked = verify_package(done.package.path)
+    assert checked.ok, checked
     downloads = {d["file"] for d in prov["hold"]["recorder"]["downloads"]} | {
         d["file"] for d in said["recorder"]["downloads"]}
     # every source the clip reads is one of the two downloads the hold recorded
