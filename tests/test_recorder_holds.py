@@ -55,6 +55,9 @@ def test_a_hold_across_the_recorders_clock_correction_keeps_and_places_every_rec
         assert shifts == {HOURS_OFF * US, 0}, record["placed"][CAMERA]
         offsets = {d["applied_offset_s"] for d in record["recorders"][CAMERA]["downloads"]}
         assert offsets == {HOURS_OFF, 0}
+        from agent.requests.hold_top_up import missing_rows
+        agent.scan()   # mirrored again: every recording of the window is the one held
+        assert missing_rows(agent.store, made, *WINDOW, (CAMERA,)) == []
         sim.device.catalogue.clips.clear()   # the recorder wrote over all of it
         agent.scan()
     with cut_window(agent.home, agent.store, CAMERA, *WINDOW, None,
