@@ -174,3 +174,32 @@ def test_an_approval_cut_from_the_safe_copy_by_a_corrected_clock_is_taken_and_ve
     assert record["hold"]["clock_changed"]["clock"]["clock_offset_s"] == 1.0
     assert record["clock"]["clock_offset_s"] == [1.0]
     assert "its copies placed in time by the camera's clock as the owner set it" in shown
+
+
+def test_the_previews_of_a_safe_copy_read_it_at_the_corrected_clocks_times(agent, tmp_path,
+                                                                          monkeypatch):
+    """The request page's pictures of a camera cut from its safe copy (held_previews) are
+    read at the times its coverage shows, its copies placed by the folder's clock now; placed
+    once per record and clock, not again for every frame the preview asks."""
+    from agent.requests import held_clocks, held_previews
+    folder = tmp_path / "porch"
+    make_recordings(folder, "blue-iris", "porch", T, 3, 4.0, fps=10, gop_s=1.0)
+    agent.add_source(folder, camera="porch", tz="America/New_York")
+    agent.scan()
+    hold = holds.make_hold(agent.home, agent.store, "r1", T - 6 * 3600 * US,
+                           T + 6 * 3600 * US, ("porch",), "r1")
+    agent.add_source(folder, tz="UTC")
+    agent.scan()
+    copies = held_previews.HeldCopies(agent.home)
+    name = held_previews.preview_name("porch", hold)
+    calls = []
+    real = held_clocks.placed_now
+
+    def counted(*args):
+        calls.append(args)
+        return real(*args)
+    monkeypatch.setattr(held_previews, "placed_now", counted)   # counted, not changed
+    first = copies.rows(agent.store, name, T, T + 12 * US)
+    again = copies.rows(agent.store, name, T, T + 12 * US)
+    assert sorted(r.start_us for r in first) == [T, T + 4 * US, T + 8 * US]
+    assert again == first and len(calls) == 1

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from agent.index.rows import FileRow
 from agent.index.store import Store
-from agent.requests.hold_placement import Placement
+from agent.requests.hold_placement import HeldCamera, Placement
 from agent.requests.held_window import held_placement, overlaps, usable_hold
 from agent.requests.held_clocks import placed_now
 from agent.requests.holds import HOLDS, RECORD, Hold, HoldError
@@ -38,6 +38,10 @@ class HeldCopies:
         self._home = Path(home)
         self._lock = threading.Lock()
         self._read: dict[str, tuple[tuple, Hold, Placement | None]] = {}
+        # Each camera's copies placed by its folder's clock now, by the record read and the
+        # folders' clocks: a new zone reads every copy again (held_clocks.py), which each
+        # preview's frame must not repeat.
+        self._placed: dict[tuple, HeldCamera] = {}
 
     def rows(self, store: Store, name: str, start_us: int,
              end_us: int) -> list[FileRow] | None:
@@ -53,15 +57,30 @@ class HeldCopies:
         held = placement.camera(camera, store.names.current)
         if held is None:
             return []
-        try:   # at the times its coverage shows: by its folder's clock now
-            held = placed_now(store.sources(), hold.path, held)
-        except HoldError:
-            pass   # one a new zone cannot place: not cut either (held_clocks.py)
+        held = self._placed_now(store, hold, held, folder)
         # Ring files' recordings are left out, as usable_recordings leaves the card's out:
         # previews cannot read a byte range yet.
         return [r._replace(path=str(hold.path / r.path), camera=camera)
                 for r in held.recordings if r.status in _READABLE and not r.ranged
                 and overlaps(r, start_us, end_us)]
+
+    def _placed_now(self, store: Store, hold: Hold, held: HeldCamera,
+                    folder: str) -> HeldCamera:
+        """`held` at the times its coverage shows: by its folder's clock now."""
+        sources = store.sources()
+        key = (folder, held.camera, self._read[folder][0],
+               tuple((s.root, s.tz, s.clock_offset_s) for s in sources))
+        with self._lock:
+            kept = self._placed.get(key)
+        if kept is None:
+            try:
+                kept = placed_now(sources, hold.path, held)
+            except HoldError:
+                kept = held   # one a new zone cannot place: not cut either (held_clocks.py)
+            with self._lock:
+                self._placed = {k: v for k, v in self._placed.items() if k[:2] != key[:2]}
+                self._placed[key] = kept
+        return kept
 
     def _placement(self, folder: str) -> tuple[Hold, Placement] | None:
         try:
