@@ -184,6 +184,8 @@ def read_tar(path: Path, bag: Bag) -> None:
     # was cut short (a download or copy that did not finish), files after the cut unread.
     if archive_size - ended < _END_BLOCKS and archive_size > 0:
         bag.problems.append(_cut_short(path))
+    elif _more_after(path, ended):
+        bag.problems.append(_more_after_words(path, ended))
     names = _bag_names(raw, bag)
     bag.files.update({names[n]: f for n, f in raw.items()})
     bag.members.update({names[n]: at for n, at in offsets.items()})
@@ -199,6 +201,28 @@ def _without_dot_slash(name: str) -> str:
 
 
 _END_BLOCKS = 1024
+
+
+def _more_after(path: Path, ended: int) -> bool:
+    """Whether anything but zeros follows where tarfile stopped reading. tarfile stops without
+    a word at a header it cannot read or at a lone block of zeros; GNU tar and bsdtar (the
+    `tar` of Windows and macOS) read on past a damaged header and extract what follows, so
+    a file appended there would be extracted, over a checked one too, though never checked."""
+    with open(path, "rb") as fh:
+        fh.seek(ended)
+        while chunk := fh.read(_CHUNK):
+            if chunk.strip(b"\0"):
+                return True
+    return False
+
+
+def _more_after_words(path: Path, ended: int) -> str:
+    return (f"{one_line(path.name)} holds more after byte {ended:,}, where its files end as "
+            "this check reads it (a damaged header, or a block of zeros that is not the tar's "
+            "end): tar tools read on past such a block and may extract files from there that "
+            "this check never saw, even over the ones it checked. A package's tar ends with "
+            "blocks of zeros only, so this is not the tar that was sent: get it again as it "
+            "was sent.")
 # The first bytes of the compressed files a package tar is most often put in.
 _MAGIC = ((b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"),
           (b"\x28\xb5\x2f\xfd", "zstd"), (b"7z\xbc\xaf\x27\x1c", "7-Zip"))
