@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from frp.bagit import OWNER_PUB, PROVENANCE, REQUEST
-from frp.text import one_line
+from frp.text import one_line, quoted
 
 SMALL_MAX = 16 << 20  # owner.pub, provenance.json, request.jws: kept in memory up to this
 # A genuine tag file (bagit.txt, bag-info.txt, the two manifests, the signature) is a few
@@ -144,10 +144,11 @@ def read_tar(path: Path, bag: Bag) -> None:
                 if count >= MAX_ENTRIES:
                     bag.problems.append(f"The tar holds more than {MAX_ENTRIES} entries; not a genuine package.")
                     break
-                name = _without_dot_slash(member.name)
+                name = _as_extracted(member.name)
                 parts = name.split("/")
-                if name.startswith("/") or "\\" in name or ".." in parts or "\0" in name:
-                    bag.problems.append(f"The tar holds an unsafe path: {one_line(name)}.")
+                if (member.name.startswith("/") or "\\" in name or ".." in parts
+                        or "\0" in name or not (name or member.isdir())):
+                    bag.problems.append(f"The tar holds an unsafe path: {one_line(member.name)}.")
                     continue
                 if member.isdir():
                     continue
@@ -165,7 +166,7 @@ def read_tar(path: Path, bag: Bag) -> None:
                                                          f"({archive_size:,})"))
                     return
                 if name in raw:
-                    bag.problems.append(f"{one_line(name)} appears twice in the tar.")
+                    bag.problems.append(_twice_words(name, member.name))
                     continue
                 # What to keep is decided on the name stripped or not, whichever the layout
                 # turns out to be: the larger of the two, so nothing needed is dropped.
@@ -191,13 +192,20 @@ def read_tar(path: Path, bag: Bag) -> None:
     bag.members.update({names[n]: at for n, at in offsets.items()})
 
 
-def _without_dot_slash(name: str) -> str:
-    """A member's name as extracting it names the file: `tar -cf p.tar ./FOLDER` and `tar -C
-    FOLDER .` write every name after `./`, which tar ignores (so `./bagit.txt` is `bagit.txt`,
-    and a second member of either name is the same file twice)."""
-    while name.startswith("./"):
-        name = name[2:]
-    return name
+def _as_extracted(name: str) -> str:
+    """A member's name as extracting it names the file: tar tools skip empty and `.` parts
+    (`tar -cf p.tar ./FOLDER` and `tar -C FOLDER .` write every name after `./`, and
+    `pkg//data/x` or `pkg/./data/x` is `pkg/data/x`), so a second member spelled so is the
+    same file twice, the second written over the first."""
+    return "/".join(part for part in name.split("/") if part not in ("", "."))
+
+
+def _twice_words(name: str, spelled: str) -> str:
+    """A file the tar holds twice: extracting it keeps the second, this check read the first."""
+    also = "" if spelled == name else f", the second time as {quoted(spelled, 200)}"
+    return (f"{one_line(name)} appears twice in the tar{also}: extracting the tar writes the "
+            "second over the first, which is the one this check read, so what it gives is not "
+            "what was checked.")
 
 
 _END_BLOCKS = 1024
