@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from frp.bagit import OWNER_PUB, PROVENANCE, REQUEST
-from frp.text import one_line, quoted
+from frp.tar_tools import (as_extracted, global_words, headers_words, more_after,
+                           more_after_words, name_headers, twice_words)
+from frp.text import one_line
 
 SMALL_MAX = 16 << 20  # owner.pub, provenance.json, request.jws: kept in memory up to this
 # A genuine tag file (bagit.txt, bag-info.txt, the two manifests, the signature) is a few
@@ -139,16 +141,20 @@ def read_tar(path: Path, bag: Bag) -> None:
         return
     try:
         archive_size = os.stat(path).st_size
-        with tarfile.open(path, "r:") as tar:
+        with tarfile.open(path, "r:") as tar, open(path, "rb") as heads:
             for count, member in enumerate(tar):
                 if count >= MAX_ENTRIES:
                     bag.problems.append(f"The tar holds more than {MAX_ENTRIES} entries; not a genuine package.")
                     break
-                name = _as_extracted(member.name)
+                name = as_extracted(member.name)
                 parts = name.split("/")
                 if (member.name.startswith("/") or "\\" in name or ".." in parts
                         or "\0" in name or not (name or member.isdir())):
                     bag.problems.append(f"The tar holds an unsafe path: {one_line(member.name)}.")
+                    continue
+                headers = name_headers(heads, member)
+                if len(headers) > 1:   # tar tools and tarfile take different ones
+                    bag.problems.append(headers_words(name, headers))
                     continue
                 if member.isdir():
                     continue
@@ -166,7 +172,7 @@ def read_tar(path: Path, bag: Bag) -> None:
                                                          f"({archive_size:,})"))
                     return
                 if name in raw:
-                    bag.problems.append(_twice_words(name, member.name))
+                    bag.problems.append(twice_words(name, member.name))
                     continue
                 # What to keep is decided on the name stripped or not, whichever the layout
                 # turns out to be: the larger of the two, so nothing needed is dropped.
@@ -174,6 +180,9 @@ def read_tar(path: Path, bag: Bag) -> None:
                 raw[name] = _digest(tar.extractfile(member), keep)
                 offsets[name] = member.offset
             ended = tar.offset
+            named_all = global_words(tar.pax_headers)
+            if named_all:
+                bag.problems.append(named_all)
     except (tarfile.TarError, OSError, EOFError) as exc:
         if isinstance(exc, EOFError) or "unexpected end of data" in str(exc):
             bag.problems.append(_cut_short(path))
@@ -185,52 +194,16 @@ def read_tar(path: Path, bag: Bag) -> None:
     # was cut short (a download or copy that did not finish), files after the cut unread.
     if archive_size - ended < _END_BLOCKS and archive_size > 0:
         bag.problems.append(_cut_short(path))
-    elif _more_after(path, ended):
-        bag.problems.append(_more_after_words(path, ended))
+    elif more_after(path, ended):
+        bag.problems.append(more_after_words(path, ended))
     names = _bag_names(raw, bag)
     bag.files.update({names[n]: f for n, f in raw.items()})
     bag.members.update({names[n]: at for n, at in offsets.items()})
 
 
-def _as_extracted(name: str) -> str:
-    """A member's name as extracting it names the file: tar tools skip empty and `.` parts
-    (`tar -cf p.tar ./FOLDER` and `tar -C FOLDER .` write every name after `./`, and
-    `pkg//data/x` or `pkg/./data/x` is `pkg/data/x`), so a second member spelled so is the
-    same file twice, the second written over the first."""
-    return "/".join(part for part in name.split("/") if part not in ("", "."))
-
-
-def _twice_words(name: str, spelled: str) -> str:
-    """A file the tar holds twice: extracting it keeps the second, this check read the first."""
-    also = "" if spelled == name else f", the second time as {quoted(spelled, 200)}"
-    return (f"{one_line(name)} appears twice in the tar{also}: extracting the tar writes the "
-            "second over the first, which is the one this check read, so what it gives is not "
-            "what was checked.")
-
-
 _END_BLOCKS = 1024
 
 
-def _more_after(path: Path, ended: int) -> bool:
-    """Whether anything but zeros follows where tarfile stopped reading. tarfile stops without
-    a word at a header it cannot read or at a lone block of zeros; GNU tar and bsdtar (the
-    `tar` of Windows and macOS) read on past a damaged header and extract what follows, so
-    a file appended there would be extracted, over a checked one too, though never checked."""
-    with open(path, "rb") as fh:
-        fh.seek(ended)
-        while chunk := fh.read(_CHUNK):
-            if chunk.strip(b"\0"):
-                return True
-    return False
-
-
-def _more_after_words(path: Path, ended: int) -> str:
-    return (f"{one_line(path.name)} holds more after byte {ended:,}, where its files end as "
-            "this check reads it (a damaged header, or a block of zeros that is not the tar's "
-            "end): tar tools read on past such a block and may extract files from there that "
-            "this check never saw, even over the ones it checked. A package's tar ends with "
-            "blocks of zeros only, so this is not the tar that was sent: get it again as it "
-            "was sent.")
 # The first bytes of the compressed files a package tar is most often put in.
 _MAGIC = ((b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"),
           (b"\x28\xb5\x2f\xfd", "zstd"), (b"7z\xbc\xaf\x27\x1c", "7-Zip"))

@@ -1,0 +1,106 @@
+"""Where the tar tools a receiver extracts a package with read a tar otherwise than Python's
+tarfile, which `verify` reads it with (bagview.read_tar).
+
+A tar `verify` passed must extract, with GNU tar (Linux) and bsdtar (the `tar` of Windows and
+macOS) alike, to the files it checked. They differ from tarfile on a tar no tool writes: tarfile
+stops without a word at a damaged header or a lone block of zeros where the tools read on; of
+two headers naming the next file it takes the first, where they take another; and it applies a
+global pax header's file name, which bsdtar ignores. Each is named here as a problem; what
+every reader agrees on (empty and `.` parts of a name) is read as they read it.
+"""
+from __future__ import annotations
+
+import tarfile
+from pathlib import Path
+from typing import BinaryIO
+
+from frp.text import one_line, quoted
+
+_BLOCK = 512
+_CHUNK = 1 << 20
+
+
+def as_extracted(name: str) -> str:
+    """A member's name as extracting it names the file: tar tools skip empty and `.` parts
+    (`tar -cf p.tar ./FOLDER` and `tar -C FOLDER .` write every name after `./`, and
+    `pkg//data/x` or `pkg/./data/x` is `pkg/data/x`), so a second member spelled so is the
+    same file twice, the second written over the first."""
+    return "/".join(part for part in name.split("/") if part not in ("", "."))
+
+
+def twice_words(name: str, spelled: str) -> str:
+    """A file the tar holds twice: extracting it keeps the second, this check read the first."""
+    also = "" if spelled == name else f", the second time as {quoted(spelled, 200)}"
+    return (f"{one_line(name)} appears twice in the tar{also}: extracting the tar writes the "
+            "second over the first, which is the one this check read, so what it gives is not "
+            "what was checked.")
+
+
+def more_after(path: Path, ended: int) -> bool:
+    """Whether anything but zeros follows where tarfile stopped reading. tarfile stops without
+    a word at a header it cannot read or at a lone block of zeros; GNU tar and bsdtar read on
+    past a damaged header and extract what follows, so a file appended there would be
+    extracted, over a checked one too, though never checked."""
+    with open(path, "rb") as fh:
+        fh.seek(ended)
+        while chunk := fh.read(_CHUNK):
+            if chunk.strip(b"\0"):
+                return True
+    return False
+
+
+def more_after_words(path: Path, ended: int) -> str:
+    """What a tar holding more after where its reading stopped is, and what to do."""
+    return (f"{one_line(path.name)} holds more after byte {ended:,}, where its files end as "
+            "this check reads it (a damaged header, or a block of zeros that is not the tar's "
+            "end): tar tools read on past such a block and may extract files from there that "
+            "this check never saw, even over the ones it checked. A package's tar ends with "
+            "blocks of zeros only, so this is not the tar that was sent: get it again as it "
+            "was sent.")
+
+
+# The headers that carry what the next file is named (or how long it is) before its own.
+_NAMING = {b"x": "a pax header", b"X": "a pax header", b"L": "a GNU long name",
+           b"K": "a GNU long link name"}
+
+
+def name_headers(fh: BinaryIO, member: tarfile.TarInfo) -> list[str]:
+    """The headers read before `member`'s own (tarfile counts them into its offset), in
+    words. A tar tool writes at most one (a pax header or, for GNU tar, a long name); of two,
+    tarfile takes the first, GNU tar the last (or the pax one) and bsdtar the last (or the
+    long name)."""
+    found: list[str] = []
+    at, own = member.offset, member.offset_data - _BLOCK
+    while at < own and len(found) < 8:
+        fh.seek(at)
+        block = fh.read(_BLOCK)
+        try:
+            size = tarfile.nti(block[124:136])
+        except (tarfile.TarError, ValueError):
+            break
+        found.append(_NAMING.get(block[156:157], "another header"))
+        at += _BLOCK + -(-size // _BLOCK) * _BLOCK
+    return found
+
+
+def headers_words(name: str, headers: list[str]) -> str:
+    """A file named by more than one header before its own."""
+    return (f"{one_line(name)} in the tar is named by {len(headers)} headers before its own "
+            f"({', '.join(headers)}), where a tar tool writes one: this check takes the first, "
+            "GNU tar and bsdtar (the tar of Windows and macOS) another, so extracting the tar "
+            "may write this file under another name, over a checked one too. It is not the "
+            "tar that was sent: get it again as it was sent.")
+
+
+def global_words(pax_headers: dict) -> str | None:
+    """A global pax header that names the files after it or says how long they are: tarfile
+    and GNU tar apply it, bsdtar ignores it, so the two extract other files."""
+    keys = sorted(k for k in pax_headers
+                  if k in ("path", "linkpath", "size") or k.startswith("GNU.sparse"))
+    if not keys:
+        return None
+    return (f"The tar holds a global header giving every file after it its "
+            f"{', '.join(quoted(k) for k in keys)}: bsdtar (the tar of Windows and macOS) "
+            "ignores it, where GNU tar and this check apply it, so extracting the tar may give "
+            "its files other names and contents than the ones checked. It is not the tar that "
+            "was sent: get it again as it was sent.")
