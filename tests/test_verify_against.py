@@ -11,8 +11,11 @@ import tarfile
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from agent.export.bagtar import tar_package
+from frp.jws import parse_compact, public_jwk
+from portal.signers import sign_receipt
 from tests.test_requests_e2e import Run, flow, footage, new_request  # noqa: F401
 
 
@@ -89,3 +92,32 @@ def test_a_package_sealed_by_another_owner_than_the_registered_one_is_refused(de
     (folder,) = (tmp_path / "unpacked").iterdir()
     code, _, err = checker("verify", str(folder), "--receipt", str(receipt))
     assert code == 2 and "give that tar, not the package folder" in err, err
+
+
+def test_a_receipt_another_trusted_agency_signed_for_this_tar_is_not_its_receipt(delivered,
+                                                                                 tmp_path):
+    """The package answers Example Police Department's request; a receipt naming this tar's
+    SHA-256 and the same request id, signed by another agency this computer trusts, was told
+    'receipt: County Sheriff received this tar ... for request ...; its signature checks out
+    with the agency's key' (exit 0): the receipt's issuer was looked up by its own `iss` and
+    never held to the agency whose request the package answers."""
+    checker, got, _owner = delivered
+    porch, receipt = got["porch"]
+    genuine = parse_compact(receipt.read_text().strip()).claims
+    key = Ed25519PrivateKey.generate()
+    other = "https://sheriff.example.gov"
+    doc = {"frp": 1, "id": other, "name": "County Sheriff", "phone": "+1-206-555-0199",
+           "portal": "https://frp.sheriff.example.gov/v1",
+           "upload_origins": ["https://upload.sheriff.example.gov"],
+           "keys": {"keys": [public_jwk(key)]}}
+    (tmp_path / "sheriff.json").write_text(json.dumps(doc))
+    assert checker("agencies", "add", str(tmp_path / "sheriff.json"))[0] == 0
+    forged = tmp_path / "sheriff.receipt"
+    forged.write_text(sign_receipt({**genuine, "iss": other}, key, public_jwk(key)["kid"]))
+    code, out = check(checker, str(porch), "--receipt", str(forged))
+    assert code == 3 and out["receipt"] is False, out
+    assert out["problems"] == [
+        f"The receipt was issued by County Sheriff ({other}), but the package answers a "
+        f"request of Example Police Department ({genuine['iss']}): only that agency's portal "
+        "received it for that request, so this is not its receipt."], out
+    assert check(checker, str(porch), "--receipt", str(receipt))[0] == 0

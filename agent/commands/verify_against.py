@@ -90,6 +90,14 @@ def receipt_problems(receipt: Receipt, package: Path, record: dict | None,
     if not isinstance(request, dict):
         return ["The package was exported by hand, for no request, so no receipt belongs to "
                 "it."], None
+    if request.get("agency") != agency.id:   # a receipt is its request's agency's alone
+        asker = next((a for a in agencies if a.id == request.get("agency")), None)
+        asked = (f"{one_line(asker.name, 200)} ({one_line(asker.id, 200)})" if asker is not None
+                 else quoted(request.get("agency"), 200))
+        return [f"The receipt was issued by {one_line(agency.name, 200)} "
+                f"({one_line(agency.id, 200)}), but the package "
+                f"answers a request of {asked}: only that agency's portal received it for "
+                "that request, so this is not its receipt."], None
     named = receipt.claims.get("sha256")
     try:
         claims = verify_receipt(receipt.token, agency, str(named), str(request.get("id")))
