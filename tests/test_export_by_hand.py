@@ -442,6 +442,26 @@ def test_the_readme_says_to_delete_what_a_mac_adds_before_the_stock_check(capsys
     assert "Thumbs.db" in readme and "desktop.ini" in readme   # Windows' alike
 
 
+def test_the_readmes_windows_line_deleting_what_explorer_adds_runs_in_powershell_too(
+        capsys, home, footage, tmp_path):
+    # Windows 11's Terminal opens PowerShell, where `del` is Remove-Item: the README's
+    # `del /a data\._* data\.DS_Store ...` stops there ("A positional parameter cannot be
+    # found that accepts argument"), and bagit.py kept saying the package is invalid. Given
+    # to cmd (`cmd /c`), the same line runs in Command Prompt and PowerShell alike. Neither
+    # shell runs here: the line is held to that form, and to naming every file the README
+    # says a file browser adds, in data/, with Windows' separators.
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    code, out, err = run(capsys, home, "export", "--camera", "porch", "--from", T0, "--to",
+                         "2026-11-20T22:00:04Z", "--out", str(tmp_path), "--json")
+    assert code == 0, err
+    package = Path(json.loads(out)["package"])
+    where = " (inside this folder, on Windows)"
+    (line,) = [line.strip()[:-len(where)].split() for line in
+               (package / "README.txt").read_text("utf-8").splitlines() if line.endswith(where)]
+    assert line[:4] == ["cmd", "/c", "del", "/a"], line
+    assert line[4:] == ["data\\._*", "data\\.DS_Store", "data\\Thumbs.db", "data\\desktop.ini"]
+
+
 def test_the_readmes_check_runs_on_windows_where_pip_left_bagit_py_off_the_path(
         capsys, home, footage, tmp_path):
     # pip on Windows puts bagit.py in a Scripts folder that is not on PATH unless the

@@ -42,6 +42,8 @@ _ANY = "Video in an MP4 file: it plays in VLC (free, for Windows, Mac and Linux)
 # What a file browser writes into data/ by itself when the receiver opens it to play the
 # video (frp/bagit.py OS_LEFTOVERS): footage-agent verify names them, but bagit.py just says
 # the bag "is invalid", so the README says to delete them, with what to type where.
+# Windows' line starts with `cmd /c`: typed in PowerShell (the Terminal Windows 11 opens),
+# `del` is Remove-Item, which takes neither `/a` nor more than one path, and fails.
 _LEFTOVERS = (
     "  If bagit.py finds files in data/ that are not listed (\"Payload-Oxum validation",
     "  failed\"), a computer may have added them by itself when data/ was opened: a Mac's",
@@ -50,7 +52,7 @@ _LEFTOVERS = (
     "  (footage-agent verify names them):",
     "    find data -name '._*' -delete; rm -f data/.DS_Store data/Thumbs.db data/desktop.ini"
     "   (inside this folder, on a Mac)",
-    "    del /a data\\._* data\\.DS_Store data\\Thumbs.db data\\desktop.ini"
+    "    cmd /c del /a data\\._* data\\.DS_Store data\\Thumbs.db data\\desktop.ini"
     "   (inside this folder, on Windows)",
 )
 
