@@ -163,18 +163,38 @@ def verify_minisign(public: PublicKey, sig_text: str, data: bytes | Path) -> str
 _B64 = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 
 
+# minisign reads a comment line with fgets into 1,024 bytes: a line that does not fit, with
+# its line end, is "too long" (a signature file's), or its rest is read as the next line.
+_COMMENT_LINE_MAX = 1023
+_SIG_PREFIX = "untrusted comment: "
+
+
+def _comment_too_long(text: str) -> bool:
+    """Whether the first line, with its line end, is longer than minisign reads."""
+    first = text.partition("\n")[0]   # a CRLF file's "\r" is read into the buffer too
+    return len(first.encode("utf-8")) + 1 > _COMMENT_LINE_MAX
+
+
 def stock_key_refusal(pub_text: str) -> str | None:
     """Why `minisign -V -p KEY_FILE` would not read this key file, or None."""
     lines = pub_text.split("\n")
-    if len(lines) < 2 or not _B64.fullmatch(lines[1].rstrip("\r")):
-        return ("its key is not on its second line, after an 'untrusted comment:' line, with "
-                "nothing else on that line")
+    if len(lines) < 2 or not _B64.fullmatch(lines[1].rstrip("\r")) or _comment_too_long(pub_text):
+        return ("its key is not on its second line, after an 'untrusted comment:' line of at "
+                f"most {_COMMENT_LINE_MAX - 1:,} bytes, with nothing else on that line")
     return None
 
 
 def stock_signature_refusal(sig_text: str) -> str | None:
     """Why `minisign -V` would not read this `.minisig` (one `_fields` reads), or None."""
     lines = sig_text.split("\n")
+    first = lines[0].rstrip("\r")
+    if first.startswith("untrusted comment:") and not first.startswith(_SIG_PREFIX):
+        return f"its first line does not start with {_SIG_PREFIX.strip()!r} and a space"
+    if _comment_too_long(sig_text):
+        return (f"its first line, the untrusted comment, is longer than the "
+                f"{_COMMENT_LINE_MAX - 1:,} bytes minisign reads")
+    if "\0" in first:   # minisign finds the line's end by the string's, which stops there
+        return "its first line, the untrusted comment, holds a NUL character"
     for index, what in ((1, "signature"), (3, "comment signature")):
         if len(lines) > index and not _B64.fullmatch(lines[index].rstrip("\r")):
             return (f"its {what} line (line {index + 1}) holds something besides the "
