@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from frp.bagit import OWNER_PUB, PROVENANCE, REQUEST
-from frp.tar_tools import (as_extracted, global_words, headers_words, more_after,
-                           more_after_words, name_headers, twice_words)
+from frp.tar_tools import (BoundedTarInfo, HugeHeader, as_extracted, global_words,
+                           headers_words, huge_words, more_after, more_after_words,
+                           name_headers, twice_words)
 from frp.text import one_line
 
 SMALL_MAX = 16 << 20  # owner.pub, provenance.json, request.jws: kept in memory up to this
@@ -141,7 +142,8 @@ def read_tar(path: Path, bag: Bag) -> None:
         return
     try:
         archive_size = os.stat(path).st_size
-        with tarfile.open(path, "r:") as tar, open(path, "rb") as heads:
+        with tarfile.open(path, "r:", tarinfo=BoundedTarInfo) as tar, \
+                open(path, "rb") as heads:
             for count, member in enumerate(tar):
                 if count >= MAX_ENTRIES:
                     bag.problems.append(f"The tar holds more than {MAX_ENTRIES} entries; not a genuine package.")
@@ -184,7 +186,9 @@ def read_tar(path: Path, bag: Bag) -> None:
             if named_all:
                 bag.problems.append(named_all)
     except (tarfile.TarError, OSError, EOFError) as exc:
-        if isinstance(exc, EOFError) or "unexpected end of data" in str(exc):
+        if isinstance(exc, HugeHeader):
+            bag.problems.append(huge_words(path, exc.size))
+        elif isinstance(exc, EOFError) or "unexpected end of data" in str(exc):
             bag.problems.append(_cut_short(path))
         else:
             bag.problems.append(f"{one_line(path.name)} is not a readable uncompressed tar "
@@ -258,9 +262,9 @@ def open_file(package: Path, name: str, bag: Bag) -> Iterator[BinaryIO | None]:
     if at is None:
         yield None
         return
-    with tarfile.open(package, "r:") as tar:
+    with tarfile.open(package, "r:", tarinfo=BoundedTarInfo) as tar:
         tar.fileobj.seek(at)
-        member = tarfile.TarInfo.fromtarfile(tar)
+        member = BoundedTarInfo.fromtarfile(tar)
         if not member.isreg() or member.issparse():
             yield None
             return

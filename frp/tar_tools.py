@@ -6,7 +6,9 @@ macOS) alike, to the files it checked. They differ from tarfile on a tar no tool
 stops without a word at a damaged header or a lone block of zeros where the tools read on; of
 two headers naming the next file it takes the first, where they take another; and it applies a
 global pax header's file name, which bsdtar ignores. Each is named here as a problem; what
-every reader agrees on (empty and `.` parts of a name) is read as they read it.
+every reader agrees on (empty and `.` parts of a name) is read as they read it. And tarfile
+reads a pax header or GNU long name whole into memory, several times over while parsing it:
+one larger than any tool writes is refused unread (BoundedTarInfo).
 """
 from __future__ import annotations
 
@@ -104,3 +106,37 @@ def global_words(pax_headers: dict) -> str | None:
             "ignores it, where GNU tar and this check apply it, so extracting the tar may give "
             "its files other names and contents than the ones checked. It is not the tar that "
             "was sent: get it again as it was sent.")
+
+
+# A pax header or GNU long name a tool writes holds a path and a few times: a few hundred bytes.
+EXTENDED_MAX = 1 << 20
+_EXTENDED = (tarfile.GNUTYPE_LONGNAME, tarfile.GNUTYPE_LONGLINK, tarfile.XHDTYPE,
+             tarfile.XGLTYPE, tarfile.SOLARIS_XHDTYPE)
+
+
+class HugeHeader(tarfile.TarError):
+    """A header before a file (a pax header, a GNU long name) larger than EXTENDED_MAX."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(f"a header of {size:,} bytes")
+        self.size = size
+
+
+class BoundedTarInfo(tarfile.TarInfo):
+    """tarfile's member, refusing an extended header over EXTENDED_MAX before reading it:
+    tarfile reads one whole into memory, and parsing it takes some five times its size, so a
+    tar of a few gigabytes made of one would exhaust the memory of whoever checks it (the
+    portal receiving uploads of up to a terabyte too)."""
+
+    def _proc_member(self, tarfile_):
+        if self.type in _EXTENDED and self.size > EXTENDED_MAX:
+            raise HugeHeader(self.size)
+        return super()._proc_member(tarfile_)
+
+
+def huge_words(path: Path, size: int) -> str:
+    """A tar holding a header larger than any tar tool writes."""
+    return (f"{one_line(path.name)} holds a header of {size:,} bytes before a file (a pax "
+            "header or GNU long name), where a tar tool writes a few hundred: it was not read "
+            "(it would take several times its size in memory), and the tar is not a "
+            "package's. Get it again as it was sent.")

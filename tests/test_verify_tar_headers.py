@@ -114,3 +114,40 @@ def test_a_tar_a_tool_writes_with_one_name_header_per_file_verifies(capsys, made
         assert max(len(m.name) for m in read) > 100
     code, out = verify(capsys, home, tar)
     assert code == 0 and out["problems"] == [], out
+
+
+def test_a_header_larger_than_any_tool_writes_is_refused_unread(made, whole, tmp_path):
+    """A pax header of 48 MiB before a file: tarfile read it whole and parsed it into some
+    five times its size (a 300 MiB one took 1.8 GB), so a tar of a few gigabytes made of one
+    exhausted the memory of the detective's computer or of the portal checking an upload. It
+    is refused now before it is read: the check's own allocations stay far below its size."""
+    import tracemalloc
+
+    from frp.verify import verify_package
+    size = 48 << 20
+    body = b"comment=" + b"x" * (size - 20) + b"\n"
+    record = f"{len(body) + 9} ".encode() + body   # "<length> comment=...\n", 8 digits
+    assert len(record) == int(record.split(b" ", 1)[0])
+    header = tarfile.TarInfo("././@PaxHeader")
+    header.type, header.size = tarfile.XHDTYPE, len(record)
+    after = tarfile.TarInfo(f"{made[1].name}/._x")
+    files_end = len(whole.rstrip(b"\0"))
+    files_end += -files_end % 512
+    tar = tmp_path / "p.tar"
+    with open(tar, "wb") as out:
+        out.write(whole[:files_end] + header.tobuf(tarfile.USTAR_FORMAT, ENC, ERR))
+        out.write(record + b"\0" * (-len(record) % 512))
+        out.write(after.tobuf(tarfile.USTAR_FORMAT, ENC, ERR) + b"\0" * 10240)
+    del body, record
+    tracemalloc.start()
+    try:
+        report = verify_package(tar)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert report.problems == (
+        f"p.tar holds a header of {header.size:,} bytes before a file (a pax header or GNU "
+        "long name), where a tar tool writes a few hundred: it was not read (it would take "
+        "several times its size in memory), and the tar is not a package's. Get it again as "
+        "it was sent.",), report.problems
+    assert peak < size // 4, peak
