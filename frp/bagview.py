@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from frp.bagit import OWNER_PUB, PROVENANCE, REQUEST
+from frp.bagit import MANIFEST, OWNER_PUB, PROVENANCE, REQUEST, SIGNATURE, TAGMANIFEST
 from frp.tar_tools import (BoundedTarInfo, HugeHeader, as_extracted, global_words,
                            headers_words, huge_words, more_after, more_after_words,
                            name_headers, twice_words)
@@ -29,6 +29,9 @@ MAX_ENTRIES = 10_000
 MAX_PROBLEMS = 100    # a hostile package could otherwise make millions of sentences
 _CHUNK = 1 << 20
 _KEEP = {OWNER_PUB, PROVENANCE, REQUEST}
+# The tag files read as text. Any other file beside them is only named (a problem, or a note
+# for a file browser's): kept too, 10,000 of them would hold 10 GB in memory.
+_TAGS = {"bagit.txt", "bag-info.txt", MANIFEST, TAGMANIFEST, SIGNATURE, "README.txt"}
 
 
 @dataclass
@@ -87,7 +90,7 @@ def _keep(name: str) -> int:
     """How many bytes of the file are kept in memory (0: only its digest)."""
     if name in _KEEP:
         return SMALL_MAX
-    return TAG_MAX if "/" not in name else 0
+    return TAG_MAX if name in _TAGS else 0
 
 
 def _digest(stream, keep: int) -> _File:
