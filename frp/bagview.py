@@ -32,6 +32,7 @@ _KEEP = {OWNER_PUB, PROVENANCE, REQUEST}
 # The tag files read as text. Any other file beside them is only named (a problem, or a note
 # for a file browser's): kept too, 10,000 of them would hold 10 GB in memory.
 _TAGS = {"bagit.txt", "bag-info.txt", MANIFEST, TAGMANIFEST, SIGNATURE, "README.txt"}
+_KEPT_MAX = len(_KEEP) * SMALL_MAX + len(_TAGS) * TAG_MAX   # all a package's kept files
 
 
 @dataclass
@@ -138,6 +139,7 @@ def read_tar(path: Path, bag: Bag) -> None:
     raw: dict[str, _File] = {}
     offsets: dict[str, int] = {}
     declared = 0
+    budget = _KEPT_MAX
     packed = _compressed(path)
     if packed:
         bag.problems.append(f"{one_line(path.name)} is compressed ({packed}), not the plain tar a "
@@ -181,8 +183,11 @@ def read_tar(path: Path, bag: Bag) -> None:
                     continue
                 # What to keep is decided on the name stripped or not, whichever the layout
                 # turns out to be: the larger of the two, so nothing needed is dropped.
-                keep = max(_keep(name), _keep(name.split("/", 1)[-1]))
+                # Within what a package's own files take: a tar of many folders, each
+                # holding a file of a kept name, keeps no more.
+                keep = min(max(_keep(name), _keep(name.split("/", 1)[-1])), budget)
                 raw[name] = _digest(tar.extractfile(member), keep)
+                budget -= len(raw[name].content or b"")
                 offsets[name] = member.offset
             ended = tar.offset
             named_all = global_words(tar.pax_headers)
