@@ -23,8 +23,8 @@ from frp.bagit import (
 )
 from frp.bagview import Bag, read_folder, read_tar
 from frp.jws_encoding import JWSError, loads_strict
-from frp.verify_bagit import (check_bagit_txt, check_listed, check_oxum,
-                              read_manifest)
+from frp.verify_bagit import (changed_manifest_first, check_bagit_txt, check_listed,
+                              check_oxum, read_manifest)
 from frp.verify_clips import ClipCheck, check_clips
 from frp.verify_readme import README, check_readme
 from frp.verify_record import check_record
@@ -114,6 +114,7 @@ def _check(bag: Bag, expected_owner: PublicKey | None, notes: list[str], actual:
     tags = read_manifest(bag, TAGMANIFEST, payload=False)
     if tags is not None:
         check_listed(bag, tags)
+        changed_manifest_first(bag, tags)
         for name in ("bagit.txt", "bag-info.txt", MANIFEST):
             if name not in tags:
                 bag.problems.append(f"{TAGMANIFEST} does not cover {name}, so changes to it would go unnoticed.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from frp.bagit import BAGIT_TXT, decode_path
+from frp.bagit import BAGIT_TXT, MANIFEST, TAGMANIFEST, decode_path
 from frp.bagview import Bag
 from frp.text import one_line, quoted
 
@@ -172,3 +172,21 @@ def check_oxum(bag: Bag) -> None:
         bag.problems.append("bag-info.txt has no Payload-Oxum.")
     elif oxum != actual:
         bag.problems.append(f"Payload-Oxum in bag-info.txt says {one_line(oxum, 80)} (bytes.files) but data/ holds {actual}.")
+
+
+def changed_manifest_first(bag: Bag, tags: dict[str, str]) -> None:
+    """A manifest-sha256.txt the tag manifest no longer vouches for, said first and as such:
+    the files under data/ were checked against it as it is now, so the problems named before
+    it (a file "changed", "missing", "extra") may be its own change, one digit of a file's
+    SHA-256 edited blaming a file no one touched."""
+    f, want = bag.files.get(MANIFEST), tags.get(MANIFEST)
+    if f is None or want is None:
+        return
+    plain = f"{MANIFEST} was changed: SHA-256 {f.sha256}, expected {want}."
+    if plain in bag.problems:
+        bag.problems.remove(plain)
+        bag.problems.insert(0, (
+            f"{MANIFEST} was changed after sealing: SHA-256 {f.sha256}, expected {want} (as "
+            f"the signed {TAGMANIFEST} lists it). The files under data/ are checked against it "
+            "as it is now, so a file named below as changed, missing or extra may be the "
+            "manifest's change, not the file's."))
