@@ -59,6 +59,15 @@ class Problems(list):
         else:
             self.more += 1
 
+    def first(self, problem: str) -> None:
+        """Put `problem` first (what the others follow from), within MAX_PROBLEMS still."""
+        if problem in self:
+            self.remove(problem)
+        self.insert(0, problem)
+        if len(self) > MAX_PROBLEMS:
+            self.pop()
+            self.more += 1
+
 
 @dataclass
 class Bag:

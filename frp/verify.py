@@ -86,8 +86,8 @@ def verify_package(path: Path, expected_owner: PublicKey | None = None,
             _check_name(actual, signed_name, notes)
             if record is not None and manifest is not None:
                 clips = check_clips(bag, path, record, manifest, trust_anchors, cancel)
-            if unsealed is not None:
-                bag.problems.append(unsealed_words(unsealed, _clip_packages(clips)))
+            if unsealed is not None:   # first: the tag files were checked against it
+                bag.problems.first(unsealed_words(unsealed, _clip_packages(clips)))
             if hold_to is not None:
                 beyond = beyond_window(bag, path, record, *hold_to)
         elif not bag.problems:
