@@ -187,6 +187,6 @@ def changed_manifest_first(bag: Bag, tags: dict[str, str]) -> None:
         bag.problems.remove(plain)
         bag.problems.first((
             f"{MANIFEST} was changed after sealing: SHA-256 {f.sha256}, expected {want} (as "
-            f"the signed {TAGMANIFEST} lists it). The files under data/ are checked against it "
+            f"{TAGMANIFEST} lists it). The files under data/ are checked against it "
             "as it is now, so a file named below as changed, missing or extra may be the "
             "manifest's change, not the file's."))

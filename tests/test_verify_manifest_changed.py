@@ -22,7 +22,7 @@ def test_a_changed_manifest_is_named_first_as_what_the_file_problems_come_from(
     first, *rest = out["problems"]
     assert first.startswith(f"{MANIFEST} was changed after sealing: SHA-256 "), out["problems"]
     assert first.endswith(
-        "(as the signed tagmanifest-sha256.txt lists it). The files under data/ are checked "
+        "(as tagmanifest-sha256.txt lists it). The files under data/ are checked "
         "against it as it is now, so a file named below as changed, missing or extra may be "
         "the manifest's change, not the file's."), first
     assert rest == [f"data/owner.pub was changed: SHA-256 {sealed}, expected {edited}."], rest
