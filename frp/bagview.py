@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from frp.bagit import MANIFEST, OWNER_PUB, PROVENANCE, REQUEST, SIGNATURE, TAGMANIFEST
-from frp.tar_tools import (BoundedTarInfo, HugeHeader, as_extracted, global_words,
-                           headers_words, huge_words, more_after, more_after_words,
-                           name_headers, twice_words)
+from frp.tar_tools import (BoundedTarInfo, HugeHeader, alike_words, as_extracted, fold,
+                           global_words, headers_words, huge_words, more_after,
+                           more_after_words, name_headers, twice_words)
 from frp.text import one_line
 
 SMALL_MAX = 16 << 20  # owner.pub, provenance.json, request.jws: kept in memory up to this
@@ -149,6 +149,7 @@ def read_tar(path: Path, bag: Bag) -> None:
     offsets: dict[str, int] = {}
     declared = 0
     budget = _KEPT_MAX
+    folded: dict[str, str] = {}
     packed = _compressed(path)
     if packed:
         bag.problems.append(f"{one_line(path.name)} is compressed ({packed}), not the plain tar a "
@@ -190,6 +191,9 @@ def read_tar(path: Path, bag: Bag) -> None:
                 if name in raw:
                     bag.problems.append(twice_words(name, member.name))
                     continue
+                alike = folded.setdefault(fold(name), name)
+                if alike != name:   # one file where names ignore case: Windows, macOS
+                    bag.problems.append(alike_words(alike, name))
                 # What to keep is decided on the name stripped or not, whichever the layout
                 # turns out to be: the larger of the two, so nothing needed is dropped.
                 # Within what a package's own files take: a tar of many folders, each

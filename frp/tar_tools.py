@@ -13,6 +13,7 @@ one larger than any tool writes is refused unread (BoundedTarInfo).
 from __future__ import annotations
 
 import tarfile
+import unicodedata
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,6 +37,22 @@ def twice_words(name: str, spelled: str) -> str:
     return (f"{one_line(name)} appears twice in the tar{also}: extracting the tar writes the "
             "second over the first, which is the one this check read, so what it gives is not "
             "what was checked.")
+
+
+def fold(name: str) -> str:
+    """A name as Windows and macOS compare names: case ignored, Unicode composed (macOS's
+    file systems take "ü" and "u" with a combining mark as one name), and, on Windows, the
+    dots and spaces ending each part dropped."""
+    return "/".join(part.rstrip(". ") for part in
+                    unicodedata.normalize("NFC", name).casefold().split("/"))
+
+
+def alike_words(first: str, second: str) -> str:
+    """Two files of the tar that are one file where names ignore case (fold)."""
+    return (f"{quoted(second, 200)} in the tar is {quoted(first, 200)} on Windows and macOS, "
+            "whose file names ignore case (and Unicode composition, and on Windows a final dot "
+            "or space): extracting the tar there writes the second over the first, which is "
+            "the one this check read.")
 
 
 def more_after(path: Path, ended: int) -> bool:

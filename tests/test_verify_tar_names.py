@@ -75,3 +75,28 @@ def test_a_tar_whose_names_have_empty_parts_verifies_as_what_it_extracts_to(caps
     _tar(members, tar)
     code, out = verify(capsys, made[0], tar)
     assert code == 0 and out["problems"] == [] and out["notes"] == [], out
+
+
+@pytest.mark.parametrize("spelled", ["{top}/data/{upper}", "{top}/DATA/{clip}",
+                                     "{top}/data/{clip}."], ids=["case", "folder-case",
+                                                                  "final-dot"])
+def test_a_file_that_is_the_clip_where_names_ignore_case_is_named_so(capsys, made, whole,
+                                                                      tmp_path, spelled):
+    """A second clip spelled in other capitals, or with a final dot: extracted on Windows or
+    a Mac (the receivers' usual computers), whose names ignore case and Windows a final dot,
+    it is written over the clip. verify named it only as an extra file, 'not part of the
+    signed package', as if it could be deleted beside the one checked."""
+    home, package, clip = made
+    members = _members(whole)
+    (data,) = [d for m, d in members if m.name.endswith(".mp4")]
+    name = spelled.format(top=package.name, clip=clip, upper=clip.upper())
+    second = tarfile.TarInfo(name)
+    second.size = len(data)
+    tar = tmp_path / "p.tar"
+    _tar([*members, (second, data[:-1] + b"x")], tar)
+    code, out = verify(capsys, home, tar)
+    assert code == 3
+    assert (f"'{name}' in the tar is '{package.name}/data/{clip}' on Windows and macOS, whose "
+            "file names ignore case (and Unicode composition, and on Windows a final dot or "
+            "space): extracting the tar there writes the second over the first, which is the "
+            "one this check read.") in out["problems"], out["problems"]
