@@ -122,7 +122,7 @@ class Declining(QObject):
         """The decline ended: declined, or found delivered after all (its receipt fetched),
         which is said as what it is (no failure), on the request's page, as it is now."""
         if not isinstance(result, Delivered):
-            return self.page.finished()
+            return self.page.finished(self.request)
         if not self.shown():
             return self.page.idle()
         self.page.idle()

@@ -45,7 +45,8 @@ class FactsArea(QScrollArea):
 
 
 class RequestPage(RequestSummary, QWidget):
-    """One request under review; emits `started(job, title)` on approve, `decided()` after."""
+    """One request under review; emits `started(job, title)` on approve, `decided()` once the
+    request it shows was decided."""
 
     started = Signal(object, str)
     decided = Signal()
@@ -210,7 +211,7 @@ class RequestPage(RequestSummary, QWidget):
             title = self.tr("Sending {duration} of footage to {agency}").format(
                 duration=display.duration(out.seconds), agency=name)
         self._busy(True)
-        job = self.ctx.bridge.run("approve", work, lambda result: self.finished(),
+        job = self.ctx.bridge.run("approve", work, lambda result: self.finished((rid, iss)),
                                   lambda message: self.failed(message))
         self.started.emit(job, title)
 
@@ -247,9 +248,16 @@ class RequestPage(RequestSummary, QWidget):
         """No job of the page runs any more: the request shown offers what it may."""
         self._busy(False)
 
-    def finished(self) -> None:
+    def shows(self, request: tuple[str, str]) -> bool:
+        """Whether the page shows `request` (its id and agency id)."""
+        return self.view is not None and (self.view.id, self.view.agency_id) == request
+
+    def finished(self, request: tuple[str, str]) -> None:
+        """`request` was decided: `decided` only while the page still shows it, since the
+        owner may have opened another request meanwhile (a withdrawal waits for the portal)."""
         self._busy(False)
-        self.decided.emit()
+        if self.shows(request):
+            self.decided.emit()
 
     def failed(self, message: str) -> None:
         self._busy(False)

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         self.inbox.manualExport.connect(lambda: self.show_page("export"))
         self.request.back.connect(lambda: self.show_page("inbox"))
         self.request.started.connect(self.follow)
-        self.request.decided.connect(lambda: self.show_page("inbox"))
+        self.request.decided.connect(self._decided)
         self.export.started.connect(self.follow)
         self.progress.closed.connect(self._progress_closed)
         self.settings.addFolder.connect(lambda: (self.show_page("first_run"),
@@ -214,6 +214,12 @@ class MainWindow(QMainWindow):
         if found:
             self.open_request(found[0])
         else:
+            self.show_page("inbox")
+
+    def _decided(self) -> None:
+        """Back to the requests if the owner is still on the decided request's page: the
+        progress page keeps an approval's outcome until Back; elsewhere the owner stays."""
+        if self.pages.currentWidget() is self.request:
             self.show_page("inbox")
 
     def follow(self, job, title: str) -> None:

@@ -1,0 +1,76 @@
+"""A decision's end moves the owner only from where they made it (events hunt). Seen: a
+delivery that went well switched the window to the requests the moment it ended, so the
+progress page's "Delivered. ... the agency's signed receipt matches what was sent" (the
+packages, their fingerprints) was never on screen, and the focus the page gave its Back button
+to say how it ended was on a page no one saw; an owner who had gone to Settings (or the masks,
+or another request) while it was sent, or while a decline waited for the portal, was pulled
+away to the requests, asked about unsaved settings or losing the handles they had moved. Now
+the progress page keeps the outcome until Back, and a decline's end leaves the page only when
+its request is the one shown. The reference portal on loopback, real footage, the app
+offscreen."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from tests.gui_support import footage, settle  # noqa: E402,F401
+from tests.test_gui_review import ask, open_first, portal, pwin, sync_by_click  # noqa: E402,F401
+
+
+def test_a_delivery_that_went_well_stays_on_its_outcome_until_back(qtbot, pwin, portal,
+                                                                     footage):  # noqa: F811
+    ask(portal, footage)
+    sync_by_click(qtbot, pwin)
+    open_first(qtbot, pwin)
+    qtbot.mouseClick(pwin.request.approve_button, Qt.LeftButton)
+    settle(qtbot, pwin, timeout=60000)
+    progress = pwin.progress
+    assert progress.finished_ok is True, progress.result.text()
+    assert pwin.pages.currentWidget() is progress
+    assert progress.result.isVisible() and progress.result.text().startswith("Delivered.")
+    assert QApplication.focusWidget() is progress.done_button
+    qtbot.keyClick(progress.done_button, Qt.Key_Space)
+    settle(qtbot, pwin)
+    assert pwin.pages.currentWidget() is pwin.inbox
+    assert pwin.inbox.table.item(0, 4).text() == "Delivered"
+
+
+def test_an_owner_gone_to_settings_while_it_is_sent_stays_there(qtbot, pwin, portal,
+                                                                 footage):  # noqa: F811
+    ask(portal, footage)
+    sync_by_click(qtbot, pwin)
+    open_first(qtbot, pwin)
+    qtbot.mouseClick(pwin.request.approve_button, Qt.LeftButton)
+    pwin.show_page("settings")   # before the job can end: its end is queued to this thread
+    settle(qtbot, pwin, timeout=60000)
+    assert pwin.progress.finished_ok is True, pwin.progress.result.text()
+    assert pwin.pages.currentWidget() is pwin.settings
+
+
+def test_a_decline_ending_while_another_request_is_trimmed_leaves_it_be(qtbot, pwin, portal,
+                                                                        footage):  # noqa: F811
+    ask(portal, footage, case="2026-000001")
+    ask(portal, footage, case="2026-000002")
+    sync_by_click(qtbot, pwin)
+    views = {v.case: v for v in pwin.inbox.views}
+    pwin.open_request(views["2026-000001"])
+    settle(qtbot, pwin)
+    page, cameras = pwin.request, pwin.ctx.agent.cameras()
+    qtbot.mouseClick(page.decline_button, Qt.LeftButton)
+    # Before the decline's end can reach this thread (it is queued to it): the other request
+    # opened, as the inbox opens it, and its start moved by 3 s with the keys.
+    page.open(views["2026-000002"], cameras)
+    pwin.show_page("request")
+    timeline = page.strip.timelines["driveway"]
+    for key in (Qt.Key_Right, Qt.Key_Right, Qt.Key_Right, Qt.Key_I):
+        qtbot.keyClick(timeline, key)
+    settle(qtbot, pwin)
+    declined = [v for v in pwin.ctx.agent.requests.list() if v.case == "2026-000001"]
+    assert declined[0].status == "declined"
+    assert pwin.pages.currentWidget() is page and page.view.case == "2026-000002"
+    assert timeline.in_us == footage[1] + 3_000_000
+    assert page.approve_button.isEnabled()   # the decline over, the request shown offers it
