@@ -26,7 +26,7 @@ from gui.widgets.agencies_panel import AgenciesPanel
 from gui.widgets.labels import plain_label
 from gui.widgets.list_tables import button_row, fill, list_table
 from gui.views.recorder_facts import brand
-from gui.widgets.recorder_step import RecorderDialog
+from gui.widgets.recorder_step import RecorderDialog, reopened
 from gui.widgets.registrations_panel import RegistrationsPanel, confirm
 from gui.widgets.spoken import status_label
 from gui.widgets.unsaved import leave_unsaved
@@ -236,7 +236,10 @@ class SettingsPage(QWidget):
             then()
 
     def add_recorder(self) -> None:
-        """The recorder steps, in a window of their own; the lists refresh once it is added."""
+        """The recorder steps, in a window of their own (as left, when closed before adding);
+        the lists refresh once it is added."""
+        if reopened(self.recorder_dialog):
+            return
         self.recorder_dialog = dialog = RecorderDialog(self.ctx, self)
         dialog.added.connect(lambda _done: self.reload_lists())
         dialog.open()

@@ -24,7 +24,7 @@ from gui.views.times import US, fixed_zone
 from gui.views.typed_paths import typed_path
 from gui.views import display
 from gui.widgets.labels import plain_label
-from gui.widgets.recorder_step import RecorderDialog
+from gui.widgets.recorder_step import RecorderDialog, reopened
 from gui.widgets.scrolling import scrolling_body
 from gui.widgets.spoken import status_label
 
@@ -116,7 +116,9 @@ class FolderStep(QWidget):
             "year.").format(fixed=fixed, hours=f"{hours:+d}" if hours else ""))
 
     def add_recorder(self) -> None:
-        """The recorder steps, in a window of their own."""
+        """The recorder steps, in a window of their own (as left, when closed before adding)."""
+        if reopened(self.recorder_dialog):
+            return
         self.recorder_dialog = dialog = RecorderDialog(self.ctx, self)
         dialog.added.connect(lambda done: (self.status.setText(self.tr(
             "\u2714 Added the recorder: {recordings} of {cameras}.").format(

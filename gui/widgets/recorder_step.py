@@ -45,6 +45,16 @@ class NewCertificate:
     before: str
 
 
+def reopened(kept: RecorderDialog | None) -> bool:
+    """Open `kept` again as the owner left it, when it has not added its recorder: Esc or its
+    window's close only hides it, and what was typed, tested and named is still there (the
+    channels' names of a 16-channel recorder, a certificate compared). False: make a new one."""
+    if kept is None or kept.finished_adding:
+        return False
+    kept.open()
+    return True
+
+
 class RecorderDialog(QDialog):
     """The steps of adding one recorder; `added` carries the agent's RecorderAdded."""
 
@@ -55,6 +65,7 @@ class RecorderDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Add a recorder on your network"))
         self.check = None          # the RecorderCheck of the last successful test
+        self.finished_adding = False   # its recorder was added: the next one starts afresh
         self.address = QLineEdit()
         self.address.setPlaceholderText("https://192.168.1.20")
         self.make = QComboBox()
@@ -275,6 +286,7 @@ class RecorderDialog(QDialog):
         if problems:
             said += " " + self.tr("Note: {problems}").format(problems=problems)
         self.status.setText(said)
+        self.finished_adding = True
         self.added.emit(done)
 
     def _failed(self, message: str) -> None:
