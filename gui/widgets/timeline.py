@@ -217,7 +217,7 @@ class Timeline(TimelinePainting, QWidget):
         # check box beside says it too): a long note is cut after it.
         name_room = max(room - fm.horizontalAdvance(rest),
                         min(fm.horizontalAdvance(self.camera), room // 3))
-        name = fm.elidedText(self.camera, Qt.ElideRight, name_room)
+        name = display.isolated(fm.elidedText(self.camera, Qt.ElideRight, name_room))
         return start, fm.elidedText((name or "\u2026") + rest, Qt.ElideRight, room), end
 
     def _words(self) -> tuple[str, str, str]:
@@ -230,7 +230,7 @@ class Timeline(TimelinePainting, QWidget):
 
     def tip(self) -> str:
         """The camera's whole name (and the note) when the words under the track cut them."""
-        if self.labels()[1] == self.camera + self._words()[1]:
+        if self.labels()[1] == display.isolated(self.camera) + self._words()[1]:
             return ""
         return f"{self.camera}  ({self.note})" if self.note else self.camera
 
