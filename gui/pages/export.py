@@ -25,6 +25,7 @@ from gui.views.core_words import in_owner_language
 from gui.views.outcomes import PartlyExported
 from gui.views.times import US, wall_us
 from gui.views.typed_paths import typed_path
+from gui.views.words import sentence_start
 from gui.widgets import kept_choices
 from gui.widgets.camera_strip import CameraStrip
 from gui.widgets.labels import plain_label
@@ -190,7 +191,7 @@ class ExportPage(QWidget):
         Export cannot be pressed, saying why, rather than times of the year 2000."""
         self._loaded([], None)
         said = in_owner_language(one_line(message))
-        self.status.setText(said[:1].upper() + said[1:])
+        self.status.setText(sentence_start(said))
 
     def _loaded(self, cameras: list[str], span: tuple[int, int] | None,
                 last_folder: str | None = None) -> None:

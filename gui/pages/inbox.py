@@ -26,6 +26,7 @@ from gui.views.core_words import in_owner_language
 from gui.views.request_files import NotAdded, agency_file_not_request, not_added
 from gui.views.requests import in_owner_words
 from gui.views.times import US
+from gui.views.words import sentence_start
 from gui.widgets.labels import cell, plain_label
 from gui.widgets.spoken import status_label
 
@@ -265,7 +266,7 @@ class InboxPage(QWidget):
 def _sentence(message: str) -> str:
     """A core message in the owner's language, as a sentence of its own."""
     said = in_owner_language(one_line(message))
-    return said[:1].upper() + said[1:]
+    return sentence_start(said)
 
 
 def _registered(agent) -> bool:

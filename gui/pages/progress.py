@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from gui.views.outcomes import package_path, result_text, stage_text, stopped_text
+from gui.views.words import sentence_start
 from gui.widgets.labels import plain_label
 
 
@@ -124,7 +125,7 @@ class ProgressPage(QWidget):
             self.result.setText(stopped_text(by_hand, True, finished))
         else:
             self.stage.setText(self.tr("It did not work"))
-            said = message[:1].upper() + message[1:]   # the core's words start in lower case
+            said = sentence_start(message)   # the core's words start in lower case
             self.result.setText("\n".join([said] + ([stopped_text(by_hand, False, finished)]
                                                      if finished else [])))
 

@@ -21,7 +21,7 @@ from gui.pages.declining import Declining
 from gui.pages.request_summary import RequestSummary
 from gui.views import display, requests, summary
 from gui.views.requests import UNDECIDED, in_owner_words
-from gui.views.words import translate
+from gui.views.words import sentence_start, translate
 from gui.widgets.camera_strip import CameraStrip
 from gui.widgets.kept_copy import KeptCopy
 from gui.widgets.labels import PartlyElidedLabel, QuietLabel, plain_label
@@ -175,7 +175,7 @@ class RequestPage(RequestSummary, QWidget):
                                     else self.tr("Approve and send"))
         self.declining.hold()
         state, why = requests.status(view).lower(), requests.reason(view)
-        why = why[:1].upper() + why[1:]   # a sentence of its own after the state
+        why = sentence_start(why)   # a sentence of its own after the state
         blocked = requests.not_answerable(view)   # says the problem itself
         if undecided:
             self.status.setText(blocked)

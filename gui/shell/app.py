@@ -20,6 +20,7 @@ from gui.shell.stopping import GRACE_S, SignalStop
 from gui.shell.style import light_palette, sheet
 from gui.shell.tray import Tray, app_icon
 from gui.views.core_words import in_owner_language
+from gui.views.words import sentence_start
 
 
 def application() -> QApplication:
@@ -99,7 +100,7 @@ def already_open_box(message: str) -> QMessageBox:
     said = in_owner_language(message)
     box = QMessageBox(QMessageBox.Information,
                       QCoreApplication.translate("app", "Footage requests is already open"),
-                      said[:1].upper() + said[1:], QMessageBox.Ok)
+                      sentence_start(said), QMessageBox.Ok)
     box.setTextFormat(Qt.PlainText)   # the home's path is shown as it is, never as markup
     return box
 
@@ -131,7 +132,7 @@ def cannot_start_box(message: str) -> QMessageBox:
     said = in_owner_language(message)
     box = QMessageBox(QMessageBox.Warning,
                       QCoreApplication.translate("app", "Footage requests cannot start"),
-                      said[:1].upper() + said[1:], QMessageBox.Ok)
+                      sentence_start(said), QMessageBox.Ok)
     box.setTextFormat(Qt.PlainText)   # a path is shown as it is, never as markup
     return box
 

@@ -19,7 +19,7 @@ from agent.service import Agent
 from gui.views.core_templates import A_FILE, HIDDEN, IN_THE_APP, TEMPLATES
 from gui.views.display import NBSP, day_time, decimal_marked
 from gui.views.times import read_shown
-from gui.views.words import translate
+from gui.views.words import sentence_start, translate
 
 CONTEXT = "core"
 
@@ -103,7 +103,7 @@ def _whole(text: str, advice: bool = True) -> str | None:
     words = IN_THE_APP.get(template, template) if advice else template
     said = _SECONDS_UNIT.sub("{seconds}" + NBSP, translate(CONTEXT, words)).format(**values)
     if text[:1].isupper() and template[:1].islower():   # the app capitalised it
-        said = said[:1].upper() + said[1:]
+        said = sentence_start(said)
     return said
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from agent.views import RequestView, headless_words, stepped_words
 from gui.views import display, requests
 from gui.views.core_words import in_owner_language
-from gui.views.words import QT_TRANSLATE_NOOP, translate
+from gui.views.words import QT_TRANSLATE_NOOP, sentence_start, translate
 
 STAGES = {
     "planning": QT_TRANSLATE_NOOP("outcomes", "Finding the recordings"),
@@ -45,7 +45,7 @@ def stage_text(stage: str) -> str:
                                                                    count=count)
     camera, _, rest = stage.rpartition(": ")
     words = (translate("outcomes", STAGES[rest]) if rest in STAGES
-             else rest[:1].upper() + rest[1:])
+             else sentence_start(rest))
     counted = _COUNTED.fullmatch(camera)   # an export by hand: "porch (2 of 16): cutting"
     if counted is not None:
         camera = translate("outcomes", "{camera} ({n} of {count})").format(
@@ -117,7 +117,7 @@ def result_text(result) -> str:
         for said in [*map(headless_words, getattr(cut, "headless", ())),
                      *map(stepped_words, getattr(cut, "clock_steps", ()))]:
             said = in_owner_language(said)
-            lines.append(said[:1].upper() + said[1:] + ".")
+            lines.append(sentence_start(said) + ".")
         blur = _blur_words(getattr(cut, "redaction", None), getattr(item, "plan", None))
         if blur:
             lines.append(blur)

@@ -8,7 +8,7 @@ from pathlib import PurePath
 
 from agent.views import one_line
 from gui.views.core_words import in_owner_language
-from gui.views.words import translate
+from gui.views.words import sentence_start, translate
 
 # The core's head of every refusal of a request's checks (agent/requests/desk_intake.py): the
 # box's first line says it in the owner's words, so the reason follows without it.
@@ -55,5 +55,5 @@ def not_added(path: str, message: str, checked: bool) -> NotAdded:
         title=translate("request_files", "Request not added"),
         headline=translate("request_files", "{file} was not added to your requests, and "
                                             "nothing was sent.").format(file=one_line(name)),
-        reason=said[:1].upper() + said[1:],
+        reason=sentence_start(said),
         advice=advice)

@@ -15,7 +15,7 @@ from agent.service import AgentError, Refusal
 from agent.views import WRONG_KEY, RequestView, multi_line, one_line
 from gui.views import display
 from gui.views.core_words import in_owner_language
-from gui.views.words import QT_TRANSLATE_NOOP, translate
+from gui.views.words import QT_TRANSLATE_NOOP, sentence_start, translate
 
 UNKNOWN_AGENCY = QT_TRANSLATE_NOOP("requests", "Unknown agency (no longer in your trust list)")
 UNDECIDED = ("new", "held")
@@ -181,7 +181,7 @@ def _sent_again(v: RequestView) -> str:
 
 
 def _sentence(said: str) -> str:
-    return said[:1].upper() + said[1:].rstrip(".")
+    return sentence_start(said).rstrip(".")
 
 
 def status(v: RequestView) -> str:
@@ -249,5 +249,4 @@ def in_owner_words(action, *args, **kwargs):
 
 
 def _capital(exc: Exception | str) -> str:
-    text = str(exc)
-    return text[:1].upper() + text[1:]
+    return sentence_start(str(exc))

@@ -29,3 +29,10 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate knows)
     """Marks `text` for the catalogue where it is defined; `translate` words it when shown."""
     return text
+
+
+def sentence_start(text: str) -> str:
+    """`text` as a sentence of its own: its first letter a capital, the rest as written (the
+    core's messages start in lower case; str.capitalize would lower the rest, "this PC's" as
+    "this pc's")."""
+    return text[:1].upper() + text[1:]

@@ -14,6 +14,7 @@ from agent.views import one_line
 from gui.views import display
 from gui.views.core_words import in_owner_language
 from gui.views.times import US
+from gui.views.words import sentence_start
 from gui.widgets.labels import PlainLabel
 
 
@@ -145,7 +146,7 @@ class FolderProblems(QWidget):
 
     def _show(self) -> None:
         lines = ([self.index_problem] if self.index_problem else []) + list(self.problems.values())
-        said = "\n".join(why[:1].upper() + why[1:] for why in lines)
+        said = "\n".join(sentence_start(why) for why in lines)
         if not self.problems:
             self.looked = ""   # every folder back: a later problem starts afresh
         if said and self.looked:

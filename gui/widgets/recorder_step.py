@@ -27,7 +27,7 @@ from agent.views import RecorderAddress, one_line
 from gui.views import display
 from gui.views.core_words import in_owner_language
 from gui.views.recorder_facts import brand, certificate_changed, certificate_lines
-from gui.views.words import QT_TRANSLATE_NOOP, translate
+from gui.views.words import QT_TRANSLATE_NOOP, sentence_start, translate
 from gui.widgets.labels import cell, plain_label
 from gui.widgets.spoken import status_label
 
@@ -221,12 +221,11 @@ class RecorderDialog(QDialog):
                         "1 camera.") if count == 1 else
                 self.tr("It is a {vendor} {model} (firmware {firmware}, serial {serial}) with "
                         "%n cameras.", "", count))
-        # (str.capitalize would lower the rest: "this PC's" as "this pc's")
         clock = in_owner_language(self.ctx.agent.clock_words(check.clock_offset_s))
         self.facts.setText("\n".join([
             what.format(vendor=brand(check.vendor), model=check.model, firmware=check.firmware,
                         serial=check.serial),
-            *certificate_lines(check), clock[:1].upper() + clock[1:] + "."]))
+            *certificate_lines(check), sentence_start(clock) + "."]))
         self.facts.show()
         if not self.name.text():
             self.name.setText(one_line(check.name))

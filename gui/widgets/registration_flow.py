@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLay
 from gui.views import registration_review
 from gui.views import registrations as words
 from gui.views.registration_forms import cameras_from
-from gui.views.words import QT_TRANSLATE_NOOP
+from gui.views.words import QT_TRANSLATE_NOOP, sentence_start
 from gui.widgets.camera_places import CameraPlaces
 from gui.widgets.labels import plain_label
 from gui.widgets.registration_pages import ContactPage, InvitePage, ResultPage, ReviewPage
@@ -203,7 +203,7 @@ class RegistrationFlow(QWidget):
         self._busy(False)
         head = "\u2718 " + (self.tr("Not changed.") if self.updating is not None
                             else self.tr("Not registered."))
-        self.result.report(f"{head}\n{message[:1].upper()}{message[1:]}",
+        self.result.report(f"{head}\n{sentence_start(message)}",
                            self.tr("Checking what this computer kept\u2026"))
         self.go(RESULT)
         if "views" not in before:   # it failed before reading what was held: nothing to compare
