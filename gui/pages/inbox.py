@@ -214,6 +214,7 @@ class InboxPage(QWidget):
         ids = {v.id for v in views}
         fresh = [v for v in views if self._known is not None and v.id not in self._known]
         self._known = ids
+        picked = self._picked()   # kept on its request, not its row: new ones come first
         self.views = list(views)
         now = int(time.time() * US)
         self.table.setRowCount(len(views))
@@ -239,11 +240,23 @@ class InboxPage(QWidget):
         self.open_hint.setVisible(bool(views))
         self.empty.setText(self._no_requests if self._registered else self._not_registered)
         self.empty.setVisible(not views)
-        if views and self.table.currentRow() < 0:   # the arrows and Enter work at once
+        rows = {(v.id, v.agency_id): row for row, v in enumerate(views)}
+        if picked in rows:
+            self.table.selectRow(rows[picked])
+        elif views and self.table.currentRow() < 0:   # the arrows and Enter work at once
             self.table.selectRow(0)
         self._selected()
         if fresh:
             self.arrived.emit(fresh)
+
+    def _picked(self) -> tuple[str, str] | None:
+        """The request chosen in the list (its id and agency), before the list is read again:
+        a request arriving meanwhile moved the rows under a choice kept by row, and Enter
+        opened another request than the one the owner picked."""
+        row = self.table.currentRow()
+        if not (0 <= row < len(self.views) and self.table.selectedItems()):
+            return None
+        return self.views[row].id, self.views[row].agency_id
 
     def _selected(self) -> None:
         self.open_button.setEnabled(0 <= self.table.currentRow() < len(self.views)
