@@ -82,3 +82,28 @@ def test_tab_shows_where_it_is_in_the_sidebar(qtbot, win):  # noqa: F811
             qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Backtab)
 
     assert unseen_focus([win.nav], backtab_to) == []
+
+
+def test_tab_shows_where_it_is_in_every_list(qtbot, win):  # noqa: F811
+    """Keyboard hunt: Tab into the requests, the activity log or one of Settings' lists
+    changed nothing on screen (the row chosen is lit whether or not the list has the focus),
+    so an owner tabbing from "Export a clip by hand…" saw the ring leave it and go nowhere.
+    A list with the focus now has the dark ring round it, and its rows do not move."""
+    win.ctx.agent.requests.import_request(win.ctx.agent.home.parent / "world" / "request.jws")
+    tables = {"inbox": [win.inbox.table], "log": [win.log.table],
+              "settings": [win.settings.sources, win.settings.cameras]}
+    unseen, moved = {}, []
+
+    def tab_to(widget):
+        while QApplication.focusWidget() is not widget:
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Tab)
+
+    for page, lists in tables.items():
+        win.show_page(page)
+        settle(qtbot, win)
+        win.nav.setFocus(Qt.TabFocusReason)
+        places = [t.viewport().geometry() for t in lists]
+        unseen[page] = unseen_focus(lists, tab_to)
+        moved += [t for t, place in zip(lists, places) if t.viewport().geometry() != place]
+    assert {page: u for page, u in unseen.items() if u} == {}
+    assert moved == []

@@ -49,7 +49,7 @@ QPushButton:disabled { color: #a4abb3; border-color: #e0dcd5; }
 QPushButton#primary { background: #2e6cb0; color: #ffffff; border: none; font-weight: 600; }
 QPushButton#primary:disabled { background: #a9c0da; color: #f3f6fa; }
 QPushButton#flat { border: none; background: transparent; color: #1d4f86; }
-QTableWidget { background: #ffffff; border: 1px solid #e0dcd5; border-radius: 8px;
+QTableWidget { background: #ffffff; border: 1px solid #e0dcd5; border-radius: 8px; margin: 1px;
                alternate-background-color: #faf8f5; selection-background-color: #dce8f5;
                selection-color: #1f2a36; }
 QHeaderView::section { background: #ffffff; border: none; border-bottom: 1px solid #e0dcd5;
@@ -66,6 +66,7 @@ QCheckBox:focus, QRadioButton:focus { border-color: #1d4f86; }
 QLineEdit:focus, QAbstractSpinBox:focus, QComboBox:focus { border: 2px solid #1d4f86; }
 QLineEdit:focus { padding: 4px; }
 QListWidget#nav::item:selected:focus { border: 2px solid #1d4f86; padding: 8px 14px; }
+QTableWidget:focus { border: 2px solid #1d4f86; margin: 0px; }
 """
 
 # The colours the sheet's own are drawn against, for the widgets it does not colour (question
