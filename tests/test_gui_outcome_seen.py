@@ -15,7 +15,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
 
 from tests.gui_support import footage, settle  # noqa: E402,F401
 from tests.test_gui_review import ask, open_first, portal, pwin, sync_by_click  # noqa: E402,F401
@@ -74,3 +74,40 @@ def test_a_decline_ending_while_another_request_is_trimmed_leaves_it_be(qtbot, p
     assert pwin.pages.currentWidget() is page and page.view.case == "2026-000002"
     assert timeline.in_us == footage[1] + 3_000_000
     assert page.approve_button.isEnabled()   # the decline over, the request shown offers it
+
+
+def test_a_long_package_path_keeps_the_outcome_and_back_in_the_window(qtbot, tmp_path,
+                                                                        footage):  # noqa: F811
+    """Its outcome now on screen, a package's path showed it widening the page: a path breaks
+    only after a '/' before a letter, nowhere in a Windows path, so its longest piece set the
+    page's width; past the window's, the page scrolled sideways, the outcome's lines ran off
+    and Back stood half out of the window. The outcome now wraps a long word at its edge and
+    is as tall as its lines. An export by hand into a folder of one long name, which the
+    title names too."""
+    from demo.gui_data import make_world
+    from tests.gui_support import export_result, open_window
+    from tests.test_gui_fit import inside
+
+    world = make_world(tmp_path / "w", tmp_path / "home", footage=footage)
+    win, agent = open_window(qtbot, world.home)
+    try:
+        win.resize(1024, 560)
+        win.show_page("export")
+        settle(qtbot, win)
+        folder = tmp_path / ("porch_camera_for_the_insurance_claim_" * 3)
+        result = export_result(qtbot, win, win.export, folder)
+        assert win.progress.finished_ok is True, result
+        assert folder.name in result and "\u2026" not in result
+        settle(qtbot, win)
+        assert win.size().toTuple() == (1024, 560)
+        page, area = win.progress, win.pages.parentWidget()
+        while not isinstance(area, QScrollArea):   # the pages' area (gui.shell.page_area)
+            area = area.parentWidget()
+        assert area.horizontalScrollBar().maximum() == 0   # no sideways scrolling
+        shown = page.result.verticalScrollBar()   # every line of it shown, or scrolled to
+        assert shown.maximum() == 0 or shown.isVisible()
+        for w in (page.done_button, page.bar, page.result):
+            assert inside(w, win), type(w).__name__
+    finally:
+        win.shutdown()
+        agent.close()

@@ -8,11 +8,18 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gui.views.outcomes import package_path, result_text, stage_text, stopped_text
 from gui.views.words import sentence_start
-from gui.widgets.labels import plain_label
+from gui.widgets.labels import WrappedText, plain_label
 
 
 class ProgressPage(QWidget):
@@ -30,10 +37,14 @@ class ProgressPage(QWidget):
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
-        self.result = plain_label(name="receipt")
+        self.result = WrappedText(name="receipt")   # a package's path is one long word
         self.note = plain_label()   # where a folder the desktop could not open is
         self.note.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.note.hide()
+        # A folder's path is one long word: the title or a note naming one cuts it at its edge
+        # rather than widen the page past the window (the outcome above wraps it whole).
+        for label in (self.title, self.note):
+            label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.done_button = QPushButton(self.tr("Back"))
         self.done_button.setObjectName("primary")

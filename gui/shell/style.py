@@ -39,7 +39,7 @@ QLabel#crumb { color: #5b6572; padding: 4px 10px; }
 QLabel#crumb[state="current"] { color: #1d4f86; font-weight: 600; border-bottom: 2px solid #2e6cb0; }
 QLabel#crumb[state="done"] { color: #25663f; }
 QLabel#previewPicture { background: #20262d; color: #c9d1da; border-radius: 8px; }
-QLabel#receipt { background: #ffffff; border: 1px solid #e0dcd5; border-radius: 8px; padding: 10px; }
+QLabel#receipt, QPlainTextEdit#receipt { background: #ffffff; border: 1px solid #e0dcd5; border-radius: 8px; padding: 10px; }
 QWidget#cardBody { background: #ffffff; }
 QWidget#card, QFrame#leaves { background: #ffffff; border: 1px solid #e0dcd5; border-radius: 10px; }
 QPlainTextEdit#message { background: #fbfaf8; border: 1px solid #e0dcd5; border-radius: 6px; }

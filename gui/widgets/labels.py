@@ -6,7 +6,16 @@ worded (gui/views/), so a newline in a name cannot start a line of its own."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QStyle, QStyleOptionButton, QTableWidgetItem
+from PySide6.QtGui import QTextOption
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QPlainTextEdit,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QTableWidgetItem,
+)
 
 from agent.views import multi_line, one_line
 
@@ -175,3 +184,64 @@ def plain_label(text: str = "", name: str = "") -> QLabel:
     if name:
         label.setObjectName(name)
     return label
+
+
+class WrappedText(QPlainTextEdit):
+    """Lines that may hold a long word (a package's path: a Windows path breaks nowhere, a
+    '/' only before a letter), wrapped at the edge instead of widening the page past its
+    window (which put Back out of it); as tall as its lines where the page has the room, else
+    scrolling them itself. Selectable like a label, sanitised like PlainLabel; read and set
+    with `text()` and `setText()`."""
+
+    LEAST_LINES = 4   # what it keeps where the page has no room for all of it
+
+    def __init__(self, name: str = ""):
+        super().__init__()
+        self.setReadOnly(True)
+        self.setFocusPolicy(Qt.NoFocus)   # as a label: the page's own button says it aloud
+        self.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.setWordWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+        self._height = 0   # its lines' height at its width, as last laid out
+        if name:
+            self.setObjectName(name)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        self.setPlainText(multi_line(text))
+        self._measure()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._measure()
+
+    def _measure(self) -> None:
+        """Its lines as the view lays them out at its width: its size hint, asked again when
+        that changed."""
+        layout, block, lines = self.document().documentLayout(), self.document().begin(), 0.0
+        while block.isValid():
+            lines += layout.blockBoundingRect(block).height()
+            block = block.next()
+        height = int(lines + 2 * self.document().documentMargin() + 0.999) + self._frame()
+        if height != self._height:
+            self._height = height
+            self.updateGeometry()
+
+    def _frame(self) -> int:
+        """The room its border and padding take down, as laid out (else as the style says,
+        before it is)."""
+        view = self.viewport().geometry()
+        if view.height() > 0 and self.height() > view.height():
+            return self.height() - view.height()
+        margins = self.contentsMargins()
+        return margins.top() + margins.bottom() + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(super().sizeHint().width(), self._height)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        least = self._frame() + self.LEAST_LINES * self.fontMetrics().lineSpacing()
+        return QSize(0, min(self._height, least))
