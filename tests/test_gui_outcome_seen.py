@@ -111,3 +111,26 @@ def test_a_long_package_path_keeps_the_outcome_and_back_in_the_window(qtbot, tmp
     finally:
         win.shutdown()
         agent.close()
+
+
+def test_the_request_being_sent_opens_on_its_progress(qtbot, pwin, portal, footage):  # noqa: F811
+    """An owner who left the progress page while the footage was sent (to look at the
+    requests) had no way back to it: the sidebar does not list it, and opening the request
+    showed its page with nothing to press, so Cancel and the outcome were out of reach. The
+    request being sent now opens on its progress."""
+    ask(portal, footage)
+    sync_by_click(qtbot, pwin)
+    open_first(qtbot, pwin)
+    view = pwin.request.view
+    qtbot.mouseClick(pwin.request.approve_button, Qt.LeftButton)
+    pwin.show_page("inbox")   # before the job can end: its end is queued to this thread
+    pwin.open_request(view)
+    progress = pwin.progress
+    assert pwin.pages.currentWidget() is progress
+    assert progress.cancel_button.isVisible() and progress.cancel_button.isEnabled()
+    settle(qtbot, pwin, timeout=60000)
+    assert progress.finished_ok is True, progress.result.text()
+    assert pwin.pages.currentWidget() is progress
+    pwin.open_request(view)   # sent: its page again, as it now stands
+    settle(qtbot, pwin)
+    assert pwin.pages.currentWidget() is pwin.request

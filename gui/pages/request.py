@@ -81,6 +81,7 @@ class RequestPage(RequestSummary, QWidget):
         self.hint = plain_label(name="hint")
         self.approved = None   # the approval a retry would resume (shown, not changeable)
         self.rechoosing = False   # a failed approval nothing of which left: changeable
+        self.sending: tuple[str, str] | None = None   # the request whose approval runs
         self.declining = Declining(self)   # Decline reads "Stop" while it runs
         self.reason.cut.connect(lambda limit: self.status.setText(self.tr(
             "The reason was cut to {n} characters, the most an agency accepts.").format(n=limit)))
@@ -211,8 +212,16 @@ class RequestPage(RequestSummary, QWidget):
             title = self.tr("Sending {duration} of footage to {agency}").format(
                 duration=display.duration(out.seconds), agency=name)
         self._busy(True)
-        job = self.ctx.bridge.run("approve", work, lambda result: self.finished((rid, iss)),
-                                  lambda message: self.failed(message))
+        self.sending = (rid, iss)
+
+        def sent(result) -> None:
+            self.sending = None
+            self.finished((rid, iss))
+
+        def not_sent(message: str) -> None:
+            self.sending = None
+            self.failed(message)
+        job = self.ctx.bridge.run("approve", work, sent, not_sent)
         self.started.emit(job, title)
 
     def decline(self) -> None:

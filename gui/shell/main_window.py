@@ -178,7 +178,11 @@ class MainWindow(QMainWindow):
             self.export.options.load_masks(self.export.cameras)
 
     def open_request(self, view) -> None:
-        """Show a request (a RequestView) with a timeline for each camera it names."""
+        """Show a request (a RequestView) with a timeline for each camera it names; one being
+        sent, its progress (Cancel, the outcome), which nothing else leads back to."""
+        if self.request.sending == (view.id, view.agency_id) and self.progress.finished_ok is None:
+            self.show_page("progress")
+            return
         agent = self.ctx.agent
 
         def work():   # the cameras, and what each the request names is called now
@@ -217,8 +221,7 @@ class MainWindow(QMainWindow):
             self.show_page("inbox")
 
     def _decided(self) -> None:
-        """Back to the requests if the owner is still on the decided request's page: the
-        progress page keeps an approval's outcome until Back; elsewhere the owner stays."""
+        """Back to the requests from the decided request's page; elsewhere the owner stays."""
         if self.pages.currentWidget() is self.request:
             self.show_page("inbox")
 
