@@ -134,3 +134,35 @@ def test_the_request_being_sent_opens_on_its_progress(qtbot, pwin, portal, foota
     pwin.open_request(view)   # sent: its page again, as it now stands
     settle(qtbot, pwin)
     assert pwin.pages.currentWidget() is pwin.request
+
+
+def test_export_pressed_while_one_runs_shows_it_rather_than_start_another(qtbot, tmp_path,
+                                                                          footage):  # noqa: F811
+    """An owner who left an export by hand's progress and pressed Export again started a
+    second export beside the first: the progress page followed the second, and the first's
+    Cancel and outcome were out of reach. Export now shows the one running."""
+    from demo.gui_data import make_world
+    from tests.gui_support import open_window
+
+    world = make_world(tmp_path / "w", tmp_path / "home", footage=footage)
+    win, agent = open_window(qtbot, world.home)
+    try:
+        win.show_page("export")
+        settle(qtbot, win)
+        page = win.export
+        page.folder.setText(str(tmp_path / "usb"))
+        qtbot.mouseClick(page.export_button, Qt.LeftButton)
+        first = win.progress.job
+        win.show_page("export")   # before the job can end: its end is queued to this thread
+        qtbot.mouseClick(page.export_button, Qt.LeftButton)
+        assert win.pages.currentWidget() is win.progress and win.progress.job is first
+        settle(qtbot, win, timeout=60000)
+        assert win.progress.finished_ok is True, win.progress.result.text()
+        assert len(list((tmp_path / "usb").iterdir())) == 2   # one package per camera, once
+        win.show_page("export")
+        qtbot.mouseClick(page.export_button, Qt.LeftButton)   # ended: another may start
+        assert win.progress.job is not first
+        settle(qtbot, win, timeout=60000)
+    finally:
+        win.shutdown()
+        agent.close()

@@ -50,10 +50,12 @@ def recent_range(agent, cameras: list[str], now_us: int) -> tuple[int, int] | No
 
 class ExportPage(QWidget):
     started = Signal(object, str)
+    running = Signal()   # Export pressed while its export runs: its progress is shown
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.job = None   # its export while it runs
         self.cameras: list[str] = []
         self.start_edit, self.end_edit = self._time_edit(), self._time_edit()
         self.start_edit.setAccessibleName(self.tr("From"))
@@ -247,7 +249,13 @@ class ExportPage(QWidget):
         self.summary.setText("\n".join(said))
         self.export_button.setEnabled(out.seconds > 0)
 
+    def _ended(self, _outcome) -> None:
+        self.job = None
+
     def export(self) -> None:
+        if self.job is not None:   # one at a time: a second one left the first's unseen
+            self.running.emit()
+            return
         out = self.outgoing()
         cameras = [p.camera for p in out.parts if p.seconds > 0]
         typed = typed_path(self.folder.text())
@@ -288,6 +296,6 @@ class ExportPage(QWidget):
                 if results:   # a folder a package went into is offered next time
                     kept_choices.keep_export_folder(agent.home, str(folder))
             return results
-        job = self.ctx.bridge.run("export", work)
+        self.job = job = self.ctx.bridge.run("export", work, self._ended, self._ended)
         self.started.emit(job, self.tr("Exporting {duration} to {folder}").format(
             duration=display.duration(out.seconds), folder=folder))

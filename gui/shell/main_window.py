@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.request.started.connect(self.follow)
         self.request.decided.connect(self._decided)
         self.export.started.connect(self.follow)
+        self.export.running.connect(lambda: self.show_page("progress"))
         self.progress.closed.connect(self._progress_closed)
         self.settings.addFolder.connect(lambda: (self.show_page("first_run"),
                                                  self.first_run.go(0)))
