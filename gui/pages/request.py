@@ -82,6 +82,7 @@ class RequestPage(RequestSummary, QWidget):
         self.approved = None   # the approval a retry would resume (shown, not changeable)
         self.rechoosing = False   # a failed approval nothing of which left: changeable
         self.sending: tuple[str, str] | None = None   # the request whose approval runs
+        self.sending_job = None                           # and that approval's job
         self.declining = Declining(self)   # Decline reads "Stop" while it runs
         self.reason.cut.connect(lambda limit: self.status.setText(self.tr(
             "The reason was cut to {n} characters, the most an agency accepts.").format(n=limit)))
@@ -221,7 +222,7 @@ class RequestPage(RequestSummary, QWidget):
         def not_sent(message: str) -> None:
             self.sending = None
             self.failed(message)
-        job = self.ctx.bridge.run("approve", work, sent, not_sent)
+        self.sending_job = job = self.ctx.bridge.run("approve", work, sent, not_sent)
         self.started.emit(job, title)
 
     def decline(self) -> None:

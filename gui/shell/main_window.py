@@ -181,7 +181,8 @@ class MainWindow(QMainWindow):
     def open_request(self, view) -> None:
         """Show a request (a RequestView) with a timeline for each camera it names; one being
         sent, its progress (Cancel, the outcome), which nothing else leads back to."""
-        if self.request.sending == (view.id, view.agency_id) and self.progress.finished_ok is None:
+        if self.request.sending == (view.id, view.agency_id) \
+                and self.progress.job is self.request.sending_job:
             self.show_page("progress")
             return
         agent = self.ctx.agent
