@@ -19,6 +19,7 @@ from agent.views import one_line
 from gui.views import display
 from gui.views.core_words import in_owner_language
 from gui.views.requests import in_owner_words
+from gui.views.words import sentence_start
 from gui.widgets.labels import plain_label
 from gui.widgets.registrations_panel import confirm
 
@@ -117,7 +118,7 @@ class KeptCopy(QWidget):
             # An ended request's page says it in its status line; an open one's says no
             # problem there, and the owner may be counting on the copy to outlive the recorder.
             said = in_owner_language(one_line(shown.hold_problem))
-            self.words.setText(said[:1].upper() + said[1:])
+            self.words.setText(sentence_start(said))
             self.button.hide()
             self.show()
             return
@@ -205,7 +206,7 @@ class KeptCopy(QWidget):
             return
         if self.add.isVisible():   # adding failed: the copy is as it was, offered again
             # (the core's words say so: "the recordings could not be added to the safe copy")
-            self.words.setText(problem[:1].upper() + problem[1:])
+            self.words.setText(sentence_start(problem))
             self.add.setEnabled(True)
             return
         self.words.setText(self.tr("The safe copy of this request's footage could not be "
