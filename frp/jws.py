@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.utils import (
 )
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from frp.ed25519_points import PointError, check_key
 from frp.jws_encoding import JWSError, b64url_decode, b64url_encode, loads_strict
 from frp.text import quoted
 
@@ -77,6 +78,11 @@ def public_key_from_jwk(jwk: dict) -> Ed25519PublicKey | ec.EllipticCurvePublicK
         x = b64url_decode(_member(jwk, "x"))
         if len(x) != 32:
             raise JWSError("the Ed25519 key's 'x' is not 32 bytes")
+        try:   # OpenSSL takes any 32 bytes, those anyone can sign for too
+            check_key(x)
+        except PointError as exc:
+            raise JWSError(f"the Ed25519 key's 'x' cannot be used: {exc}") \
+                from None
         return Ed25519PublicKey.from_public_bytes(x)
     if kty == "EC" and crv == "P-256":
         x = b64url_decode(_member(jwk, "x"))

@@ -23,6 +23,9 @@ from tests.test_agencies import ED, agency_doc, write  # noqa: E402
 ENGLISH = re.compile(r"\b(the|is|must|has|needs|contains|key|keys|file|cannot|allowed|"
                      r"listed|origin|trusted)\b", re.IGNORECASE)
 
+# The key of the seed 0, 1, ..., 31 with a point of order 8 added (test_agency_key_points.py).
+MIXED = "sVS9YhiK4oPdGH_v6MMfXidu3wg7TP8RydXP-FbHREA"
+
 EDITED = {   # the kept file, edited by hand until it is no longer an agency file
     "no name": {"name": ...},
     "long name": {"name": "x" * 500},
@@ -46,6 +49,12 @@ EDITED = {   # the kept file, edited by hand until it is no longer an agency fil
     "key not object": {"keys": {"keys": ["x"]}},
     "private key": {"keys": {"keys": [{**ED, "d": "c2VjcmV0"}]}},
     "bad key": {"keys": {"keys": [{"kty": "nope"}]}},
+    # trust hunt 9: keys no private key makes (tests/test_agency_key_points.py)
+    "small order": {"keys": {"keys": [{"kty": "OKP", "crv": "Ed25519", "x": "AQ" + "A" * 41}]}},
+    "mixed order": {"keys": {"keys": [{"kty": "OKP", "crv": "Ed25519", "x": MIXED}]}},
+    "no point": {"keys": {"keys": [{"kty": "OKP", "crv": "Ed25519", "x": "Ag" + "A" * 41}]}},
+    "second spelling": {"keys": {"keys": [{"kty": "OKP", "crv": "Ed25519",
+                                           "x": "7f" + "_" * 39 + "38"}]}},
     "wrong kid": {"keys": {"keys": [{**ED, "kid": "not-its-thumbprint"}]}},
     "key twice": {"keys": {"keys": [dict(ED), dict(ED)]}},
     "window": {"max_window_s": 0},
@@ -82,6 +91,19 @@ def test_an_agency_file_edited_by_hand_says_why_in_spanish(spanish, store, edit)
     (kept,) = store.folder.glob("*.json")
     kept.write_text(json.dumps(agency_doc(**EDITED[edit])))
     assert_spanish(reason(store))
+
+
+@pytest.mark.parametrize("edit", ["small order", "mixed order", "no point",
+                                  "second spelling"])
+def test_why_a_key_cannot_be_used_reads_in_spanish_to_its_end(spanish, store, edit):
+    """The reason inside "key 1 in the agency file: {reason}" is the owner's to read too:
+    why the key is no key (trust hunt 9), not only the sentence around it."""
+    (kept,) = store.folder.glob("*.json")
+    kept.write_text(json.dumps(agency_doc(**EDITED[edit])))
+    said = in_owner_language(reason(store))
+    assert said.startswith("la clave 1 del archivo de agencia: el campo 'x' de la clave "
+                           "Ed25519 no se puede usar: "), said
+    assert not ENGLISH.search(said.split("no se puede usar: ", 1)[1]), said
 
 
 def test_a_copy_an_unreadable_or_a_huge_file_says_why_in_spanish(spanish, store):

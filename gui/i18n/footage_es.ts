@@ -4415,6 +4415,30 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>la clave {n} del archivo de agencia: {reason}</translation>
     </message>
     <message>
+        <source>the Ed25519 key&apos;s &apos;x&apos; cannot be used: {reason}</source>
+        <translation>el campo &apos;x&apos; de la clave Ed25519 no se puede usar: {reason}</translation>
+    </message>
+    <message>
+        <source>it is one of the eight points of small order, with which anyone can sign anything</source>
+        <translation>es uno de los ocho puntos de orden pequeño, con los que cualquiera puede firmar cualquier cosa</translation>
+    </message>
+    <message>
+        <source>it carries a part of small order beside the key (no private key makes one)</source>
+        <translation>lleva una parte de orden pequeño además de la clave (ninguna clave privada produce una así)</translation>
+    </message>
+    <message>
+        <source>it is not a point on the curve</source>
+        <translation>no es un punto de la curva</translation>
+    </message>
+    <message>
+        <source>it is written in a second spelling of another value (its y is not below 2^255 - 19)</source>
+        <translation>está escrita en una segunda forma de otro valor (su y no es menor que 2^255 - 19)</translation>
+    </message>
+    <message>
+        <source>it is written in a second spelling (the sign of an x of 0 set)</source>
+        <translation>está escrita en una segunda forma (con el signo de una x igual a 0 marcado)</translation>
+    </message>
+    <message>
         <source>key {n}&apos;s kid {kid} is not its thumbprint ({thumbprint}); the file may have been altered</source>
         <translation>el kid {kid} de la clave {n} no es su huella ({thumbprint}); puede que alguien haya alterado el archivo</translation>
     </message>

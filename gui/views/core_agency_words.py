@@ -73,6 +73,16 @@ DAMAGED = (
     QT_TRANSLATE_NOOP("core", "key {n} contains a private key; ask the agency for its public key "
                               "only, and tell them their private key was shared"),
     QT_TRANSLATE_NOOP("core", "key {n} in the agency file: {reason}"),
+    # an Ed25519 key no private key makes (frp/jws.py, frp/ed25519_points.py): its {reason}
+    QT_TRANSLATE_NOOP("core", "the Ed25519 key's 'x' cannot be used: {reason}"),
+    QT_TRANSLATE_NOOP("core", "it is one of the eight points of small order, with which anyone "
+                              "can sign anything"),
+    QT_TRANSLATE_NOOP("core", "it carries a part of small order beside the key (no private key "
+                              "makes one)"),
+    QT_TRANSLATE_NOOP("core", "it is not a point on the curve"),
+    QT_TRANSLATE_NOOP("core", "it is written in a second spelling of another value (its y is "
+                              "not below 2^255 - 19)"),
+    QT_TRANSLATE_NOOP("core", "it is written in a second spelling (the sign of an x of 0 set)"),
     QT_TRANSLATE_NOOP("core", "key {n}'s kid {kid} is not its thumbprint ({thumbprint}); the "
                               "file may have been altered"),
     QT_TRANSLATE_NOOP("core", "key {n} is listed twice"),
