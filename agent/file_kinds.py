@@ -8,7 +8,7 @@ the page and button.
 from __future__ import annotations
 
 from agent.saved_text import saved_text
-from frp.agency import MAX_FILE_BYTES, AgencyError, read_agency
+from frp.agency import MAX_FILE_BYTES, Agency, AgencyError, read_agency
 from frp.jws import JWSError, is_type, parse_compact
 from frp.request import REQUEST_TYP
 
@@ -27,7 +27,21 @@ def file_kind(path: str) -> str | None:
     except (JWSError, UnicodeDecodeError):
         pass
     try:
-        read_agency(raw)
+        saved_agency(raw)
     except AgencyError:
         return None
     return "agency"
+
+
+def saved_agency(raw: bytes) -> Agency:
+    """An agency file's bytes as the owner saved them, as the Agency it describes: Notepad's
+    "UTF-8 with BOM" and PowerShell's UTF-8 mark taken off, UTF-16 after its mark (Notepad's
+    "Unicode", PowerShell's `>`) read, as a request file is (agent/saved_text.py). The strict
+    reader (frp.agency.read_agency, UTF-8 JSON as protocol.md says) then reads it as UTF-8:
+    what the trust store keeps is written from what it read, never these bytes. AgencyError
+    when it is no agency file."""
+    try:
+        text = saved_text(raw)
+    except UnicodeDecodeError:
+        return read_agency(raw)   # which names it as no UTF-8 text
+    return read_agency(text.encode("utf-8"))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from agent.audit.changes import record_change
 from agent.config import ConfigError, ensure_home
+from agent.file_kinds import saved_agency
 from agent.identity.keys import private_key_file
 from agent.os_words import plain_home_error, plain_os_error
 from agent.requests.agency_changes import (
@@ -38,7 +39,7 @@ from agent.requests.trust_pins import (
     write_pins,
 )
 from agent.storage import write_atomic
-from frp.agency import MAX_FILE_BYTES, Agency, AgencyError, agency_doc, read_agency
+from frp.agency import MAX_FILE_BYTES, Agency, AgencyError, agency_doc
 from frp.text import one_line
 
 
@@ -178,8 +179,8 @@ class TrustStore(HeldRegistrations, AgencyFiles):
         if len(raw) > MAX_FILE_BYTES:
             raise TrustStoreError(f"the agency file {path.name} is larger than 256 KiB; "
                                   "that is not an agency file")
-        try:
-            return read_agency(raw)
+        try:   # as saved on Windows too: a byte-order mark, UTF-16
+            return saved_agency(raw)
         except AgencyError as exc:   # named: the owner may have picked the wrong download
             raise TrustStoreError(f"{one_line(path.name)}: {exc}") from None
 
