@@ -8,7 +8,7 @@ the page and button.
 from __future__ import annotations
 
 from agent.saved_text import saved_text
-from frp.agency import MAX_FILE_BYTES, Agency, AgencyError, read_agency
+from frp.agency import MAX_FILE_BYTES, NOT_AN_AGENCY_FILE, Agency, AgencyError, read_agency
 from frp.jws import JWSError, is_type, parse_compact
 from frp.request import REQUEST_TYP
 
@@ -39,9 +39,11 @@ def saved_agency(raw: bytes) -> Agency:
     "Unicode", PowerShell's `>`) read, as a request file is (agent/saved_text.py). The strict
     reader (frp.agency.read_agency, UTF-8 JSON as protocol.md says) then reads it as UTF-8:
     what the trust store keeps is written from what it read, never these bytes. AgencyError
-    when it is no agency file."""
+    when it is no agency file, saying so of an empty one."""
     try:
         text = saved_text(raw)
     except UnicodeDecodeError:
         return read_agency(raw)   # which names it as no UTF-8 text
+    if not text.strip():
+        raise AgencyError(NOT_AN_AGENCY_FILE.format(why="it is empty"))
     return read_agency(text.encode("utf-8"))

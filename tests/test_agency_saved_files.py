@@ -3,11 +3,13 @@
 PowerShell's `>` write UTF-16: `agencies add FILE` refused the first as "the agency file is not
 valid JSON" and the second as "not UTF-8 text", where a request file saved the same way is
 read. Each is read now; what the trust store keeps is plain UTF-8 JSON, as every
-version of its reader takes it."""
+version of its reader takes it. And an empty file (`/dev/null`, a download cut to nothing) was
+"not valid JSON" too: it is said to be empty."""
 from __future__ import annotations
 
 import codecs
 import json
+import os
 
 import pytest
 
@@ -55,6 +57,28 @@ def test_an_agency_file_saved_with_a_mark_given_as_a_request_names_agencies_add(
     path.write_bytes(SAVED["Notepad's UTF-8 with BOM"])
     code, out, err = _run(capsys, home, "import-request", str(path))
     assert code == 3 and "is an agency file, not a request: add it with" in err, err
+
+
+EMPTY = {"no bytes": b"", "spaces and a line end": b"  \r\n", "a mark alone": codecs.BOM_UTF8,
+         "UTF-16's mark alone": codecs.BOM_UTF16_LE}
+
+
+@pytest.mark.parametrize("what", sorted(EMPTY))
+def test_an_empty_agency_file_is_said_to_be_empty(tmp_path, home, capsys, what):
+    path = tmp_path / "agency.json"
+    path.write_bytes(EMPTY[what])
+    code, out, err = _run(capsys, home, "agencies", "add", str(path))
+    assert code == 3 and out == "", (what, code, out, err)
+    assert err.strip() == ("footage-agent: agency.json: this is not an agency file (it is "
+                           "empty): ask your city's camera program for its agency file, the "
+                           ".json file it publishes for camera owners"), (what, err)
+    assert TrustStore(home).list() == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="/dev/null is a POSIX path")
+def test_dev_null_is_said_to_be_empty(home, capsys):
+    code, out, err = _run(capsys, home, "agencies", "add", "/dev/null")
+    assert code == 3 and "this is not an agency file (it is empty)" in err, (code, err)
 
 
 def test_a_file_of_other_bytes_is_still_named_as_no_text(tmp_path, home, capsys):

@@ -168,7 +168,8 @@ def test_a_file_that_is_not_an_agency_file_says_what_to_ask_for(qtbot, tmp_path,
     if language == "es":
         request.getfixturevalue("spanish")
     files = {"notes.txt": "Dear owner", "other.json": json.dumps({"name": "x"}),
-             "old.json": json.dumps({"frp": 2, "keys": [], "portal": "https://pd.example"})}
+             "old.json": json.dumps({"frp": 2, "keys": [], "portal": "https://pd.example"}),
+             "empty.json": ""}   # trust hunt 9: it was "not JSON" too
     window, agent = open_window(qtbot, tmp_path / "home")
     said = {}
     try:
@@ -188,3 +189,7 @@ def test_a_file_that_is_not_an_agency_file_says_what_to_ask_for(qtbot, tmp_path,
     assert {"en": "for another version of the protocol (2)",
             "es": "para otra versión del protocolo (2)"}[language] in said["old.json"], said
     assert '"frp": 1' not in said["old.json"] and "valid JSON" not in said["notes.txt"], said
+    assert {"en": "this is not an agency file (it is empty)",
+            "es": "no es un archivo de agencia (está vacío)"}[language] in said["empty.json"], \
+        said
+    assert ask in said["empty.json"], said
