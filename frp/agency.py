@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Iterable
 
 from frp.certificates import CertificateError, read_ca
 from frp.jws import jwk_thumbprint, public_key_from_jwk
@@ -192,6 +193,18 @@ def parse_agency(doc: object) -> Agency:
                   max_lifetime_s=_seconds(doc, "max_lifetime_s", DEFAULT_MAX_LIFETIME_S,
                                           MAX_LIFETIME_LIMIT_S, "365 days"),
                   registration_ca=_registration_ca(doc))
+
+
+def listed_elsewhere(kids: Iterable[str], agency_id: str,
+                     trusted: Iterable[Agency]) -> tuple[tuple[Agency, str], ...]:
+    """(other, kid) for each key of `kids` that a trusted agency other than `agency_id` lists,
+    the agencies in `trusted`'s order and each one's keys in its own. The one answer to
+    "does another trusted agency list this key", which a request signed with such a key
+    (request.py, rule 2), a file about to be imported and the trust store's listing all ask:
+    whoever holds a key two agencies list signs as either."""
+    kids = set(kids)
+    return tuple((other, kid) for other in trusted if other.id != agency_id
+                 for kid in other.fingerprints() if kid in kids)
 
 
 def agency_doc(agency: Agency) -> dict:

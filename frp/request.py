@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Iterable, Protocol
 
-from frp.agency import Agency, AgencyError
+from frp.agency import Agency, AgencyError, listed_elsewhere
 from frp.claims import (
     MAX_EPOCH_S, MAX_UPLOAD_BYTES, TOLERANCE_S, Rejected, is_int, request_content,
 )
@@ -129,10 +129,10 @@ def _rule2(parsed, store: Agencies) -> Agency:
                           "compare its fingerprints with the agency by phone")
     jwk = agency.key(kid)
     if jwk is None:
-        other = next((a for a in store.list() if a.key(kid) is not None), None)
-        if other is not None:
+        elsewhere = listed_elsewhere((kid,), agency.id, store.list())
+        if elsewhere:
             raise Rejected(2, f"the request claims to come from {agency.name} but is signed with "
-                              f"a key of {other.name}")
+                              f"a key of {elsewhere[0][0].name}")
         raise Rejected(2, f"the signing key {one_line(kid, 80)} is not one of {agency.name}'s keys in "
                           "your trust store")
     try:
@@ -141,8 +141,9 @@ def _rule2(parsed, store: Agencies) -> Agency:
         raise Rejected(2, f"the signature of {agency.name} does not verify: {exc}") from None
     # Two trusted agencies listing one key (a store filled before importing refused that):
     # its holder signs as either, so the request's `iss` does not say who sent it.
-    other = next((a for a in store.list() if a.id != agency.id and a.key(kid) is not None), None)
-    if other is not None:
+    elsewhere = listed_elsewhere((kid,), agency.id, store.list())
+    if elsewhere:
+        other = elsewhere[0][0]
         raise Rejected(2, SHARED_KEY.format(agency=agency.name, id=agency.id, other=other.name,
                                             other_id=other.id, fingerprint=kid))
     return agency

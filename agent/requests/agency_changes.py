@@ -8,7 +8,7 @@ from typing import Iterable
 from urllib.parse import unquote, urlsplit
 
 from agent.requests.confusable_names import as_read, mixed_word, name_as_read
-from frp.agency import Agency, AgencyError
+from frp.agency import Agency, AgencyError, listed_elsewhere
 from frp.origins import web_origin
 from frp.text import one_line
 
@@ -146,14 +146,12 @@ def shared_key(agency: Agency, trusted: Iterable[Agency]) -> None:
     """SharesTrustedKey when `agency` lists a key (the same RFC 7638 thumbprint) that another
     trusted agency lists: requests signed with it would verify under either id, so whoever
     holds it could have its requests shown under the other agency's name and phone."""
-    mine = set(agency.fingerprints())
-    for other in trusted:
-        common = [kid for kid in other.fingerprints() if kid in mine]
-        if other.id != agency.id and common:
-            raise SharesTrustedKey(SAME_KEY.format(
-                agency=one_line(agency.name), id=one_line(agency.id), name=one_line(other.name),
-                trusted=one_line(other.id), fingerprint=common[0],
-                phone=one_line(other.phone)))
+    elsewhere = listed_elsewhere(agency.fingerprints(), agency.id, trusted)
+    if elsewhere:
+        other, kid = elsewhere[0]
+        raise SharesTrustedKey(SAME_KEY.format(
+            agency=one_line(agency.name), id=one_line(agency.id), name=one_line(other.name),
+            trusted=one_line(other.id), fingerprint=kid, phone=one_line(other.phone)))
 
 
 # Two trusted agencies listing one key, imported before shared_key refused that: both are
@@ -178,9 +176,9 @@ def keys_shared(trusted: Iterable[Agency]) -> tuple[SharedKey, ...]:
     """Every key a trusted agency lists that another trusted agency lists too, once for each
     of the two (each is marked, since either may be the one not sending its own key)."""
     trusted = list(trusted)
-    return tuple(SharedKey(agency, other, kid) for agency in trusted for kid in
-                 agency.fingerprints() for other in trusted
-                 if other.id != agency.id and other.key(kid) is not None)
+    return tuple(SharedKey(agency, other, kid) for agency in trusted
+                 for kid in agency.fingerprints()
+                 for other, _kid in listed_elsewhere((kid,), agency.id, trusted))
 
 
 def shared_key_marks(trusted: Iterable[Agency]) -> dict[str, tuple[str, ...]]:
