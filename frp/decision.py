@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
+from typing import Iterable
 
-from frp.agency import Agency
+from frp.agency import Agency, listed_elsewhere
 from frp.claims import MAX_MESSAGE_CHARS, is_int, reason_problem
 from frp.jws import JWSError, Signer, check_alg, is_type, parse_compact, verify_signature
 from frp.owner_token import OwnerTokenError, read_owner_token, sign_owner_token
@@ -135,9 +136,18 @@ def make_decision(request: Request | RequestRef, owner_sign: Signer, owner_jwk: 
         raise DecisionError(str(exc)) from None
 
 
+# A receipt signed with a key two trusted agencies list (as rule 2 says of a request).
+SHARED_KEY = ("the key that signed it (fingerprint {fingerprint}) is also listed by {other} "
+              "({other_id}), which you trust too: whoever holds that key could sign as either "
+              "agency, so it does not show that {agency} signed it. Remove one of the two "
+              "agencies and add its file again, got from the agency itself")
+
+
 def verify_receipt(token: str | bytes, agency: Agency, expected_sha256: str,
-                   request_id: str) -> dict:
-    """Check a portal receipt: agency signature, this request, and our package's SHA-256."""
+                   request_id: str, trusted: Iterable[Agency] = ()) -> dict:
+    """Check a portal receipt: agency signature, this request, and our package's SHA-256.
+    `trusted`: the receiver's other trusted agencies, none of which may list the key that
+    signed it (whoever holds a key two agencies list signs as either)."""
     try:
         raw = token.strip() if isinstance(token, (str, bytes)) else token
         parsed = parse_compact(raw)
@@ -148,6 +158,11 @@ def verify_receipt(token: str | bytes, agency: Agency, expected_sha256: str,
         if jwk is None:
             raise JWSError(f"it is not signed with one of {agency.name}'s keys")
         verify_signature(parsed, jwk)
+        elsewhere = listed_elsewhere((jwk["kid"],), agency.id, trusted)
+        if elsewhere:
+            other = elsewhere[0][0]
+            raise JWSError(SHARED_KEY.format(fingerprint=jwk["kid"], other=other.name,
+                                             other_id=other.id, agency=agency.name))
     except JWSError as exc:
         raise ReceiptError(f"the receipt from {agency.name} cannot be trusted: {exc}") from None
     claims = parsed.claims

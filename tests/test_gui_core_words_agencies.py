@@ -193,3 +193,26 @@ def test_two_agencies_sharing_a_key_read_in_spanish(spanish, tmp_path, monkeypat
         assert not ENGLISH.search(line.replace(POLICE_JWK["kid"], "")), line
     panel.list_agencies(store.list()[:1], [])   # one of the two removed: nothing to say
     assert panel.shared.isHidden() and panel.table.item(0, 0).text() == "Example County Sheriff"
+
+
+def test_a_receipt_signed_with_a_shared_key_reads_in_spanish(spanish, tmp_path, monkeypatch):
+    """A delivery's receipt signed with a key two trusted agencies list (trust hunt 9,
+    tests/test_receipt_shared_keys.py): why it is not taken reads in Spanish to its end, as
+    the app says it after 'Try sending again'."""
+    from frp.decision import ReceiptError, verify_receipt
+    from portal.signers import sign_receipt
+    from agent.requests.package_delivery import _untrusted
+    from tests.test_agency_shared_keys import POLICE_JWK, POLICE_KEY, SHERIFF, _older_home
+
+    store = _older_home(tmp_path, tmp_path / "home", monkeypatch)
+    sheriff = store.get(SHERIFF)
+    token = sign_receipt({"iss": SHERIFF, "request": "req-1", "sha256": "ab" * 32, "size": 1,
+                          "received_at": "2026-12-07T20:00:00Z"}, POLICE_KEY, POLICE_JWK["kid"])
+    with pytest.raises(ReceiptError) as refused:
+        verify_receipt(token, sheriff, "ab" * 32, "req-1", store.list())
+    said = in_owner_language(_untrusted(sheriff.name, "porch", refused.value))
+    assert "pero su recibo no es de confianza (la clave que lo firmó (huella " in said, said
+    assert ("también figura en Example Police Department (https://police.example.gov), en "
+            "quien usted también confía") in said, said
+    assert "no demuestra que lo firmara Example County Sheriff" in said, said
+    assert not ENGLISH.search(said.replace(POLICE_JWK["kid"], "")), said

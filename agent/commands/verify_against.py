@@ -100,7 +100,8 @@ def receipt_problems(receipt: Receipt, package: Path, record: dict | None,
                 "that request, so this is not its receipt."], None
     named = receipt.claims.get("sha256")
     try:
-        claims = verify_receipt(receipt.token, agency, str(named), str(request.get("id")))
+        claims = verify_receipt(receipt.token, agency, str(named), str(request.get("id")),
+                                agencies)
     except ReceiptError as exc:
         return [f"The receipt does not vouch for this package: {one_line(str(exc), 300)}."], None
     sha, size = file_sha256(package)

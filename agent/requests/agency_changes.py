@@ -156,11 +156,11 @@ def shared_key(agency: Agency, trusted: Iterable[Agency]) -> None:
 
 # Two trusted agencies listing one key, imported before shared_key refused that: both are
 # marked where they are listed (`agencies list`, Settings), and frp/request.py refuses their
-# requests signed with it.
+# requests signed with it, frp/decision.py their receipts.
 SHARES_KEY = ("shares the key {fingerprint} with {other} ({other_id}), which you trust too: "
-              "whoever holds it could sign as either, so requests signed with it are refused. "
-              "Remove one of the two (`footage-agent agencies remove ID`) and add its file "
-              "again, got from the agency itself")
+              "whoever holds it could sign as either, so requests and receipts signed with it are "
+              "refused. Remove one of the two (`footage-agent agencies remove ID`) and add its "
+              "file again, got from the agency itself")
 
 
 @dataclass(frozen=True)

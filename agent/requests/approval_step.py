@@ -80,6 +80,9 @@ class Step:
     cancel: threading.Event | None = None
     accept_dropped: bool = False    # the owner accepts frames lost to damaged recordings
     connect: Connect | None = None  # how a recorder camera's footage is reached
+    # The trusted agencies, none of which may list the key a receipt is signed with (a key two
+    # agencies list, its holder signs as either: frp.decision.verify_receipt).
+    trusted: tuple[Agency, ...] = ()
 
     def entry(self) -> Entry:
         return self.inbox.get(self.request.id, self.agency.id)

@@ -209,7 +209,8 @@ class RequestDesk(DeskIntake, DeskHolds, DeskDecisions):
         be asked now (its agency removed, the request no longer verifying)."""
         agency, request = self._reverify(entry)
         return Step(self.home, None, None, self.inbox, self.audit, self.portal, agency, request,
-                    self._bearer(entry, agency), self._verify, None, cancel)
+                    self._bearer(entry, agency), self._verify, None, cancel,
+                    trusted=tuple(self.trust.list()))
 
     # internals ---------------------------------------------------------------------------
     def _entry(self, jti: str, iss: str | None = None) -> Entry:

@@ -99,7 +99,8 @@ class DeskDecisions:
             raise DeskRefusal(str(exc)) from None
         step = Step(self.home, self._store(), self.signing_key(entry.iss, entry.registration),
                     self.inbox, self.audit, self.portal, agency, request, bearer, self._verify,
-                    progress, cancel, accept_dropped, self._recorders())
+                    progress, cancel, accept_dropped, self._recorders(),
+                    tuple(self.trust.list()))
         try:
             return approval_run.run_steps(step, entry, approval,
                                           self.settings.upload_rate_limit_bps)
@@ -179,7 +180,8 @@ class DeskDecisions:
             entry = self.inbox.transition(entry.iss, entry.jti, "failed", "interrupted")
         step = Step(self.home, self._store(), self.signing_key(entry.iss, entry.registration),
                     self.inbox, self.audit, self.portal, agency, request,
-                    self._bearer(entry, agency), self._verify, progress, cancel)
+                    self._bearer(entry, agency), self._verify, progress, cancel,
+                    trusted=tuple(self.trust.list()))
         stopped = False
         try:   # sent whole, its receipt lost: the agency may have it
             entry = receipts_asked(step, entry)

@@ -186,7 +186,7 @@ def _receipt(step: Step, d: Delivery) -> None:
             raise _UploadGone(f"{exc}.", again_now=True) from None
         raise
     try:
-        claims = verify_receipt(token, step.agency, d.sha256, step.request.id)
+        claims = verify_receipt(token, step.agency, d.sha256, step.request.id, step.trusted)
     except ReceiptError as exc:
         other = _receipt_for_other_bytes(step, token)
         if other is None:   # untrusted: the next approve asks again
@@ -234,7 +234,7 @@ def _receipt_for_other_bytes(step: Step, token: str) -> dict | None:
     names other bytes than ours; None for one that cannot be trusted at all."""
     try:
         named = parse_compact(token.strip()).claims.get("sha256")
-        claims = verify_receipt(token, step.agency, str(named), step.request.id)
+        claims = verify_receipt(token, step.agency, str(named), step.request.id, step.trusted)
     except (JWSError, ReceiptError, ValueError):
         return None
     return claims if isinstance(claims.get("size"), int) else None

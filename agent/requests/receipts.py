@@ -9,6 +9,7 @@ or an agency no longer trusted, is said, never passed off as checked.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from agent.requests.records import Delivery
 from frp.agency import Agency
@@ -26,9 +27,10 @@ class StoredReceipt:
     problem: str | None
 
 
-def stored_receipt(delivery: Delivery, agency: Agency | None,
-                   request_id: str) -> StoredReceipt | None:
-    """The delivery's receipt read again against `agency` (None: no longer trusted); None when
+def stored_receipt(delivery: Delivery, agency: Agency | None, request_id: str,
+                   trusted: Iterable[Agency] = ()) -> StoredReceipt | None:
+    """The delivery's receipt read again against `agency` (None: no longer trusted), and
+    against the `trusted` agencies, none of which may list the key that signed it; None when
     no receipt is stored."""
     token = delivery.receipt
     if not token:
@@ -37,7 +39,7 @@ def stored_receipt(delivery: Delivery, agency: Agency | None,
         return StoredReceipt(token, None, "the agency that signed it is no longer in your "
                                           "trust store")
     try:
-        claims = verify_receipt(token, agency, delivery.sha256, request_id)
+        claims = verify_receipt(token, agency, delivery.sha256, request_id, trusted)
     except ReceiptError as exc:
         return StoredReceipt(token, None, str(exc))
     if claims["size"] != delivery.size:

@@ -5975,12 +5975,16 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>la solicitud dice que viene de {agency} ({id}), pero la clave que la firmó (huella {fingerprint}) también figura en {other} ({other_id}), en quien usted también confía: quien tenga esa clave podría firmar como cualquiera de las dos agencias, así que esta solicitud no es de confianza. Quite una de las dos agencias y vuelva a añadir su archivo, obtenido de la propia agencia: cada agencia firma con claves propias</translation>
     </message>
     <message>
-        <source>shares the key {fingerprint} with {other} ({other_id}), which you trust too: whoever holds it could sign as either, so requests signed with it are refused. Remove one of the two (`footage-agent agencies remove ID`) and add its file again, got from the agency itself</source>
-        <translation>comparte la clave {fingerprint} con {other} ({other_id}), en quien usted también confía: quien tenga esa clave podría firmar como cualquiera de las dos, así que se rechazan las solicitudes firmadas con ella. Quite una de las dos (`footage-agent agencies remove ID`) y vuelva a añadir su archivo, obtenido de la propia agencia</translation>
+        <source>shares the key {fingerprint} with {other} ({other_id}), which you trust too: whoever holds it could sign as either, so requests and receipts signed with it are refused. Remove one of the two (`footage-agent agencies remove ID`) and add its file again, got from the agency itself</source>
+        <translation>comparte la clave {fingerprint} con {other} ({other_id}), en quien usted también confía: quien tenga esa clave podría firmar como cualquiera de las dos, así que se rechazan las solicitudes y los recibos firmados con ella. Quite una de las dos (`footage-agent agencies remove ID`) y vuelva a añadir su archivo, obtenido de la propia agencia</translation>
     </message>
     <message>
-        <source>shares the key {fingerprint} with {other} ({other_id}), which you trust too: whoever holds it could sign as either, so requests signed with it are refused. Remove one of the two (choose it in this list and press Remove agency) and add its file again, got from the agency itself</source>
-        <translation>comparte la clave {fingerprint} con {other} ({other_id}), en quien usted también confía: quien tenga esa clave podría firmar como cualquiera de las dos, así que se rechazan las solicitudes firmadas con ella. Quite una de las dos (elíjala en esta lista y pulse Quitar la agencia) y vuelva a añadir su archivo, obtenido de la propia agencia</translation>
+        <source>the key that signed it (fingerprint {fingerprint}) is also listed by {other} ({other_id}), which you trust too: whoever holds that key could sign as either agency, so it does not show that {agency} signed it. Remove one of the two agencies and add its file again, got from the agency itself</source>
+        <translation>la clave que lo firmó (huella {fingerprint}) también figura en {other} ({other_id}), en quien usted también confía: quien tenga esa clave podría firmar como cualquiera de las dos agencias, así que no demuestra que lo firmara {agency}. Quite una de las dos agencias y vuelva a añadir su archivo, obtenido de la propia agencia</translation>
+    </message>
+    <message>
+        <source>shares the key {fingerprint} with {other} ({other_id}), which you trust too: whoever holds it could sign as either, so requests and receipts signed with it are refused. Remove one of the two (choose it in this list and press Remove agency) and add its file again, got from the agency itself</source>
+        <translation>comparte la clave {fingerprint} con {other} ({other_id}), en quien usted también confía: quien tenga esa clave podría firmar como cualquiera de las dos, así que se rechazan las solicitudes y los recibos firmados con ella. Quite una de las dos (elíjala en esta lista y pulse Quitar la agencia) y vuelva a añadir su archivo, obtenido de la propia agencia</translation>
     </message>
 </context>
 <context>
