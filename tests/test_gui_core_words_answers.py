@@ -213,7 +213,7 @@ def test_a_receipt_for_other_bytes_than_the_package_reads_in_spanish(spanish, ot
                           "size": 1000, "received_at": "2026-12-07T15:00:00Z"}, key, jwk["kid"])
     step = types.SimpleNamespace(
         agency=agency, request=types.SimpleNamespace(id="req-1"), bearer="token", cancel=None,
-        portal=types.SimpleNamespace(post_submission=lambda *_a, **_k: token))
+        portal=types.SimpleNamespace(post_submission=lambda *_a, **_k: token), trusted=())
     with pytest.raises(package_delivery._UploadGone) as caught:
         package_delivery._receipt(step, sent)
     message = package_delivery.forgotten(str(caught.value))   # what the delivery says then
