@@ -61,6 +61,11 @@ _WORDS[INVALID_NAME] = ('{path} is not a name Windows can use: a file or folder 
                         'hold any of <>:"|?*, and a folder given in quotes must not end in a '
                         'backslash ("E:\\" reaches the program as E:", so write E:\\ without '
                         'quotes); check the path')
+# What is no ordinary file where one is read (storage.read_file_start): a named pipe, whose
+# opening waits for a writer, or a device (`/dev/zero` never ends), which no errno says.
+NOT_A_FILE = -2
+_WORDS[NOT_A_FILE] = ("{path} is not an ordinary file (a named pipe or a device), so it is not "
+                      "read: check the path")
 # The Windows codes for a path refused for how it is written: ERROR_INVALID_NAME (above) and
 # ERROR_BAD_PATHNAME, "The specified path is invalid" (161). Only the first has the words above:
 # 161 also comes of a share named without its folder (`\\nas`), which Python reads as ENOENT,

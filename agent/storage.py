@@ -5,6 +5,7 @@ A crash or power loss must leave either the old state or the new, never half of 
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -15,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from agent.os_words import NOT_A_FILE
 from agent.replace_pauses import retry_pauses
 
 
@@ -23,6 +25,9 @@ SYSTEM = os.name   # the system whose branch `replace` takes (the tests take Win
 # os.open on Windows opens in text mode unless told otherwise: each "\n" written becomes "\r\n"
 # and a read stops at the first Ctrl-Z. Every descriptor whose bytes are read or written adds this.
 BINARY = getattr(os, "O_BINARY", 0)
+# Opening a named pipe to read waits for a writer, for ever if none comes; opened without
+# waiting, it is seen for what it is. Windows keeps no pipes among files: it has no such flag.
+_NO_WAIT = getattr(os, "O_NONBLOCK", 0)
 
 # Names Windows keeps for devices, whatever the extension: a file `aux.mp4` or a folder `CON`
 # would be the device, not a file (a recorder on the network chooses its files' names). The
@@ -252,3 +257,27 @@ class Transaction:
     def __exit__(self, exc_type, exc, tb) -> bool:
         self._db.execute("ROLLBACK" if exc_type else "COMMIT")
         return False
+
+
+def read_file_start(path: Path | str, limit: int) -> bytes:
+    """At most `limit` bytes from the start of the ordinary file at `path` (a link followed),
+    never more read: a file of gigabytes, or a link to `/dev/zero`, costs `limit` bytes.
+    OSError for what is no ordinary file, never read nor waited on: a named pipe or a device
+    (os_words.NOT_A_FILE), a folder (EISDIR)."""
+    fd = os.open(path, os.O_RDONLY | BINARY | _NO_WAIT)
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(mode):
+            raise OSError(NOT_A_FILE, "not an ordinary file", str(path))
+        chunks, left = [], limit
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)

@@ -12,7 +12,7 @@ from pathlib import Path
 from agent.os_words import plain_os_error
 from agent.requests.agency_changes import changed_since_accepted
 from agent.requests.trust_pins import Pins
-from agent.storage import is_device_name
+from agent.storage import is_device_name, read_file_start
 from frp.agency import MAX_FILE_BYTES, Agency, AgencyError, read_agency
 from frp.text import one_line
 
@@ -60,7 +60,7 @@ class AgencyFiles:
         # it, and were list() to, a second file for an agency (a sync program's copy) would
         # be polled with the registration's portal password, never imported.
         try:
-            agency = read_agency(path.read_bytes()[:MAX_FILE_BYTES + 1])
+            agency = read_agency(read_file_start(path, MAX_FILE_BYTES + 1))
         except (OSError, AgencyError):
             return None
         return agency if path.name == self._file(agency.id).name else None
@@ -95,7 +95,7 @@ class AgencyFiles:
         out, pins = [], self._pins()
         for path in sorted(self.folder.glob("*.json")):
             try:
-                agency = read_agency(path.read_bytes()[:MAX_FILE_BYTES + 1])
+                agency = read_agency(read_file_start(path, MAX_FILE_BYTES + 1))
                 if path.name != self._file(agency.id).name:
                     out.append((path.name, NOT_ITS_FILE.format(
                         agency=one_line(agency.id), folder=self.folder)))

@@ -4551,6 +4551,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>falta</translation>
     </message>
     <message>
+        <source>{path} is not an ordinary file (a named pipe or a device), so it is not read: check the path</source>
+        <translation>{path} no es un archivo normal (es una tubería con nombre o un dispositivo), así que no se lee: compruebe la ruta</translation>
+    </message>
+    <message>
         <source>cannot keep the scans&apos; turns in footage-agent&apos;s folder</source>
         <translation>no se pueden anotar los turnos de las exploraciones en la carpeta de footage-agent</translation>
     </message>

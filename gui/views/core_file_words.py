@@ -14,6 +14,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "its text nests too deep to be read"),
     QT_TRANSLATE_NOOP("core", "it does not list the copies"),
     QT_TRANSLATE_NOOP("core", "it is missing"),
+    # no ordinary file where one is read (agent/os_words.py NOT_A_FILE): a named pipe or a
+    # device left in the app's folder (its agencies folder: a link to /dev/zero)
+    QT_TRANSLATE_NOOP("core", "{path} is not an ordinary file (a named pipe or a device), so it "
+                              "is not read: check the path"),
     # the scans' turns kept in the app's folder (agent/index/scan_turns.py), said as a
     # recordings folder's problem: the head before the OS's words
     QT_TRANSLATE_NOOP("core", "cannot keep the scans' turns in footage-agent's folder"),

@@ -1,0 +1,82 @@
+"""What else can stand in the trust store's folder (trust hunt 9). Every reading of the trust
+store (each listing, each request checked, each poll) read each `*.json` there whole before
+cutting it to 256 KiB: a link to `/dev/zero` put there (by anyone who can write the home, or
+a sync program) filled memory until the system killed `agencies list` (exit 137), a named
+pipe kept it waiting for ever, and a large file was read whole on every reading. Each is read
+at most 256 KiB now, and only when it is an ordinary file; the rest is listed as damaged,
+saying why, and the agency trusted beside it stays trusted."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tracemalloc
+
+import pytest
+
+from agent.requests.agencies import TrustStore
+from tests.test_agencies import agency_doc, write
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="links to devices and named pipes "
+                                "are made here with POSIX calls")
+
+
+def _list(home) -> subprocess.CompletedProcess:
+    """`agencies list` in a process of its own, its memory capped at 1 GiB, so a reading
+    without end is stopped (and said) rather than taking the test's machine with it."""
+    cap = ("import resource, runpy, sys; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, "
+           "1 << 30)); sys.argv = ['footage-agent', '--home', sys.argv[1], 'agencies', "
+           "'list']; runpy.run_module('agent.cli', run_name='__main__')")
+    return subprocess.run([sys.executable, "-c", cap, str(home)], capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.fixture
+def trusted(tmp_path):
+    home = tmp_path / "home"
+    TrustStore(home).add(write(tmp_path, agency_doc()))
+    return home
+
+
+def test_a_link_to_a_device_without_end_is_listed_as_damaged_not_read(trusted):
+    (trusted / "agencies" / "zero.json").symlink_to("/dev/zero")
+    done = _list(trusted)
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    assert "https://police.example.gov\tExample Police Department" in done.stdout, done.stdout
+    line = next(x for x in done.stdout.splitlines() if "zero.json" in x)
+    assert line.startswith("DAMAGED\tzero.json\tcannot be read: ") and \
+        "is not an ordinary file" in line, line
+
+
+def test_a_named_pipe_is_listed_as_damaged_without_waiting(trusted):
+    os.mkfifo(trusted / "agencies" / "pipe.json")
+    done = _list(trusted)   # waited for a writer for ever (the timeout above)
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    assert "Example Police Department" in done.stdout
+    assert any(x.startswith("DAMAGED\tpipe.json\tcannot be read: ") and "is not an ordinary "
+               "file" in x for x in done.stdout.splitlines()), done.stdout
+
+
+def _peak(call) -> int:
+    """The most memory Python held while `call` ran."""
+    tracemalloc.start()
+    try:
+        call()
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak
+
+
+def test_a_large_file_is_read_no_further_than_an_agency_file_can_be(trusted):
+    store = TrustStore(trusted)
+    reading = lambda: (store.damaged(), store.list())  # noqa: E731
+    alone = _peak(reading)   # what a reading of the trust store takes besides
+    big = trusted / "agencies" / "big.json"
+    with open(big, "wb") as f:
+        f.truncate(64 << 20)   # 64 MiB of zeros, made sparse
+    with_it = _peak(reading)
+    ((name, why),) = store.damaged()
+    assert name == "big.json" and "larger than 256 KiB" in why, why
+    assert [a.name for a in store.list()] == ["Example Police Department"]
+    assert with_it - alone < 4 << 20, (alone, with_it)   # read whole, it held all 64 MiB
