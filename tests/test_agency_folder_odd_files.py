@@ -21,14 +21,18 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="links to devices and
                                 "are made here with POSIX calls")
 
 
-def _list(home) -> subprocess.CompletedProcess:
-    """`agencies list` in a process of its own, its memory capped at 1 GiB, so a reading
-    without end is stopped (and said) rather than taking the test's machine with it."""
+def _run(home, *args) -> subprocess.CompletedProcess:
+    """A command in a process of its own, its memory capped at 1 GiB, so a reading without
+    end is stopped (and said) rather than taking the test's machine with it."""
     cap = ("import resource, runpy, sys; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, "
-           "1 << 30)); sys.argv = ['footage-agent', '--home', sys.argv[1], 'agencies', "
-           "'list']; runpy.run_module('agent.cli', run_name='__main__')")
-    return subprocess.run([sys.executable, "-c", cap, str(home)], capture_output=True,
+           "1 << 30)); sys.argv = ['footage-agent', '--home'] + sys.argv[1:]; "
+           "runpy.run_module('agent.cli', run_name='__main__')")
+    return subprocess.run([sys.executable, "-c", cap, str(home), *args], capture_output=True,
                           text=True, timeout=120)
+
+
+def _list(home) -> subprocess.CompletedProcess:
+    return _run(home, "agencies", "list")
 
 
 @pytest.fixture
@@ -80,3 +84,30 @@ def test_a_large_file_is_read_no_further_than_an_agency_file_can_be(trusted):
     assert name == "big.json" and "larger than 256 KiB" in why, why
     assert [a.name for a in store.list()] == ["Example Police Department"]
     assert with_it - alone < 4 << 20, (alone, with_it)   # read whole, it held all 64 MiB
+
+
+def test_a_pipe_for_the_record_of_accepted_agencies_trusts_nothing_and_waits_for_nothing(
+        trusted):
+    """agencies.pins, beside the folder, was opened as a file: a named pipe in its place kept
+    every reading of the trust store waiting."""
+    pins = trusted / "agencies.pins"
+    pins.unlink()
+    os.mkfifo(pins)
+    done = _run(trusted, "agencies", "list")
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    assert done.stdout.startswith("DAMAGED\t") and "the record of the agencies you accepted " \
+        "cannot be read (" in done.stdout and "is not an ordinary file" in done.stdout, done.stdout
+
+
+@pytest.mark.parametrize("what", ["a named pipe", "a link to /dev/zero"])
+def test_what_stands_for_the_registrations_file_is_said_not_read(trusted, what):
+    """registrations.json was read whole: a link to /dev/zero filled memory, a pipe waited."""
+    regs = trusted / "registrations.json"
+    if what == "a named pipe":
+        os.mkfifo(regs)
+    else:
+        regs.symlink_to("/dev/zero")
+    done = _run(trusted, "agencies", "registrations")
+    assert done.returncode == 1, (done.returncode, done.stderr[-2000:])
+    assert "footage-agent: cannot read the registrations file: " in done.stderr, done.stderr
+    assert "is not an ordinary file (a named pipe or a device)" in done.stderr, done.stderr

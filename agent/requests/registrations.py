@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from agent.os_words import plain_home_error, plain_os_error
-from agent.storage import newer_layout, write_atomic
+from agent.storage import newer_layout, read_file_start, write_atomic
 from frp.jws_encoding import JWSError, loads_strict
 from frp.registration import (
     Camera,
@@ -28,6 +28,9 @@ from frp.registration import (
 )
 
 FORMAT = 2
+# Far more than any home's registrations take (one is a few KiB, its 64 cameras and its
+# certificate included): a file past it is no registrations file this app wrote.
+MAX_FILE_BYTES = 64 << 20
 _SECRET_LIMIT = 4096
 _SECRET = re.compile(r"[\x21-\x7e]+")   # HTTP's visible characters (VCHAR)
 _ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
@@ -128,13 +131,16 @@ class RegistrationsFile:
     def read(self) -> list[Registration]:
         """Every registration kept, by agency id then registration id."""
         try:
-            raw = self.path.read_bytes()
+            # never whole, nor a pipe's wait: what stands in its place may be /dev/zero
+            raw = read_file_start(self.path, MAX_FILE_BYTES + 1)
         except FileNotFoundError:
             return []
         except OSError as exc:
             raise RegistrationsFileError("cannot read the registrations file: "
                                          + plain_os_error(exc, str(self.path))) from None
         try:
+            if len(raw) > MAX_FILE_BYTES:
+                raise ValueError("larger than any registrations file this app writes")
             doc = loads_strict(raw, "registrations file")
             agencies = doc["agencies"] if isinstance(doc, dict) and "format" in doc else doc
             if isinstance(doc, dict) and "format" in doc and doc["format"] != FORMAT:

@@ -32,7 +32,7 @@ from agent.identity.keys import OwnerKey, OwnerKeyError, keep_public_key, public
 from agent.identity.rotation import retired_key_path
 from agent.identity.typed_passphrase import passphrase_for
 from agent.os_words import plain_os_error
-from agent.storage import newer_layout, write_atomic
+from agent.storage import newer_layout, read_file_start, write_atomic
 from frp.agency import MAX_FILE_BYTES, Agency, AgencyError, agency_doc, parse_agency
 from frp.minisign import PublicKeyError, SignatureError, parse_minisign_public, public_key_from_raw
 
@@ -118,8 +118,7 @@ def read_pins(home: Path) -> Pins:
     """The pins, checked against the owner key (see the module docstring)."""
     path = pins_path(home)
     try:
-        with open(path, "rb") as f:
-            raw = f.read(_MAX_PINS_BYTES + 1)
+        raw = read_file_start(path, _MAX_PINS_BYTES + 1)   # never a pipe's wait
     except FileNotFoundError:
         return Pins(missing=True)
     except OSError as exc:
