@@ -3,7 +3,8 @@
 Windows' editors and shells mark or encode text in ways a plain UTF-8 reader refuses:
 Notepad's "UTF-8 with BOM" (its "UTF-8" before 2019) and PowerShell's `-Encoding UTF8` put
 UTF-8's byte-order mark first; Windows PowerShell's `>` and `Out-File`, and Notepad's
-"Unicode", write UTF-16 (little-endian) after its mark; Notepad's "ANSI" and `Set-Content`
+"Unicode", write UTF-16 (little-endian) after its mark, and Notepad's "UTF-16 BE" the other
+byte order after its own; Notepad's "ANSI" and `Set-Content`
 write the computer's code page. The mark is no part of the text (RFC 8259 lets a JSON reader
 ignore it), so it is taken off. A leaf module: it imports nothing of the agent.
 """
@@ -18,6 +19,8 @@ def saved_text(raw: bytes, code_page: str | None = None) -> str:
     UTF-8, else in `code_page` when one is given. UnicodeDecodeError when none reads it."""
     if raw.startswith(codecs.BOM_UTF16_LE):
         return raw[len(codecs.BOM_UTF16_LE):].decode("utf-16-le")
+    if raw.startswith(codecs.BOM_UTF16_BE):   # Notepad's "UTF-16 BE"
+        return raw[len(codecs.BOM_UTF16_BE):].decode("utf-16-be")
     if raw.startswith(codecs.BOM_UTF8):
         return raw[len(codecs.BOM_UTF8):].decode("utf-8")
     try:

@@ -23,6 +23,7 @@ TEXT = json.dumps(agency_doc(name=NAME), ensure_ascii=False, indent=2)
 SAVED = {
     "Notepad's UTF-8 with BOM": codecs.BOM_UTF8 + TEXT.encode("utf-8"),
     "Notepad's Unicode (UTF-16)": codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"),
+    "Notepad's UTF-16 BE": codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
     "Windows line ends and a BOM": codecs.BOM_UTF8 + TEXT.replace("\n", "\r\n").encode(),
 }
 
@@ -86,3 +87,12 @@ def test_a_file_of_other_bytes_is_still_named_as_no_text(tmp_path, home, capsys)
     path.write_bytes(b"\xff\xd8\xff\xe0 a picture, not text")
     code, out, err = _run(capsys, home, "agencies", "add", str(path))
     assert code == 3 and "agency.json: the agency file is not UTF-8 text" in err, err
+
+
+def test_a_note_saved_as_utf16_big_endian_is_text_to_import_request(tmp_path, home, capsys):
+    """Its NULs are text after its mark, as after UTF-16's little-endian one: the note is said
+    to hold no signed request, not to be no text at all."""
+    path = tmp_path / "note.txt"
+    path.write_bytes(codecs.BOM_UTF16_BE + "Dear owner, see the attached".encode("utf-16-be"))
+    code, out, err = _run(capsys, home, "import-request", str(path))
+    assert code == 3 and "is not a footage request (it holds no signed request)" in err, err

@@ -53,11 +53,14 @@ def _not_a_request(path: str) -> Refused:
                    "agency, on a phone number you already know, to send it again")
 
 
+_UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)   # its NULs are text after its mark
+
+
 def _is_text(head: bytes) -> bool:
     """Whether a file's first bytes read as text (UTF-8 or UTF-16 after its mark); a UTF-8
     character cut at the end is still text."""
     try:
         saved_text(head)
     except UnicodeDecodeError as exc:
-        return exc.start >= len(head) - 3 and not head.startswith(codecs.BOM_UTF16_LE)
-    return b"\0" not in head or head.startswith(codecs.BOM_UTF16_LE)
+        return exc.start >= len(head) - 3 and not head.startswith(_UTF16)
+    return b"\0" not in head or head.startswith(_UTF16)
