@@ -15,7 +15,7 @@ import tracemalloc
 import pytest
 
 from agent.requests.agencies import TrustStore
-from tests.test_agencies import agency_doc, write
+from tests.test_agencies import agency_doc, own_keys, write
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="links to devices and named pipes "
                                 "are made here with POSIX calls")
@@ -111,3 +111,25 @@ def test_what_stands_for_the_registrations_file_is_said_not_read(trusted, what):
     assert done.returncode == 1, (done.returncode, done.stderr[-2000:])
     assert "footage-agent: cannot read the registrations file: " in done.stderr, done.stderr
     assert "is not an ordinary file (a named pipe or a device)" in done.stderr, done.stderr
+
+
+def test_a_file_in_the_agencies_folders_place_is_said_to_be_no_folder(tmp_path, trusted,
+                                                                      capsys):
+    """A sync or restore program left a file where the folder was: adding an agency said
+    'agencies already exists: choose another name or folder (nothing was overwritten)',
+    advice the owner cannot follow for a folder of the app's own."""
+    from agent.cli import main
+
+    folder = trusted / "agencies"
+    for kept in folder.iterdir():
+        kept.unlink()
+    folder.rmdir()
+    folder.write_text("x")
+    sheriff = write(tmp_path, agency_doc(id="https://sheriff.example.gov", name="Sheriff",
+                                         keys=own_keys()), "sheriff.json")
+    code = main(["--home", str(trusted), "agencies", "add", str(sheriff)])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert err.strip() == (f"footage-agent: cannot create the agencies folder: {folder} is not a "
+                           "folder (part of the path is a file): check the path"), err
+    assert folder.read_text() == "x"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from agent.audit.changes import record_change
 from agent.config import ConfigError, ensure_home
+from agent.permissions import make_folder
 from agent.file_kinds import saved_agency
 from agent.identity.keys import private_key_file
 from agent.os_words import plain_home_error, plain_os_error
@@ -64,7 +65,7 @@ class TrustStore(HeldRegistrations, AgencyFiles):
     def _ensure(self) -> None:
         try:
             ensure_home(self.home)
-            self.folder.mkdir(mode=0o700, exist_ok=True)
+            make_folder(self.folder)   # a file in its place said as one, not "already exists"
         except ConfigError as exc:
             raise TrustStoreFailure(str(exc)) from None
         except OSError as exc:
