@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from frp.ed25519_points import PointError, check_key
 from frp.jws import b64url_encode, jwk_thumbprint
 
 MAX_CA_PEM_CHARS = 16 * 1024
@@ -75,6 +76,12 @@ def read_ca(pem: object) -> x509.Certificate:
     if not isinstance(key, Ed25519PublicKey) and not (
             isinstance(key, ec.EllipticCurvePublicKey) and isinstance(key.curve, ec.SECP256R1)):
         raise CertificateError("the registration CA's key must be Ed25519 or P-256")
+    if isinstance(key, Ed25519PublicKey):   # OpenSSL takes any 32 bytes, those anyone signs for
+        try:
+            check_key(key.public_bytes(Encoding.Raw, PublicFormat.Raw))
+        except PointError as exc:
+            raise CertificateError(f"the registration CA's Ed25519 key cannot be used: "
+                                   f"{exc}") from None
     basic = _extension(cert, x509.BasicConstraints)
     if basic is None or not basic.value.ca:
         raise CertificateError("the registration CA certificate is not marked as a CA")

@@ -239,3 +239,30 @@ def test_the_check_is_kept_per_key_not_made_again_on_every_read():
         jws.public_key_from_jwk(key)
     info = ed25519_points.check_key.cache_info()
     assert (info.misses, info.hits) == (1, 4)
+
+
+def test_a_registration_ca_of_small_order_is_refused(tmp_path, home, capsys):
+    """The agency file's registration CA, which certifies owner keys (and so whose clips carry
+    the agency's certificate), read its key as OpenSSL loads it: a CA of the neutral point
+    would have let anyone issue an owner certificate 'from the agency'."""
+    from datetime import datetime, timedelta, timezone
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+    from cryptography.x509.oid import NameOID
+
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Example PD registration CA")])
+    now = datetime.now(timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+            .public_key(Ed25519PublicKey.from_public_bytes(bytes.fromhex(SMALL_ORDER["neutral"])))
+            .serial_number(1).not_valid_before(now - timedelta(days=1))
+            .not_valid_after(now + timedelta(days=365))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+            .sign(Ed25519PrivateKey.generate(), None))
+    pem = cert.public_bytes(Encoding.PEM).decode("ascii")
+    path = write(tmp_path, agency_doc(keys=own_keys(), registration_ca=pem))
+    code, out, err = _run(capsys, home, "agencies", "add", str(path))
+    assert code == 3 and out == "", (code, out, err)
+    assert ("the agency file's 'registration_ca': the registration CA's Ed25519 key cannot be "
+            "used: it is one of the eight points of small order") in err, err
+    assert TrustStore(home).list() == []

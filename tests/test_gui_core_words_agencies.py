@@ -26,6 +26,30 @@ ENGLISH = re.compile(r"\b(the|is|must|has|needs|contains|key|keys|file|cannot|al
 # The key of the seed 0, 1, ..., 31 with a point of order 8 added (test_agency_key_points.py).
 MIXED = "sVS9YhiK4oPdGH_v6MMfXidu3wg7TP8RydXP-FbHREA"
 
+def _small_order_ca() -> str:
+    """A registration CA whose key is the Ed25519 neutral point (test_agency_key_points.py)."""
+    from datetime import datetime, timedelta, timezone
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
+    from cryptography.hazmat.primitives.serialization import Encoding
+    from cryptography.x509.oid import NameOID
+
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "CA")])
+    now = datetime.now(timezone.utc)
+    return (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+            .public_key(Ed25519PublicKey.from_public_bytes(b"\x01" + bytes(31)))
+            .serial_number(1).not_valid_before(now - timedelta(days=1))
+            .not_valid_after(now + timedelta(days=365))
+            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+            .sign(Ed25519PrivateKey.generate(), None)).public_bytes(Encoding.PEM).decode()
+
+
+SMALL_ORDER_CA = _small_order_ca()
+
 EDITED = {   # the kept file, edited by hand until it is no longer an agency file
     "no name": {"name": ...},
     "long name": {"name": "x" * 500},
@@ -60,6 +84,7 @@ EDITED = {   # the kept file, edited by hand until it is no longer an agency fil
     "window": {"max_window_s": 0},
     "lifetime": {"max_lifetime_s": 0},
     "ca": {"registration_ca": "not a certificate"},
+    "ca of small order": {"registration_ca": SMALL_ORDER_CA},   # trust hunt 9
 }
 
 

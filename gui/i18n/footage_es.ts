@@ -4419,6 +4419,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el campo &apos;x&apos; de la clave Ed25519 no se puede usar: {reason}</translation>
     </message>
     <message>
+        <source>the registration CA&apos;s Ed25519 key cannot be used: {reason}</source>
+        <translation>la clave Ed25519 de la CA de registro no se puede usar: {reason}</translation>
+    </message>
+    <message>
         <source>it is one of the eight points of small order, with which anyone can sign anything</source>
         <translation>es uno de los ocho puntos de orden pequeño, con los que cualquiera puede firmar cualquier cosa</translation>
     </message>

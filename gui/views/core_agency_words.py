@@ -75,6 +75,7 @@ DAMAGED = (
     QT_TRANSLATE_NOOP("core", "key {n} in the agency file: {reason}"),
     # an Ed25519 key no private key makes (frp/jws.py, frp/ed25519_points.py): its {reason}
     QT_TRANSLATE_NOOP("core", "the Ed25519 key's 'x' cannot be used: {reason}"),
+    QT_TRANSLATE_NOOP("core", "the registration CA's Ed25519 key cannot be used: {reason}"),
     QT_TRANSLATE_NOOP("core", "it is one of the eight points of small order, with which anyone "
                               "can sign anything"),
     QT_TRANSLATE_NOOP("core", "it carries a part of small order beside the key (no private key "
