@@ -14,12 +14,7 @@ from typing import Iterable
 def hold_failure(records: Iterable[dict], jti: str, iss: str) -> str | None:
     """The reason the last `hold` record of request (iss, jti) in the activity log (`records`,
     AuditLog.entries) gives, when that try failed; None when none failed last."""
-    last = None
-    for record in records:
-        data = record.get("data")
-        if record.get("event") == "hold" and isinstance(data, dict) \
-                and (data.get("id"), data.get("agency")) == (jti, iss):
-            last = data
+    last = _last_hold(records, jti, iss)
     if last is None or last.get("ok", True) is not False:
         return None
     reason = last.get("reason")
@@ -30,10 +25,16 @@ def hold_made(records: Iterable[dict], jti: str, iss: str) -> bool:
     """Whether the last `hold` record of request (iss, jti) says its safe copy was made (or
     added to): while the request is open only the owner's hand removes it then (a release
     waits for the request to end), so a copy not there is one deleted or moved by hand."""
+    last = _last_hold(records, jti, iss)
+    return last is not None and last.get("ok", True) is not False
+
+
+def _last_hold(records: Iterable[dict], jti: str, iss: str) -> dict | None:
+    """The data of the last `hold` record of request (iss, jti), None before any."""
     last = None
     for record in records:
         data = record.get("data")
         if record.get("event") == "hold" and isinstance(data, dict) \
                 and (data.get("id"), data.get("agency")) == (jti, iss):
             last = data
-    return last is not None and last.get("ok", True) is not False
+    return last
