@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from agent.audit.log import AuditLog
 from agent.delivery.wire import DEFAULT_TIMEOUT
 from agent.requests import portal_retries
+from agent.requests.inbox import Inbox
 from agent.timebase import US
 from demo.samples import make_recordings
 from frp.jws import parse_compact
@@ -633,3 +634,38 @@ def test_ctrl_c_while_waiting_for_a_busy_portal_stops_at_once(world):
     assert code == 130 and took < left_s / WITHIN_PART, (code, took, left_s, err)
     assert w.proxy.count("POST", "/decision") == 1
     assert w.show()["status"] == "failed"
+
+
+def test_an_upload_finished_as_the_disk_filled_is_not_sent_again(world, monkeypatch):
+    """Seen: the recorder filling the disk during a long upload, the package arrived whole but
+    its record in the inbox could not be written ('database or disk is full (approve it again
+    to resume)'), and the upload's saved progress was already gone: the next approve made a
+    new upload and sent the whole package again. The progress is now kept until the finished
+    upload is recorded; the next approve finds it whole and sends nothing again.
+
+    A full disk cannot be made here: the inbox's write fails with the error SQLite raises on
+    one, the only thing mocked."""
+    w = world
+    real = Inbox.save_delivery
+
+    def disk_full(self, iss, jti, d):
+        if d.upload_url and not d.receipt:   # the record of a finished upload
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(self, iss, jti, d)
+
+    monkeypatch.setattr(Inbox, "save_delivery", disk_full)
+    code, _, err = w.approve()
+    assert code == 1 and "disk is full" in err and "approve it again" in err
+    creations, patches = w.proxy.count("POST", "/files"), w.proxy.count("PATCH")
+    assert (creations, patches) == (1, 1)
+    assert len(list((w.run.home / "uploads").glob("*.json"))) == 1   # its progress is kept
+
+    monkeypatch.setattr(Inbox, "save_delivery", real)   # space freed
+    code, _, err = w.approve()
+    assert code == 0, err
+    assert (w.proxy.count("POST", "/files"), w.proxy.count("PATCH")) == (creations, patches)
+    assert w.show()["status"] == "delivered"
+    (sub,) = w.portal.submissions()
+    assert sub["ok"], sub["checks"]
+    assert [r.get("resumed_from") for r in w.audit("upload") if "url" in r] == [sub["size"]]
+    assert list((w.run.home / "uploads").glob("*.json")) == []

@@ -65,7 +65,8 @@ class UploadJob(Setbacks):
         self.failures = self.new_uploads = self.resent = self.best = 0
 
     def run(self) -> UploadResult:
-        """Upload to the end (resuming a saved upload when there is one), or raise UploadError."""
+        """Upload to the end (resuming a saved upload when there is one), or raise UploadError;
+        the saved progress is left for the caller to drop."""
         try:
             return self._run()
         finally:
@@ -230,7 +231,8 @@ class UploadJob(Setbacks):
             self._withdraw()  # the server may hold other bytes than the sealed ones
             raise FileChanged("The bytes sent are not the package: the file changed while it was "
                               "being uploaded. The upload was withdrawn; export the package again.")
-        self.store.drop()
+        # The saved progress stays until the caller recorded the finish (upload_file): a run
+        # that stops before that finds the upload whole, and sends nothing again.
         self.meter.show(self.size, force=True)
         return UploadResult(self.state.url, self.size, self.sha, resumed_from, self.resent)
 

@@ -44,7 +44,8 @@ def upload_file(path: Path, endpoint: str, *, state_dir: Path, metadata: dict[st
                 rate_limit_bps: int | None = None,
                 progress: Callable[[UploadProgress], None] | None = None,
                 cancel: threading.Event | None = None, client: httpx.Client | None = None,
-                headers: dict[str, str] | None = None, max_attempts: int = 8) -> UploadResult:
+                headers: dict[str, str] | None = None, max_attempts: int = 8,
+                recorded: Callable[[UploadResult], None] | None = None) -> UploadResult:
     """Upload one file to a tus endpoint, resuming an earlier attempt at the same bytes.
 
     sums are the file's sealed digests (PackageTar.sums); without them they are taken first
@@ -60,6 +61,9 @@ def upload_file(path: Path, endpoint: str, *, state_dir: Path, metadata: dict[st
     without progress (network errors, 5xx, timeouts, 409, 460, a PATCH the server takes none
     of, or only part of), each followed by a growing wait. Raises UploadError
     (UploadCancelled when cancel is set; the upload then resumes next time).
+    recorded, when given, is called with the finished upload before its saved progress is
+    forgotten: what it raises propagates and the progress stays, so the next call finds the
+    upload finished and sends nothing again (the caller's record of it failed: a full disk).
     """
     base = check_endpoint(endpoint)
     if (chunk_size is not None and chunk_size < 1) or max_attempts < 1 \
@@ -75,22 +79,27 @@ def upload_file(path: Path, endpoint: str, *, state_dir: Path, metadata: dict[st
     sums = checked_sums(path, size, sums or compute_sums(path, chunk_size, cancel), meta.get("sha256"))
     sha = meta["sha256"] = sums.sha256
     meta.setdefault("filename", path.name)
+    spath = state_path(Path(state_dir), endpoint, sha, size)
     http = client or new_client()
     try:
         checksums = checksum_support(capabilities(http, base, headers or {}, cancel))
         with ChunkSource(path, sums, checksums != "checked", cancel) as source:
-            job = UploadJob(source, size, sha, base, endpoint, http,
-                            state_path(Path(state_dir), endpoint, sha, size), encode_metadata(meta),
-                            headers=dict(headers or {}), max_attempts=max_attempts, cancel=cancel,
+            job = UploadJob(source, size, sha, base, endpoint, http, spath,
+                            encode_metadata(meta), headers=dict(headers or {}),
+                            max_attempts=max_attempts, cancel=cancel,
                             rate_limit_bps=rate_limit_bps, progress=progress,
                             send_checksums=checksums != "refused")
-            return job.run()
+            result = job.run()
     except OSError as exc:
         raise UploadError(f"Cannot read the file to upload: {plain_os_error(exc, str(path))}.") \
             from None
     finally:
         if client is None:
             http.close()
+    if recorded is not None:
+        recorded(result)   # outside the file's OSError: the caller's failure is its own
+    drop_state(spath)      # only now: until the finish is recorded, a run resumes it whole
+    return result
 
 
 @dataclass(frozen=True)

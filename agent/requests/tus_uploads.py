@@ -74,12 +74,25 @@ def no_more_uploads(agency: str, camera: str) -> str:
 
 def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client | None,
                rate_limit_bps: int | None, sums: dict[str, ChunkSums] | None) -> Delivery:
-    """Upload one camera's tar (resuming an unfinished upload) and record where it went."""
+    """Upload one camera's tar (resuming an unfinished upload) and record where it went
+    (before its saved progress is forgotten)."""
     from agent.delivery.source import FileChanged
     from agent.delivery.upload import upload_file
 
     entry = step.entry()
     stage = f"uploading {d.camera} ({n + 1} of {count})"   # gui/views/outcomes.py reads it
+    done: list[Delivery] = []
+
+    def record(result) -> None:
+        # Before the upload's saved progress is forgotten (upload_file): a record that fails
+        # here (a disk filled meanwhile) leaves it, and the next approve finds the upload
+        # whole instead of sending the package again.
+        if result.sha256 != d.sha256 or result.size != d.size:
+            raise DeliveryError(changed_while_sent(d.camera))
+        sent = Delivery(d.camera, d.package, d.tar, d.sha256, d.size, result.url)
+        step.inbox.save_delivery(entry.iss, entry.jti, sent)
+        done.append(sent)
+
     try:
         result = upload_file(
             Path(d.tar), step.request.upload_endpoint,
@@ -87,7 +100,7 @@ def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client
             metadata={"filename": Path(d.tar).name, "request": entry.jti, "sha256": d.sha256,
                       "camera": d.camera},
             sums=(sums or {}).get(d.camera), headers=bearer_headers(step),
-            rate_limit_bps=rate_limit_bps, cancel=step.cancel,
+            rate_limit_bps=rate_limit_bps, cancel=step.cancel, recorded=record,
             progress=lambda p: step.report(
                 stage, (n + (p.sent / p.total if p.total else 1.0)) / count))
     except UploadCancelled:
@@ -104,13 +117,9 @@ def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client
         if exc.status == 409 and exc.code in ELSEWHERE:   # before a byte of it was sent
             raise DecidedElsewhere(ELSEWHERE[exc.code](step.agency.name, d.camera)) from None
         raise DeliveryError(str(exc)) from None
-    if result.sha256 != d.sha256 or result.size != d.size:
-        raise DeliveryError(changed_while_sent(d.camera))
-    d = Delivery(d.camera, d.package, d.tar, d.sha256, d.size, result.url)
-    step.inbox.save_delivery(entry.iss, entry.jti, d)
     step.log("upload", camera=d.camera, url=result.url, sha256=d.sha256, size=d.size,
              resumed_from=result.resumed_from)
-    return d
+    return done[0]
 
 
 def withdraw(step: Step, record: Delivery) -> tuple[str, ...]:
