@@ -669,3 +669,26 @@ def test_an_upload_finished_as_the_disk_filled_is_not_sent_again(world, monkeypa
     assert sub["ok"], sub["checks"]
     assert [r.get("resumed_from") for r in w.audit("upload") if "url" in r] == [sub["size"]]
     assert list((w.run.home / "uploads").glob("*.json")) == []
+
+
+def test_an_upload_server_speaking_another_tus_version_is_not_worth_approving_again(world):
+    """Seen: an upload server that does not speak tus 1.0.0 answered the creation '412
+    Precondition Failed' with 'Tus-Version: 2.0.0' (tus: the version every request names is not
+    one it speaks), and the owner read 'The upload server rejected the new upload (412).
+    (approve it again to resume)', exit 1, on every approve alike. It now says what the 412
+    means, the versions the server speaks, and to tell the agency, exit 3; the approval stands,
+    and once the server speaks 1.0.0 again approving it delivers."""
+    w = world
+    w.proxy.rules.append(Rule("POST", "/files", times=None, status=412,
+                              headers={"Tus-Version": "2.0.0", "Tus-Resumable": "2.0.0"}))
+    code, _, err = w.approve()
+    assert code == 3, err
+    assert ("does not speak tus 1.0.0, the version of the upload protocol this app uses (412; "
+            "it speaks 2.0.0)") in err and "tell the agency" in err, err
+    assert "approve it again" not in err and w.proxy.count("PATCH") == 0
+    assert w.show()["status"] == "failed"
+
+    w.proxy.rules.clear()
+    code, _, err = w.approve()
+    assert code == 0, err
+    assert w.show()["status"] == "delivered"

@@ -718,6 +718,27 @@ def test_an_upload_server_refusing_what_is_sent_reads_in_spanish(spanish, tmp_pa
     assert "upload" not in said and "agency" not in said, said
 
 
+@pytest.mark.parametrize("versions", ["2.0.0", None])
+def test_an_upload_server_speaking_another_tus_version_reads_in_spanish(spanish, tmp_path,
+                                                                        versions):
+    hostile = Hostile()
+    try:
+        hostile.hook = lambda m, p, h, b: (412, {"Tus-Version": versions} if versions else {},
+                                           b"") if m == "POST" else None
+        src = tmp_path / "package.tar"
+        src.write_bytes(b"x" * 1000)
+        message = error_of(lambda: upload_file(src, hostile.endpoint,
+                                               state_dir=tmp_path / "uploads"), UploadError)
+    finally:
+        hostile.close()
+    said = in_owner_language(message)
+    assert matches(message) is not None, message
+    speaks = "; habla 2.0.0" if versions else ""
+    assert said.startswith(f"El servidor de envío no habla tus 1.0.0, la versión del protocolo "
+                           f"de envío que usa esta aplicación (412{speaks}), así que"), said
+    assert "avise a la agencia" in said and "agency" not in said, said
+
+
 def test_a_receipt_that_cannot_be_trusted_reads_in_spanish_with_the_apps_own_advice(spanish):
     forged = "eyJhbGciOiJFZERTQSJ9.e30.c2lnbmF0dXJl"   # a token not signed by the agency
     with pytest.raises(ReceiptError) as caught:

@@ -108,6 +108,14 @@ def refusal(reply: Reply, what: str) -> UploadError:
     elif reply.status == 413:
         msg = (f"The package is too large for the upload server ({reply.status}{detail}). "
                "Sending it again will not change that; tell the agency.")
+    elif reply.status == 412:
+        # tus: the server does not speak the Tus-Resumable version sent, and lists the ones
+        # it does in Tus-Version; every request carries the same one, so none would pass
+        versions = one_line(reply.headers.get("tus-version", "").strip(), 60)
+        speaks = f"; it speaks {versions}" if versions else ""
+        msg = (f"The upload server does not speak tus {TUS_VERSION}, the version of the upload "
+               f"protocol this app uses ({reply.status}{detail}{speaks}), so it cannot take the "
+               "package. Sending it again will not change that; tell the agency.")
     else:
         msg = f"The upload server rejected {what} ({reply.status}{detail})."
     return UploadError(msg, reply.status, reply.error_code())

@@ -108,8 +108,10 @@ def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client
     except FileChanged:   # its own words say `export` (the upload command's); approve remakes it
         raise DeliveryError(changed_while_sent(d.camera)) from None
     except UploadError as exc:
-        if exc.status == 413:   # too large for the server even in its smallest parts: approving
-            raise OverLimit(str(exc)) from None   # again sends the same bytes to the same end
+        if exc.status in (412, 413):   # too large for the server even in its smallest parts,
+            # or another tus version than it speaks: approving again sends the same bytes the
+            # same way to the same end
+            raise OverLimit(str(exc)) from None
         if exc.status == 409 and exc.code in NOT_TAKEN:
             raise DecidedElsewhere(decided_elsewhere(step.agency.name)) from None
         if exc.status == 409 and exc.code == TOO_MANY_UPLOADS:   # a 429 of it passes in time

@@ -3607,6 +3607,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El paquete es demasiado grande para el servidor de envío ({answer}). Enviarlo de nuevo no cambiará eso; avise a la agencia.</translation>
     </message>
     <message>
+        <source>The upload server does not speak tus {ours}, the version of the upload protocol this app uses ({answer}; it speaks {versions}), so it cannot take the package. Sending it again will not change that; tell the agency.</source>
+        <translation>El servidor de envío no habla tus {ours}, la versión del protocolo de envío que usa esta aplicación ({answer}; habla {versions}), así que no puede recibir el paquete. Enviarlo de nuevo no cambiará eso; avise a la agencia.</translation>
+    </message>
+    <message>
+        <source>The upload server does not speak tus {ours}, the version of the upload protocol this app uses ({answer}), so it cannot take the package. Sending it again will not change that; tell the agency.</source>
+        <translation>El servidor de envío no habla tus {ours}, la versión del protocolo de envío que usa esta aplicación ({answer}), así que no puede recibir el paquete. Enviarlo de nuevo no cambiará eso; avise a la agencia.</translation>
+    </message>
+    <message>
         <source>{agency}&apos;s upload server takes no more uploads for this request (it has taken as many as it allows), so the package for {camera} was not sent. Approving again cannot change that. Tell the agency</source>
         <translation>El servidor de envío de {agency} no acepta más envíos para esta solicitud (ya ha recibido todas las que permite), así que el paquete de {camera} no se envió. Aprobarla de nuevo no cambiará eso. Avise a la agencia</translation>
     </message>

@@ -580,6 +580,14 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The upload server answered with a malformed address."),
     QT_TRANSLATE_NOOP("core", "The package is too large for the upload server ({answer}). "
                               "Sending it again will not change that; tell the agency."),
+    # an upload server speaking another tus version (a 412 to Tus-Resumable: wire.py refusal)
+    QT_TRANSLATE_NOOP("core", "The upload server does not speak tus {ours}, the version of the "
+                              "upload protocol this app uses ({answer}; it speaks {versions}), "
+                              "so it cannot take the package. Sending it again will not change "
+                              "that; tell the agency."),
+    QT_TRANSLATE_NOOP("core", "The upload server does not speak tus {ours}, the version of the "
+                              "upload protocol this app uses ({answer}), so it cannot take the "
+                              "package. Sending it again will not change that; tell the agency."),
     # a request the portal takes no more uploads for (agent/requests/tus_uploads.py)
     QT_TRANSLATE_NOOP("core", "{agency}'s upload server takes no more uploads for this request "
                               "(it has taken as many as it allows), so the package for {camera} "
