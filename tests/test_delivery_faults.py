@@ -692,3 +692,31 @@ def test_an_upload_server_speaking_another_tus_version_is_not_worth_approving_ag
     code, _, err = w.approve()
     assert code == 0, err
     assert w.show()["status"] == "delivered"
+
+
+def test_a_submission_the_portal_refuses_as_sent_says_to_tell_the_agency_and_keeps_the_upload(
+        world):
+    """Seen: a portal refusing a finished upload's submission with 400 (bad_upload_url: an
+    agency whose upload server is not on the origin its portal takes uploads from) was said as
+    'Example Police Department's portal refused (HTTP 400): upload_url is not on this portal
+    (...) (approve it again to resume)', exit 1, and every approve asked the same way for
+    ever. It is now a refusal (exit 3) saying to tell the agency; the upload is kept, so once
+    the agency has put it right approving again asks for the receipt and sends nothing again."""
+    w = world
+    w.proxy.rules.append(Rule("POST", "/submissions", times=None, status=400,
+                              headers={"Content-Type": "application/json"},
+                              body=b'{"error": "bad_upload_url", "detail": "upload_url is not '
+                                   b'on this portal (https://portal.example)"}'))
+    code, _, err = w.approve()
+    assert code == 3, err
+    assert "portal refused (HTTP 400): upload_url is not on this portal" in err, err
+    assert "tell the agency" in err and "approve it again to resume" not in err, err
+    (d,) = w.show()["deliveries"]
+    assert d["upload_url"] and not d.get("receipt"), d
+    sent = (w.proxy.count("POST", "/files"), w.proxy.count("PATCH"))
+
+    w.proxy.rules.clear()   # the agency put it right
+    code, _, err = w.approve()
+    assert code == 0, err
+    assert w.show()["status"] == "delivered"
+    assert (w.proxy.count("POST", "/files"), w.proxy.count("PATCH")) == sent

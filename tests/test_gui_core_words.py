@@ -38,7 +38,7 @@ from agent.recorders.wire import Wire  # noqa: E402
 from agent.requests.agencies import TrustStore, TrustStoreError  # noqa: E402
 from agent.requests.desk_decisions import resumable  # noqa: E402
 from agent.requests.desk_errors import DeskRefusal  # noqa: E402
-from agent.requests.package_delivery import _untrusted  # noqa: E402
+from agent.requests.package_delivery import _untrusted, submission_refused  # noqa: E402
 from agent.requests.portal_client import PortalClient, PortalError  # noqa: E402
 from agent.errors import AgentError  # noqa: E402
 from agent.service import Agent  # noqa: E402
@@ -737,6 +737,21 @@ def test_an_upload_server_speaking_another_tus_version_reads_in_spanish(spanish,
     assert said.startswith(f"El servidor de envío no habla tus 1.0.0, la versión del protocolo "
                            f"de envío que usa esta aplicación (412{speaks}), así que"), said
     assert "avise a la agencia" in said and "agency" not in said, said
+
+
+def test_a_submission_the_portal_refuses_as_sent_reads_in_spanish_with_the_apps_button(
+        spanish):
+    message = submission_refused("Example PD's portal refused (HTTP 400): upload_url is not "
+                                 "on this portal", "yard")
+    assert matches(message) is not None, message
+    said = in_owner_language(message)
+    assert said.startswith("el portal de Example PD lo rechazó (HTTP 400): upload_url"), said
+    assert "El paquete de yard se envió entero" in said, said
+    assert "avise a la agencia" in said and "Intentar enviar de nuevo" in said, said
+    for english in ("tell the agency", "approve it again", "sent whole"):
+        assert english not in said, said
+    logged = in_owner_language(message, advice=False)
+    assert "apruébela de nuevo" in logged and "Intentar enviar" not in logged, logged
 
 
 def test_a_receipt_that_cannot_be_trusted_reads_in_spanish_with_the_apps_own_advice(spanish):

@@ -29,6 +29,7 @@ from agent.requests.approval_step import (
     FootageRefused,
     RegistrationChanged,
     OverLimit,
+    SubmissionRefused,
     PackageAltered,
     Step,
 )
@@ -264,7 +265,7 @@ def run_steps(step: Step, entry: Entry, approval: Approval,
         step.log(stage, status="failed", reason=reason)
         refused = isinstance(exc, (DroppedFrames, PackageAltered, OverLimit, DecidedElsewhere,
                                    RegistrationChanged, FootageRefused, NothingNamesIt,
-                                   MasksElsewhere))
+                                   MasksElsewhere, SubmissionRefused))
         raise RunFailed(reason, refused=refused) from None
 
 

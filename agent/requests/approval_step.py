@@ -57,6 +57,11 @@ class FootageRefused(DeliveryError):
     again makes the same package and cannot help."""
 
 
+class SubmissionRefused(DeliveryError):
+    """The portal refused a finished upload's submission as malformed, or as no upload of
+    its own (400): asked again, it would be asked the same way; the agency must put it right."""
+
+
 class RegistrationChanged(DeliveryError):
     """The portal holds the registration otherwise than this home: it pins another key to it
     (rotated from a copy of the home, or after the backup put back here), or it ended."""

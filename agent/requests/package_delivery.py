@@ -7,7 +7,7 @@ from pathlib import Path
 
 from agent.delivery.sums import ChunkSums
 from agent.requests.approval_step import (DecidedElsewhere, DeliveryError, FootageRefused,
-                                          OverLimit, Step)
+                                          OverLimit, Step, SubmissionRefused)
 from agent.requests.delivered_tars import let_go_of_tar
 from agent.requests.portal_client import PortalError
 from agent.requests.portal_retries import portal_call
@@ -184,6 +184,8 @@ def _receipt(step: Step, d: Delivery) -> None:
             raise FootageRefused(footage_outside(step.agency.name, d.camera)) from None
         if exc.status in _GONE:
             raise _UploadGone(f"{exc}.", again_now=True) from None
+        if exc.status == 400:   # malformed, or no upload of its own (bad_upload_url)
+            raise SubmissionRefused(submission_refused(str(exc), d.camera)) from None
         raise
     try:
         claims = verify_receipt(token, step.agency, d.sha256, step.request.id, step.trusted)
@@ -205,6 +207,16 @@ def _receipt(step: Step, d: Delivery) -> None:
     step.log("receipt", camera=d.camera, sha256=claims["sha256"], size=claims["size"],
              received_at=claims.get("received_at"))
     let_go_of_tar(step.home, delivered)   # only once the receipt is kept: the folder stays the package
+
+
+def submission_refused(refusal: str, camera: str) -> str:
+    """What the owner is told when the portal refused a finished upload's submission (400):
+    asking again would ask the same way, so the agency must put it right; the upload is kept,
+    so that asking again then sends nothing again."""
+    return (f"{refusal}. The package for {camera} was sent whole, but the agency's portal "
+            "does not take it as sent, and asking again would ask the same way: tell the "
+            "agency. The upload is kept: once the agency has put it right, approve it again "
+            "to ask for its receipt without sending the package again")
 
 
 def footage_outside(agency: str, camera: str) -> str:

@@ -2955,6 +2955,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); no se pierde nada: más tarde, abra la solicitud y pulse «Intentar enviar de nuevo»</translation>
     </message>
     <message>
+        <source>{reason}. The package for {camera} was sent whole, but the agency&apos;s portal does not take it as sent, and asking again would ask the same way: tell the agency. The upload is kept: once the agency has put it right, approve it again to ask for its receipt without sending the package again</source>
+        <translation>{reason}. El paquete de {camera} se envió entero, pero el portal de la agencia no lo acepta tal como se envió, y pedirlo de nuevo lo pediría de la misma manera: avise a la agencia. El envío se conserva: cuando la agencia lo haya corregido, apruébela de nuevo para pedir su recibo sin enviar el paquete otra vez</translation>
+    </message>
+    <message>
         <source>{agency}&apos;s portal is busy or down (HTTP {status}, {tries}); it asks to wait {seconds} s: then open the request and press &apos;Try sending again&apos;</source>
         <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); pide esperar {seconds}&#xa0;s: después, abra la solicitud y pulse «Intentar enviar de nuevo»</translation>
     </message>
@@ -2965,6 +2969,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>the package for {camera} changed on disk while it was being sent; press &apos;Try sending again&apos;</source>
         <translation>el paquete de {camera} cambió en el disco mientras se enviaba; pulse «Intentar enviar de nuevo»</translation>
+    </message>
+    <message>
+        <source>{reason}. The package for {camera} was sent whole, but the agency&apos;s portal does not take it as sent, and asking again would ask the same way: tell the agency. The upload is kept: once the agency has put it right, press &apos;Try sending again&apos; to ask for its receipt without sending the package again</source>
+        <translation>{reason}. El paquete de {camera} se envió entero, pero el portal de la agencia no lo acepta tal como se envió, y pedirlo de nuevo lo pediría de la misma manera: avise a la agencia. El envío se conserva: cuando la agencia lo haya corregido, pulse «Intentar enviar de nuevo» para pedir su recibo sin enviar el paquete otra vez</translation>
     </message>
     <message>
         <source>footage-agent stopped before the footage was sent (the PC shut down, or the program was ended)</source>

@@ -25,6 +25,14 @@ SEND_THE_REST = QT_TRANSLATE_NOOP("core", "approve it again to send the other ca
 # a delivery the owner (or the app quitting) stopped (agent/requests/approval_run.py _reason)
 STOPPED = QT_TRANSLATE_NOOP("core", "cancelled: {reason}")
 STOPPED_BARE = QT_TRANSLATE_NOOP("core", "cancelled")
+# a finished upload's submission the portal refused (400: agent/requests/package_delivery.py)
+SUBMISSION_REFUSED = QT_TRANSLATE_NOOP("core", "{reason}. The package for {camera} was sent "
+                                               "whole, but the agency's portal does not take it "
+                                               "as sent, and asking again would ask the same "
+                                               "way: tell the agency. The upload is kept: once "
+                                               "the agency has put it right, approve it again to "
+                                               "ask for its receipt without sending the package "
+                                               "again")
 UNTRUSTED_RECEIPT = QT_TRANSLATE_NOOP("core", "{agency}'s portal took the package for {camera}, "
                                               "but its receipt cannot be trusted ({reason}), so "
                                               "it is not recorded as delivered. If approving it "
@@ -55,6 +63,13 @@ IN_THE_APP: dict[str, str] = {
                                        "'Try sending again' to send it"),
     STOPPED_BARE: QT_TRANSLATE_NOOP("core", "it was stopped before it was all sent: press 'Try "
                                             "sending again' to send it"),
+    SUBMISSION_REFUSED: QT_TRANSLATE_NOOP("core", "{reason}. The package for {camera} was "
+                                                  "sent whole, but the agency's portal does not "
+                                                  "take it as sent, and asking again would ask "
+                                                  "the same way: tell the agency. The upload is "
+                                                  "kept: once the agency has put it right, press "
+                                                  "'Try sending again' to ask for its receipt "
+                                                  "without sending the package again"),
     # a receipt that cannot be trusted (agent/requests/package_delivery.py)
     UNTRUSTED_RECEIPT: QT_TRANSLATE_NOOP("core", "{agency}'s portal took the package for "
                                                  "{camera}, but its receipt cannot be trusted "

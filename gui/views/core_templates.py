@@ -16,7 +16,8 @@ from gui.views.core_scan_words import (CHANGED_SINCE_SCAN, FOLDER_MISSING, GONE_
                                        OTHER_DISK, RUN_SCAN)
 from gui.views.core_sending_words import (APPROVE_AGAIN, CHANGED_WHILE_SENT, PORTAL_BUSY,
                                           PORTAL_WAIT, SEND_THE_REST, STOPPED, STOPPED_BARE,
-                                          UNTRUSTED_RECEIPT, UPLOAD_FORGOTTEN)
+                                          SUBMISSION_REFUSED, UNTRUSTED_RECEIPT,
+                                          UPLOAD_FORGOTTEN)
 from gui.views.core_recorder_templates import RECORDERS
 from gui.views import core_recorder_clock_words as recorder_clock_words
 from gui.views import core_recorder_answer_words as recorder_answer_words
@@ -604,6 +605,7 @@ TEMPLATES: tuple[str, ...] = (
     UPLOAD_FORGOTTEN,
     CHANGED_WHILE_SENT,
     UNTRUSTED_RECEIPT,
+    SUBMISSION_REFUSED,
     # an earlier run's package refused before it is sent (agent/requests/kept_packages.py)
     *package_words.TEMPLATES,
     # a package folder or tar not written, checked or moved into place (package.py, bagtar.py)
