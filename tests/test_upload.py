@@ -1310,3 +1310,37 @@ def test_an_upload_server_answering_no_http_is_not_said_as_a_cut_connection(
     said = str(err.value)
     assert "no web answer this app can read" in said and "cut off" not in said, said
     assert "tell the agency" in said
+
+
+def test_an_upload_said_gone_is_forgotten_only_once_a_new_one_is_made(hostile, payload, tmp_path,
+                                                                       quick_backoff):
+    # Seen: a web server in front of the tus server answering its own 404 page while the
+    # portal was being restarted, and the creations after it 503: the saved progress was
+    # dropped at the 404, before any new upload existed, so the next run started the package
+    # from byte 0 although the server still held the first part. The progress is now kept
+    # until a new upload replaces it.
+    src = payload(200_000)
+    cancel = threading.Event()
+
+    def stop_after_first_part(p):
+        if p.sent >= 64 * KiB:
+            cancel.set()
+
+    with pytest.raises(UploadCancelled):
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=64 * KiB,
+                    rate_limit_bps=400_000, progress=stop_after_first_part, cancel=cancel)
+    held = len(hostile.uploads["u1"]["data"])
+    assert held >= 64 * KiB
+
+    page = b"<html><head><title>404 Not Found</title></head></html>"
+    hostile.hook = lambda m, p, h, b: (404, {"Content-Type": "text/html"}, page) if m == "HEAD" \
+        else (503, {}, b"restarting") if m == "POST" else None
+    with pytest.raises(UploadError, match="503"):
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=64 * KiB,
+                    max_attempts=2)
+
+    hostile.hook = None   # back
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads",
+                         chunk_size=64 * KiB)
+    assert result.url.endswith("/u1") and result.resumed_from == held
+    assert hostile.data(result.url) == src.read_bytes()

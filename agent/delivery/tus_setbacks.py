@@ -48,7 +48,10 @@ class Setbacks:
         log.warning("upload: %s; starting a new upload", exc)
         if exc.terminate:
             self._terminate()
-        self.store.drop()
+            self.store.drop()
+        # An upload said gone (404, 410) stays on record until the new one replaces it (the
+        # same state file): a web server's own 404 page while the tus server behind it
+        # restarts, followed by creations that fail, lost the progress of one still there.
         self.state = None
 
     def _withdraw(self) -> None:
