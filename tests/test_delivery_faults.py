@@ -720,3 +720,28 @@ def test_a_submission_the_portal_refuses_as_sent_says_to_tell_the_agency_and_kee
     assert code == 0, err
     assert w.show()["status"] == "delivered"
     assert (w.proxy.count("POST", "/files"), w.proxy.count("PATCH")) == sent
+
+
+def test_an_upload_address_longer_than_the_portal_takes_sends_nothing_and_says_so(world):
+    """Seen: an upload server naming the new upload by an address of 3,000 characters was
+    taken: here the PATCH to it was refused ('The upload server rejected a part of the
+    package (400: Invalid upload ID format). (approve it again to resume)', exit 1, alike on
+    every approve), and a server taking it would have had the whole package sent for the
+    submission to be refused at the end (400 bad_upload_url: over the 2048 characters the
+    portal takes). Nothing is sent now; the run says to tell the agency (exit 3), and once
+    the server answers a usable address approving again delivers."""
+    w = world
+
+    def lengthen(status, headers, body):
+        return status, [(k, v + "/" + "x" * 3000 if k.lower() == "location" else v)
+                        for k, v in headers], body
+
+    w.proxy.rules.append(Rule("POST", "/files", after=lengthen))
+    code, _, err = w.approve()
+    assert code == 3, err
+    assert "an address of 3," in err and "tell the agency" in err, err
+    assert "approve it again" not in err and w.proxy.count("PATCH") == 0
+    assert w.proxy.count("DELETE", "/files/") == 1   # ended, on the agency's own origin
+    code, _, err = w.approve()
+    assert code == 0, err
+    assert w.show()["status"] == "delivered"

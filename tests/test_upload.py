@@ -1344,3 +1344,21 @@ def test_an_upload_said_gone_is_forgotten_only_once_a_new_one_is_made(hostile, p
                          chunk_size=64 * KiB)
     assert result.url.endswith("/u1") and result.resumed_from == held
     assert hostile.data(result.url) == src.read_bytes()
+
+
+def test_an_upload_address_longer_than_a_portal_takes_is_ended_before_a_byte_is_sent(
+        hostile, payload, tmp_path):
+    # Seen: a Location of 3,000 characters on the agency's own origin was taken, the whole
+    # package sent to it, and the submission naming it refused at the end (a portal takes
+    # an upload_url of at most 2048 characters: 400 bad_upload_url). It is ended now, its
+    # address never kept.
+    src = payload(100_000)
+    long_path = "/files/" + "a" * 3000 + "/u1"
+    hostile.hook = lambda m, p, h, b: (hostile.honest(m, p, h, b)[0], {"Location": long_path},
+                                       b"") if m == "POST" else None
+    with pytest.raises(UploadError) as err:
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads")
+    assert type(err.value).__name__ == "AddressTooLong"
+    assert "an address of 3," in str(err.value) and "tell the agency" in str(err.value)
+    assert hostile.count("PATCH") == 0 and hostile.uploads["u1"].get("deleted")
+    assert not (tmp_path / "uploads").exists()

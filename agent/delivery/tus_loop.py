@@ -22,6 +22,7 @@ from agent.delivery.state import StateFile, UploadState, load_state
 from agent.delivery.tus_outcomes import Restart, Retry, UploadResult
 from agent.delivery.tus_setbacks import Setbacks
 from agent.delivery.wire import (
+    AddressTooLong,
     Reply,
     UploadError,
     exchange,
@@ -33,6 +34,7 @@ from agent.network_words import SIGN_IN_PAGE, is_web_page, network_words
 log = logging.getLogger(__name__)
 
 MAX_NEW_UPLOADS = 3  # fresh starts (expired or untrustworthy server) before giving up
+MAX_UPLOAD_URL = 2048  # characters of a Location a submission's upload_url may hold (protocol.md)
 SMALLEST_PART = 64 * 1024  # parts a server refuses as too large are halved down to this
 _RETRYABLE = {408, 423, 429}
 
@@ -113,6 +115,16 @@ class UploadJob(Setbacks):
         self.new_uploads += 1
         url = same_origin_url(self.base, reply.headers.get("location"), "creation")
         self.state = UploadState(self.endpoint, str(url), self.size, self.sha, 0, 0)
+        if len(self.state.url) > MAX_UPLOAD_URL:
+            # The submission names the upload by this address, and a portal takes at most
+            # MAX_UPLOAD_URL characters of it (protocol.md): the whole package would go up
+            # only to be refused at the end. Ended here, on its own origin.
+            self._terminate()
+            raise AddressTooLong(f"The upload server gave the package an address of "
+                                 f"{len(self.state.url):,} characters, longer than the "
+                                 f"{MAX_UPLOAD_URL:,} the agency's portal takes, so nothing "
+                                 "was sent. Sending it again will not change that; tell the "
+                                 "agency.")
         try:
             self.store.save(self.state)
         except UploadError:

@@ -56,6 +56,11 @@ class UploadCancelled(UploadError):
     """The caller cancelled; the upload can be resumed later from where it stopped."""
 
 
+class AddressTooLong(UploadError):
+    """The server named the new upload by an address longer than a portal takes: sending
+    again would meet the same."""
+
+
 @dataclass(frozen=True)
 class Reply:
     """What a request came back with: status, headers and at most BODY_CAP bytes of body."""

@@ -3615,6 +3615,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El paquete es demasiado grande para el servidor de envío ({answer}). Enviarlo de nuevo no cambiará eso; avise a la agencia.</translation>
     </message>
     <message>
+        <source>The upload server gave the package an address of {length} characters, longer than the {limit} the agency&apos;s portal takes, so nothing was sent. Sending it again will not change that; tell the agency.</source>
+        <translation>El servidor de envío dio al paquete una dirección de {length} caracteres, más larga que los {limit} que acepta el portal de la agencia, así que no se envió nada. Enviarlo de nuevo no cambiará eso; avise a la agencia.</translation>
+    </message>
+    <message>
         <source>The upload server does not speak tus {ours}, the version of the upload protocol this app uses ({answer}; it speaks {versions}), so it cannot take the package. Sending it again will not change that; tell the agency.</source>
         <translation>El servidor de envío no habla tus {ours}, la versión del protocolo de envío que usa esta aplicación ({answer}; habla {versions}), así que no puede recibir el paquete. Enviarlo de nuevo no cambiará eso; avise a la agencia.</translation>
     </message>

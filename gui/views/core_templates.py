@@ -581,6 +581,11 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The upload server answered with a malformed address."),
     QT_TRANSLATE_NOOP("core", "The package is too large for the upload server ({answer}). "
                               "Sending it again will not change that; tell the agency."),
+    # an upload's address longer than a portal takes (agent/delivery/tus_loop.py _create)
+    QT_TRANSLATE_NOOP("core", "The upload server gave the package an address of {length} "
+                              "characters, longer than the {limit} the agency's portal takes, so "
+                              "nothing was sent. Sending it again will not change that; tell the "
+                              "agency."),
     # an upload server speaking another tus version (a 412 to Tus-Resumable: wire.py refusal)
     QT_TRANSLATE_NOOP("core", "The upload server does not speak tus {ours}, the version of the "
                               "upload protocol this app uses ({answer}; it speaks {versions}), "
