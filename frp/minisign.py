@@ -15,6 +15,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from frp.ed25519_points import PointError, check_key
 from frp.jws import b64url_encode, jwk_thumbprint
 
 _CHUNK = 1 << 20
@@ -50,7 +51,12 @@ class PublicKey:
         return f"untrusted comment: minisign public key {key_id_hex(self.key_id)}\n{blob}\n"
 
     def verify(self, signature: bytes, data: bytes) -> None:
-        """Check a raw Ed25519 signature; raises SignatureError when it does not match."""
+        """Check a raw Ed25519 signature; raises SignatureError when it does not match, or
+        when the key is none a private key makes (one anyone can sign with)."""
+        try:   # OpenSSL takes any 32 bytes, those anyone can sign for too
+            check_key(self.raw)
+        except PointError as exc:
+            raise SignatureError(f"the key cannot be used: {exc}") from None
         try:
             Ed25519PublicKey.from_public_bytes(self.raw).verify(signature, data)
         except (InvalidSignature, ValueError):
@@ -102,6 +108,10 @@ def parse_minisign_public(text: str) -> PublicKey:
     blob = _b64_field(lines[0], 42, "public key", PublicKeyError)
     if blob[:2] != b"Ed":
         raise PublicKeyError("this public key is not an Ed25519 minisign key")
+    try:
+        check_key(blob[10:])
+    except PointError as exc:
+        raise PublicKeyError(f"its Ed25519 key cannot be used: {exc}") from None
     return PublicKey(raw=blob[10:], key_id=blob[2:10])
 
 

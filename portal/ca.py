@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from frp.certificates import OWNER_CERT_DAYS, owner_id_of
+from frp.ed25519_points import PointError, check_key
 from portal.errors import PortalError
 from portal.files import write_atomic
 
@@ -88,7 +89,12 @@ def load_ca(state_dir: Path) -> RegistrationCA:
 
 def issue_owner_certificate(ca: RegistrationCA, owner_raw: bytes,
                             now: datetime.datetime | None = None) -> str:
-    """An owner certificate (PEM) for the Ed25519 key `owner_raw`, in the FRP/1 profile."""
+    """An owner certificate (PEM) for the Ed25519 key `owner_raw`, in the FRP/1 profile;
+    PortalError for a key no private key makes, which anyone could sign with as the owner."""
+    try:   # the registration token's key is checked so already; the CA holds to it itself
+        check_key(bytes(owner_raw))
+    except PointError as exc:
+        raise PortalError(f"The owner's Ed25519 key cannot be certified: {exc}.") from None
     owner = Ed25519PublicKey.from_public_bytes(owner_raw)
     now = now or datetime.datetime.now(datetime.timezone.utc)
     cert = (x509.CertificateBuilder()
