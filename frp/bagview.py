@@ -209,6 +209,13 @@ def read_tar(path: Path, bag: Bag) -> None:
     except (tarfile.TarError, OSError, EOFError) as exc:
         if isinstance(exc, HugeHeader):
             bag.problems.append(huge_words(path, exc.size))
+        elif str(exc) == "empty file":   # tarfile's words for 0 bytes
+            bag.problems.append(f"{one_line(path.name)} is empty (0 bytes): a download or copy "
+                                "of it did not finish, or nothing was ever written to it. Get "
+                                "it again whole.")
+        elif str(exc) == "truncated header":   # said only of the first header, at offset 0
+            bag.problems.append(_cut_short(path, f"it ends inside its first header "
+                                                 f"({archive_size:,} bytes)"))
         elif isinstance(exc, EOFError) or "unexpected end of data" in str(exc):
             bag.problems.append(_cut_short(path))
         else:

@@ -64,3 +64,26 @@ def test_a_tar_of_dot_slash_names_verifies_as_the_package_it_holds(capsys, made,
         out.add(package, arcname=arcname.format(name=package.name))
     code, out = verify(capsys, home, tar)
     assert code == 0 and out["problems"] == [] and out["notes"] == [], out
+
+
+def test_an_empty_tar_says_the_download_or_copy_did_not_finish(capsys, made, tmp_path):
+    """A 0-byte file (a download that never started writing, a copy cut at once) was 'not a
+    readable uncompressed tar file (empty file)' (verify hunt 10)."""
+    tar = tmp_path / "p.tar"
+    tar.write_bytes(b"")
+    code, out = verify(capsys, made[0], tar)
+    assert code == 3
+    assert out["problems"] == [
+        "p.tar is empty (0 bytes): a download or copy of it did not finish, or nothing was "
+        "ever written to it. Get it again whole."]
+
+
+def test_a_tar_cut_inside_its_first_header_is_cut_short(capsys, made, whole, tmp_path):
+    """Cut within its first 512 bytes, it was 'not a readable uncompressed tar file
+    (truncated header)' (verify hunt 10)."""
+    tar = tmp_path / "p.tar"
+    tar.write_bytes(whole[:300])
+    code, out = verify(capsys, made[0], tar)
+    assert code == 3
+    assert out["problems"] == [
+        "p.tar is cut short: it ends inside its first header (300 bytes), " + CUT]
