@@ -20,10 +20,19 @@ OS_LEFTOVERS = {".ds_store": "Finder (macOS)", "thumbs.db": "Windows Explorer",
                 "desktop.ini": "Windows Explorer"}
 
 
+# Folders a NAS makes in every folder it shares, holding its own notes on each file: Synology's
+# thumbnails and indexes, netatalk's (a Linux NAS sharing to Macs) resource forks.
+NAS_FOLDERS = {"@eadir": "Synology's NAS", ".appledouble": "a NAS sharing to Macs by netatalk"}
+
+
 def file_browser_leftover(name: str) -> str | None:
-    """Which program leaves a file of this name (a path's last part counts) in folders it
-    shows, or None."""
-    base = name.rsplit("/", 1)[-1]
+    """Which program leaves a file of this name (a path's last part counts, or a folder of
+    the path a NAS makes) in folders it shows, or None."""
+    parts = name.split("/")
+    nas = next((NAS_FOLDERS[p.lower()] for p in parts if p.lower() in NAS_FOLDERS), None)
+    if nas:
+        return nas
+    base = parts[-1]
     if base.startswith("._"):
         return "macOS (on a USB stick or network drive)"
     if base.endswith(":Zone.Identifier"):   # a downloaded file's mark, copied off NTFS

@@ -89,6 +89,8 @@ def _tar_entries(root: Path) -> list[tuple[str, bool]]:
         raise PackageError(f"{root} is not a package folder (no bagit.txt).")
     entries = [("", True)]
     for dirpath, dirnames, filenames in os.walk(root):
+        # A NAS's own folder (Synology's @eaDir) is the NAS's, as a file browser's leftover is.
+        dirnames[:] = [d for d in dirnames if not file_browser_leftover(d)]
         for name in dirnames + filenames:
             full = Path(dirpath) / name
             rel = full.relative_to(root).as_posix()
