@@ -3,11 +3,13 @@
 A leading dot hides a folder on macOS and Linux; Windows Explorer shows it unless the folder
 also has the hidden attribute. A package being built on a USB stick (`.package.partial-...`)
 must not look, to an owner watching the stick or to whoever gets a stick pulled out too early,
-like a folder to hand over.
+like a folder to hand over. Once finished, it is shown, and opened to others as a folder made
+there would be (`open_as_made`).
 """
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 FILE_ATTRIBUTE_HIDDEN = 0x2
@@ -47,3 +49,19 @@ class Attributes:
     def _kernel32():
         import ctypes   # Windows only
         return ctypes.WinDLL("kernel32", use_last_error=True)
+
+
+def open_as_made(folder: Path, made_there: Path, os_name: str | None = None) -> bool:
+    """Give `folder` the access `made_there`, a folder made with the system's default (the
+    umask's), has: a temporary folder is made 0700, and a finished package in it would stay
+    so, its files readable by other accounts and a share's users but its folder not to be
+    opened. On Windows the mode means nothing (a folder takes its parent's access list), so
+    nothing is done there. True when the mode was set; failing is not an error (FAT32 on
+    Linux refuses any chmod, its folders' access being the mount's)."""
+    if (os_name or SYSTEM) == "nt":
+        return False
+    try:
+        os.chmod(folder, stat.S_IMODE(os.stat(made_there).st_mode))
+    except OSError:
+        return False
+    return True

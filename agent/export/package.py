@@ -31,7 +31,7 @@ from agent.export.package_inputs import (
 )
 from agent.export.progress import Cancelled
 from agent.export.readme import README
-from agent.hidden_files import hide_folder
+from agent.hidden_files import hide_folder, open_as_made
 from agent.identity.keys import OwnerKey
 from agent.os_words import plain_os_error
 from agent.storage import fsync_dir, remove_stale_partials, replace, sync_renamed_into
@@ -274,6 +274,7 @@ class PackageBuilder:
             raise PackageError(f"A package named {self.name} appeared in {self.parent} meanwhile; "
                                "it was left untouched.")
         hide_folder(self._tmp, hidden=False)   # a renamed folder keeps it: a package shows
+        open_as_made(self._tmp, self._tmp / "data")   # not mkdtemp's 0700: it is handed over
         try:
             replace(self._tmp, self.destination, move=os.rename,   # a scanner may read them
                     held_bytes=sum(f.size for f in self._files.values()))
