@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from frp.bagit import MANIFEST, OWNER_PUB, PROVENANCE, REQUEST, SIGNATURE, TAGMANIFEST
+from frp.folder_links import is_link
 from frp.tar_tools import (BoundedTarInfo, HugeHeader, alike_words, as_extracted, fold,
                            global_words, headers_words, huge_words, more_after,
                            more_after_words, name_headers, twice_words)
@@ -128,9 +129,12 @@ def read_folder(root: Path, bag: Bag) -> None:
             full = os.path.join(dirpath, name)
             rel = Path(full).relative_to(root).as_posix()
             st = os.lstat(full)
-            if stat.S_ISDIR(st.st_mode):
+            if stat.S_ISDIR(st.st_mode) and not is_link(st):
                 continue
-            if not stat.S_ISREG(st.st_mode):  # links, pipes, devices: never followed or opened
+            # Links (a Windows junction too), pipes, devices: never followed or opened.
+            if is_link(st) or not stat.S_ISREG(st.st_mode):
+                if name in dirnames:   # os.walk would walk into a junction
+                    dirnames.remove(name)
                 bag.problems.append(f"{one_line(rel)} is not a plain file; a package holds only plain files.")
                 continue
             if len(bag.files) >= MAX_ENTRIES:

@@ -17,6 +17,7 @@ from agent.new_files import place_new
 from agent.os_words import plain_os_error
 from agent.storage import remove_stale_partials
 from frp.bagit import file_browser_leftover
+from frp.folder_links import is_link
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ def _tar_entries(root: Path) -> list[tuple[str, bool]]:
                 # A .DS_Store, Thumbs.db, ... the owner's file browser made when it showed the
                 # folder is theirs, not the package's: it keeps names and pictures of their own.
                 continue
-            if full.is_symlink() or not (full.is_dir() or full.is_file()):
+            # A link, or on Windows a junction (which is_symlink does not tell), is never packed.
+            if is_link(os.lstat(full)) or not (full.is_dir() or full.is_file()):
                 raise PackageError(f"{rel} in the package is not a plain file; refusing to pack it.")
             entries.append((rel, full.is_dir()))
     return sorted(entries, key=lambda e: e[0].split("/"))
