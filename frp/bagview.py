@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from frp.bagit import MANIFEST, OWNER_PUB, PROVENANCE, REQUEST, SIGNATURE, TAGMANIFEST
+from frp import mac_tar
 from frp.folder_links import is_link
-from frp.tar_tools import (BoundedTarInfo, HugeHeader, alike_words, as_extracted, fold,
-                           global_words, headers_words, huge_words, more_after,
+from frp.tar_tools import (BoundedTarInfo, HugeHeader, alike_words, as_extracted, compressed,
+                           fold, global_words, headers_words, huge_words, more_after,
                            more_after_words, name_headers, twice_words)
 from frp.text import one_line
 
@@ -80,6 +81,7 @@ class Bag:
     problems: Problems = field(default_factory=Problems)
     members: dict[str, int] = field(default_factory=dict)
     top: str | None = None
+    notes: list[str] = field(default_factory=list)   # for the receiver; no problem
 
     def text(self, name: str) -> str | None:
         """A small file as UTF-8 text, or None (with the problem recorded)."""
@@ -154,7 +156,8 @@ def read_tar(path: Path, bag: Bag) -> None:
     declared = 0
     budget = _KEPT_MAX
     folded: dict[str, str] = {}
-    packed = _compressed(path)
+    dirs: set[str] = set()
+    packed = compressed(path)
     if packed:
         bag.problems.append(f"{one_line(path.name)} is compressed ({packed}), not the plain tar a "
                             "package travels as: unpack it first, then check the .tar inside.")
@@ -178,6 +181,7 @@ def read_tar(path: Path, bag: Bag) -> None:
                     bag.problems.append(headers_words(name, headers))
                     continue
                 if member.isdir():
+                    dirs.add(name)
                     continue
                 if not member.isreg():
                     bag.problems.append(f"{one_line(name)} in the tar is a link or device, not a plain file.")
@@ -202,7 +206,8 @@ def read_tar(path: Path, bag: Bag) -> None:
                 # turns out to be: the larger of the two, so nothing needed is dropped.
                 # Within what a package's own files take: a tar of many folders, each
                 # holding a file of a kept name, keeps no more.
-                keep = min(max(_keep(name), _keep(name.split("/", 1)[-1])), budget)
+                keep = min(max(_keep(name), _keep(name.split("/", 1)[-1]),
+                               mac_tar.keep_bytes(name)), budget)
                 raw[name] = _digest(tar.extractfile(member), keep)
                 budget -= len(raw[name].content or b"")
                 offsets[name] = member.offset
@@ -232,27 +237,15 @@ def read_tar(path: Path, bag: Bag) -> None:
         bag.problems.append(_cut_short(path))
     elif more_after(path, ended):
         bag.problems.append(more_after_words(path, ended))
+    for name in mac_tar.attribute_members(raw, dirs):
+        bag.notes.append(mac_tar.attribute_words(name))
+        del raw[name], offsets[name]
     names = _bag_names(raw, bag)
     bag.files.update({names[n]: f for n, f in raw.items()})
     bag.members.update({names[n]: at for n, at in offsets.items()})
 
 
 _END_BLOCKS = 1024
-
-
-# The first bytes of the compressed files a package tar is most often put in.
-_MAGIC = ((b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"),
-          (b"\x28\xb5\x2f\xfd", "zstd"), (b"7z\xbc\xaf\x27\x1c", "7-Zip"))
-
-
-def _compressed(path: Path) -> str | None:
-    """The compression a file is in, by its first bytes, if one a tar is often put in."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(6)
-    except OSError:
-        return None
-    return next((name for magic, name in _MAGIC if head.startswith(magic)), None)
 
 
 def _cut_short(path: Path, how: str = "it stops before the end every tar has") -> str:

@@ -157,3 +157,19 @@ def huge_words(path: Path, size: int) -> str:
             "header or GNU long name), where a tar tool writes a few hundred: it was not read "
             "(it would take several times its size in memory), and the tar is not a "
             "package's. Get it again as it was sent.")
+
+
+# The first bytes of the compressed files a package tar is most often put in.
+_MAGIC = ((b"\x1f\x8b", "gzip"), (b"BZh", "bzip2"), (b"\xfd7zXZ\x00", "xz"),
+          (b"\x28\xb5\x2f\xfd", "zstd"), (b"7z\xbc\xaf\x27\x1c", "7-Zip"))
+
+
+def compressed(path: Path) -> str | None:
+    """The compression a file is in, by its first bytes, if one a tar is often put in (a tar
+    compressed on the way, which a tar tool unpacks on its own and tarfile's "r:" does not)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(6)
+    except OSError:
+        return None
+    return next((name for magic, name in _MAGIC if head.startswith(magic)), None)

@@ -79,6 +79,7 @@ def verify_package(path: Path, expected_owner: PublicKey | None = None,
             read_tar(path, bag)
         else:
             bag.problems.append(f"There is no package at {shown}.")
+        notes.extend(bag.notes)
         if bag.files:
             actual = _folder_name(bag, path)
             owner_id, record, manifest, signed_name, unsealed = _check(bag, expected_owner, notes,
