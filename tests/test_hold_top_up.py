@@ -196,8 +196,8 @@ def test_a_record_edited_while_recordings_are_added_is_left_as_it_is(agent, tmp_
     monkeypatch.setattr(top_up, "missing_rows", lambda *a: [row])
     read = top_up.read_hold
 
-    def then_edited(home, folder):
-        hold = read(home, folder)
+    def then_edited(home, folder, request=None):
+        hold = read(home, folder, request)
         (hold.path / holds.RECORD).write_text("{")
         return hold
     monkeypatch.setattr(top_up, "read_hold", then_edited)

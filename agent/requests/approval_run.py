@@ -180,7 +180,7 @@ def checked_resume(store: Store, home: Path, entry: Entry, approval: Approval) -
     if entry.status == "failed" or entry.status in _CUT_OFF:
         check_masks_placed(store, entry, approval,
                            redactions(home, approval, store.names.current),
-                           usable_hold(home, entry.folder))
+                           usable_hold(home, entry.folder, (entry.jti, entry.iss)))
 
 
 def _given(value, kept):
@@ -191,7 +191,9 @@ def _checked(store: Store, home: Path, entry: Entry, approval: Approval) -> Appr
     """A new approval once its masks read and every camera has footage to cut (in its
     recordings, or in the request's hold once they are gone)."""
     redacted = redactions(home, approval, store.names.current)  # masks readable?
-    check_footage(store, approval, redacted, usable_hold(home, entry.folder))   # before any cut
+    # before any cut
+    check_footage(store, approval, redacted,
+                  usable_hold(home, entry.folder, (entry.jti, entry.iss)))
     return approval
 
 

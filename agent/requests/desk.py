@@ -159,7 +159,8 @@ class RequestDesk(DeskIntake, DeskHolds, DeskDecisions):
     def held(self, jti: str, iss: str | None = None) -> Hold | None:
         """The request's safe copy, or None when it has none or its record cannot be used
         (`show` says why): what the request's page shows where its recordings are gone."""
-        return usable_hold(self.home, self._entry(jti, iss).folder)
+        entry = self._entry(jti, iss)
+        return usable_hold(self.home, entry.folder, (entry.jti, entry.iss))
 
     def _settled(self, entry: Entry) -> Entry:
         """The entry, a delivery cut off by a crash made `failed` (approval_run)."""
@@ -174,7 +175,7 @@ class RequestDesk(DeskIntake, DeskHolds, DeskDecisions):
             problem = str(exc)
         hold, hold_problem = None, None
         try:
-            hold = holds.read_hold(self.home, entry.folder)
+            hold = holds.read_hold(self.home, entry.folder, (entry.jti, entry.iss))
         except holds.HoldError as exc:
             hold_problem = str(exc)
         failed = (None if hold is not None or hold_problem or entry.status not in UNDECIDED

@@ -36,7 +36,7 @@ class DeskHolds:
         try:
             made = hold_window(self.home, store, entry.folder, entry.window_start_us,
                                entry.window_end_us, cameras, entry.jti, cancel,
-                               connect=self._recorders())
+                               connect=self._recorders(), agency=entry.iss)
         except holds.HoldError as exc:
             self._log("hold", entry, ok=False, reason=str(exc))
             raise DeskError(str(exc)) from None
@@ -51,7 +51,7 @@ class DeskHolds:
         hold (indexed after it was made, or grown since it was copied: hold_top_up.py), which
         holding it again adds; 0 without a copy that records what it copied."""
         entry = self._entry(jti, iss)
-        hold = usable_hold(self.home, entry.folder)
+        hold = usable_hold(self.home, entry.folder, (entry.jti, entry.iss))
         if entry.status not in UNDECIDED or hold is None or hold.placement is None:
             return 0
         try:
@@ -122,7 +122,8 @@ class DeskHolds:
     def _losses(self, entry: Entry) -> tuple[HiddenOnlyThere, ...]:
         if not holds.hold_path(self.home, entry.folder).is_dir():
             return ()
-        hold = usable_hold(self.home, entry.folder)   # damaged: any of the request's copies
+        # damaged, or another request's: any of the request's copies
+        hold = usable_hold(self.home, entry.folder, (entry.jti, entry.iss))
         made = hold.placement.made if hold is not None and hold.placement else None
         return self.hold_history.hidden(entry.jti, entry.iss, made, self.home)
 

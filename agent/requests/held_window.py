@@ -44,11 +44,12 @@ CACHE = Path("cache") / "holds"
 RING_INDEX = (*INDEX_NAMES, SQLITE_INDEX)
 
 
-def usable_hold(home: Path, folder: str) -> Hold | None:
-    """The request's hold, or None when there is none or its record cannot be used (the
-    request's page says so; its recordings are cut then, as without a hold)."""
+def usable_hold(home: Path, folder: str, request: tuple[str, str] | None = None) -> Hold | None:
+    """The request's hold, or None when there is none or its record cannot be used, another
+    request's too (`request`: its id and agency; the request's page says so; its recordings
+    are cut then, as without a hold)."""
     try:
-        return read_hold(home, folder)
+        return read_hold(home, folder, request)
     except HoldError:
         return None
 

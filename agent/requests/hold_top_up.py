@@ -59,13 +59,16 @@ NOT_AS_WRITTEN = "its record of where its copies lie in time is not as footage-a
 
 def hold_window(home: Path, store: Store, folder: str, start_us: int, end_us: int,
                 cameras: tuple[str, ...] = (), request_id: str | None = None,
-                cancel: threading.Event | None = None, connect: Connect | None = None) -> Hold:
-    """make_hold, or, for a hold made already, top_up: the hold as it stands after it."""
+                cancel: threading.Event | None = None, connect: Connect | None = None,
+                agency: str | None = None) -> Hold:
+    """make_hold, or, for a hold made already, top_up: the hold as it stands after it
+    (HoldError for a hold of another request: holds.read_hold)."""
     with one_at_a_time(Path(home), folder):
-        existing = read_hold(home, folder)
+        existing = read_hold(home, folder, None if request_id is None or agency is None
+                             else (request_id, agency))
         if existing is None:
             return make_hold(home, store, folder, start_us, end_us, cameras, request_id,
-                             cancel, connect)
+                             cancel, connect, agency)
         return top_up(home, store, existing, start_us, end_us, cameras, cancel, connect)
 
 

@@ -76,12 +76,15 @@ def hold_path(home: Path, folder: str) -> Path:
     return Path(home) / HOLDS / folder
 
 
-def read_hold(home: Path, folder: str) -> Hold | None:
-    """The hold for this folder name, or None when there is none."""
+def read_hold(home: Path, folder: str, request: tuple[str, str] | None = None) -> Hold | None:
+    """The hold for this folder name, or None when there is none; `request` (its id and
+    agency), HoldError when the hold's record names another request (another_request)."""
     path = hold_path(home, folder)
     try:
         doc = json.loads((path / RECORD).read_text(encoding="utf-8"))
         files = tuple(_held_file(f) for f in doc["files"])
+        if request is not None:
+            another_request(path, doc, *request)
         return Hold(path, files, listed_only(read_placement(doc), {f.name for f in files}))
     except FileNotFoundError:
         # A hold lands whole, its record with it (make_hold): its folder without one is a
@@ -108,6 +111,22 @@ def _held_file(record: dict) -> HeldFile:
     return held
 
 
+def another_request(path: Path, doc: dict, jti: str, iss: str) -> None:
+    """HoldError when the record `doc` of the hold in `path` names a request other than `jti`
+    of the agency `iss`. A folder name is unique among the inbox's requests only: an inbox
+    moved aside (damaged) or put back from a backup lets another request (`_.._` after `..`,
+    one id of another agency) get the folder of a hold kept for one no longer listed, whose
+    window, cameras and copies are not its own. A hold made before holds named the agency
+    (`agency` absent) is compared by its request's id alone; one naming none (`request`
+    null, made outside the desk) is not compared."""
+    held, agency = doc.get("request"), doc.get("agency")
+    if (isinstance(held, str) and held != jti) or (isinstance(agency, str) and agency != iss):
+        raise HoldError(f"the safe copy in {path} was made for another request, "
+                        f"'{held}'; the copies of recordings in that folder are kept as they "
+                        "are. To make this request's safe copy, move that folder out of "
+                        "footage-agent's folder first (keep it)")
+
+
 def _damaged(path: Path, why: str) -> HoldError:
     """The words for a hold whose record cannot be used. Its copies may be all that is left of
     the footage (the recorder may have overwritten it since), so nothing is copied over them:
@@ -119,13 +138,17 @@ def _damaged(path: Path, why: str) -> HoldError:
 
 def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
               cameras: tuple[str, ...] = (), request_id: str | None = None,
-              cancel: threading.Event | None = None, connect: Connect | None = None) -> Hold:
-    """Copy the recordings covering the window into the hold folder; an existing hold is kept.
+              cancel: threading.Event | None = None, connect: Connect | None = None,
+              agency: str | None = None) -> Hold:
+    """Copy the recordings covering the window into the hold folder; an existing hold is kept
+    (HoldError when it is another request's: read_hold). `request_id` and `agency` name the
+    request in its record.
 
     Built in a hidden sibling folder, every file and folder of it fsync'd, and renamed into
     place, so a folder with a hold's name is always complete, after a power cut too.
     """
-    existing = read_hold(home, folder)
+    existing = read_hold(home, folder, None if request_id is None or agency is None
+                         else (request_id, agency))
     if existing is not None:
         return existing
     final = hold_path(home, folder)
@@ -154,7 +177,7 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
                           f"{p.fetched.path.name}", p.fetched.size, p.fetched.sha256)
                  for w in windows for p in w.pieces]
         record = _write_records(staging, held, request_id, start_us, end_us, cameras,
-                                {w.camera: w.record() for w in windows}, placed)
+                                {w.camera: w.record() for w in windows}, placed, agency)
         for folder in (*(p for p in staging.rglob("*") if p.is_dir()), staging):
             fsync_dir(folder)
         if os.path.lexists(final):
@@ -191,12 +214,12 @@ def _download_all(store: Store, remote: list, staging: Path, start_us: int, end_
 
 def _write_records(staging: Path, held: list[HeldFile], request_id: str | None, start_us: int,
                    end_us: int, cameras: tuple[str, ...], recorders: dict | None = None,
-                   placed: dict | None = None) -> dict:
+                   placed: dict | None = None, agency: str | None = None) -> dict:
     """Write the manifest and hold.json; returns the record written."""
     manifest = "".join(f"{f.sha256}  {f.name}\n" for f in held)
     write_hashed(staging / MANIFEST, [manifest.encode("utf-8")])
-    record = {"request": request_id, "window": {"start": format_utc(start_us),
-                                                "end": format_utc(end_us)},
+    record = {"request": request_id, "agency": agency,
+              "window": {"start": format_utc(start_us), "end": format_utc(end_us)},
               "made": format_utc(int(time.time() * US)),
               "cameras": list(cameras), "files": [asdict(f) for f in held],
               # where each copy lies in time, for a cut once its original is gone

@@ -162,7 +162,8 @@ def _export_one(step: Step, approval: Approval, camera: str, context: RequestCon
     # whose recordings are gone or changed since the request's hold copied them: the copies.
     try:
         with cut_window(step.home, step.store, camera, approval.start_us, approval.end_us,
-                        connect, usable_hold(step.home, step.entry().folder),
+                        connect, usable_hold(step.home, step.entry().folder,
+                                    (step.entry().jti, step.entry().iss)),
                         cancel=step.cancel) as (index, extra):
             done = export_evidence(
                 index, step.key, camera, approval.start_us, approval.end_us, out_dir,

@@ -4587,6 +4587,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el registro de la copia a salvo en {path} está dañado ({reason}); las copias de sus grabaciones en esa carpeta se conservan tal cual. Para hacer de nuevo la copia a salvo, saque antes esa carpeta de la carpeta de footage-agent (consérvela)</translation>
     </message>
     <message>
+        <source>the safe copy in {path} was made for another request, &apos;{request}&apos;; the copies of recordings in that folder are kept as they are. To make this request&apos;s safe copy, move that folder out of footage-agent&apos;s folder first (keep it)</source>
+        <translation>la copia a salvo en {path} se hizo para otra solicitud, «{request}»; las copias de grabaciones en esa carpeta se conservan tal cual. Para hacer la copia a salvo de esta solicitud, saque antes esa carpeta de la carpeta de footage-agent (consérvela)</translation>
+    </message>
+    <message>
         <source>unknown time zone &apos;{name}&apos; (use an IANA name such as America/Los_Angeles)</source>
         <translation>zona horaria desconocida: «{name}» (use un nombre IANA, como America/Los_Angeles)</translation>
     </message>

@@ -26,4 +26,9 @@ TEMPLATES: tuple[str, ...] = (
                               "copies of your recordings in that folder are kept as they are. "
                               "To make the safe copy again, move that folder out of "
                               "footage-agent's folder first (keep it)"),
+    # a hold folder whose record names another request (holds.another_request): its page
+    QT_TRANSLATE_NOOP("core", "the safe copy in {path} was made for another request, "
+                              "'{request}'; the copies of recordings in that folder are kept as "
+                              "they are. To make this request's safe copy, move that folder out "
+                              "of footage-agent's folder first (keep it)"),
 )
