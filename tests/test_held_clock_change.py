@@ -203,3 +203,37 @@ def test_the_previews_of_a_safe_copy_read_it_at_the_corrected_clocks_times(agent
     again = copies.rows(agent.store, name, T, T + 12 * US)
     assert sorted(r.start_us for r in first) == [T, T + 4 * US, T + 8 * US]
     assert again == first and len(calls) == 1
+
+
+def test_a_renamed_cameras_safe_copy_is_cut_by_the_clock_of_its_folder_moved_since(agent,
+                                                                                   tmp_path):
+    """Seen: held while the folder was given a wrong clock offset (20 s fast); its card then
+    read at another drive letter (added there, its clock put right) and the camera renamed
+    ('porch' to 'front'). The copies' originals are in no folder now, so their folder is the camera's
+    only one (held_clocks.folder_source), which was looked for by the name the hold recorded,
+    'porch', no folder's now: the copies kept the wrong clock and the clip started 20 s
+    early. It is looked for by the camera's name now."""
+    folder = tmp_path / "D" / "porch"
+    make_recordings(folder, "blue-iris", "porch", T, 3, 4.0, fps=10, gop_s=1.0)
+    agent.add_source(folder, camera="porch", tz="UTC", clock_offset_s=20.0)
+    agent.scan()
+    holds.make_hold(agent.home, agent.store, "r1", T - 6 * 3600 * US, T + 6 * 3600 * US,
+                    ("porch",), "r1")
+    moved = tmp_path / "E" / "porch"
+    moved.parent.mkdir()
+    os.rename(folder, moved)
+    # as the refusal to add the folder at its new letter says: removed, added with its name
+    agent.remove_source(folder)
+    agent.add_source(moved, camera="porch", tz="UTC", clock_offset_s=0.0)
+    agent.scan()
+    agent.rename_camera("porch", "front")
+    assert [s.camera for s in agent.store.sources()] == ["front"]
+    for p in sorted(moved.iterdir())[:2]:   # the window's, gone from the card since
+        p.unlink()
+    agent.scan()
+    clip, extra, record = _cut(agent, "front", T + 2 * US, T + 6 * US, tmp_path / "out")
+    assert "hold" in record, "cut from the recordings: the copies were not read"
+    stamps = _stamps(clip)
+    assert stamps[0] >= T + 2 * US and stamps[-1] < T + 6 * US, stamps
+    assert record["hold"]["clock_changed"]["held_under"] == [
+        {"zone": "UTC", "clock_offset_s": 20.0}]

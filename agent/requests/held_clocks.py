@@ -24,6 +24,7 @@ import os
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
 from agent.index.changed import recorded_over
 from agent.index.describe import describe
@@ -40,27 +41,35 @@ from agent.timebase import US
 _ZONES_APART_US = 26 * 3600 * US
 
 
-def folder_source(sources: list[Source], original: str, camera: str) -> Source | None:
+def folder_source(sources: list[Source], original: str, camera: str,
+                  current: Callable[[str], str | None] = lambda c: c) -> Source | None:
     """The recordings folder the original `original` (its full path, as indexed) is in now;
     else the camera's only folder on this PC (its card given another drive letter); None when
-    neither is known (its folder removed): its copies keep the clock they were held under."""
+    neither is known (its folder removed): its copies keep the clock they were held under.
+    `camera` is the name the hold recorded, which a rename since has made a former name: the
+    camera's folders are those whose camera it means now (`current`: the index's current name
+    of a camera, store.names.current)."""
     path = Path(original)
     inside = [s for s in sources if s.layout != RECORDER_LAYOUT and path.is_relative_to(s.root)]
     if inside:
         return max(inside, key=lambda s: len(s.root))
-    own = [s for s in sources if s.camera == camera and s.layout != RECORDER_LAYOUT]
+    now = current(camera) or camera
+    own = [s for s in sources
+           if (current(s.camera) or s.camera) == now and s.layout != RECORDER_LAYOUT]
     return own[0] if len(own) == 1 else None
 
 
-def placed_now(sources: list[Source], folder: Path, held: HeldCamera) -> HeldCamera:
+def placed_now(sources: list[Source], folder: Path, held: HeldCamera,
+               current: Callable[[str], str | None] = lambda c: c) -> HeldCamera:
     """`held` with each copy placed by its folder's clock now (unchanged where that is the one
-    it was held under): `replaced` names each copy moved and the clock it was held under.
-    HoldError for a copy a new zone cannot place again."""
+    it was held under; its folder: folder_source, `current` its names): `replaced` names each
+    copy moved and the clock it was held under. HoldError for a copy a new zone cannot place
+    again."""
     if held.recorder is not None:
         return held   # the recorder's own clock, as it answered: the owner sets none
     now: dict[str, tuple[str, float]] = {}
     for copy, original in zip(held.recordings, held.indexed):
-        source = folder_source(sources, original.path, held.camera)
+        source = folder_source(sources, original.path, held.camera, current)
         now[copy.path] = ((source.tz, source.clock_offset_s) if source is not None
                           else held.clock_of(copy.path))
     recordings, moved = [], {}
@@ -78,12 +87,14 @@ def placed_now(sources: list[Source], folder: Path, held: HeldCamera) -> HeldCam
                    clocks=clocks, replaced=tuple((n, *c) for n, c in moved.items()))
 
 
-def reach_us(sources: list[Source], held: HeldCamera) -> int:
+def reach_us(sources: list[Source], held: HeldCamera,
+             current: Callable[[str], str | None] = lambda c: c) -> int:
     """How far from its held times a recording of `held` may be listed now its folder's clock
-    changed (0 while it has not): the index is asked that much around a window for them."""
+    changed (0 while it has not; its folder: folder_source, `current` its names): the index is
+    asked that much around a window for them."""
     reach = 0
     for copy, original in zip(held.recordings, held.indexed):
-        source = folder_source(sources, original.path, held.camera)
+        source = folder_source(sources, original.path, held.camera, current)
         if source is None:
             continue
         zone, offset = held.clock_of(copy.path)

@@ -68,13 +68,14 @@ class HeldCopies:
                     folder: str) -> HeldCamera:
         """`held` at the times its coverage shows: by its folder's clock now."""
         sources = store.sources()
+        # a source's camera too: renamed, a former name's copies are placed by its folder
         key = (folder, held.camera, self._read[folder][0],
-               tuple((s.root, s.tz, s.clock_offset_s) for s in sources))
+               tuple((s.root, s.camera, s.tz, s.clock_offset_s) for s in sources))
         with self._lock:
             kept = self._placed.get(key)
         if kept is None:
             try:
-                kept = placed_now(sources, hold.path, held)
+                kept = placed_now(sources, hold.path, held, store.names.current)
             except HoldError:
                 kept = held   # one a new zone cannot place: not cut either (held_clocks.py)
             with self._lock:

@@ -76,7 +76,7 @@ def originals_changed(store: Store, held: HeldCamera, start_us: int, end_us: int
     which of them the window needs is told by their copies' times by the clock now
     (`now_placed`: held_clocks.placed_now's `held`)."""
     sources = {s.id: s for s in store.sources()}
-    reach = reach_us(list(sources.values()), held)
+    reach = reach_us(list(sources.values()), held, store.names.current)
     now = {(r.path, r.byte_start): r
            for r in store.files(held.camera, start_us - reach, end_us + reach)}
     out, local = [], LocalTimeDisks()
@@ -128,7 +128,7 @@ def from_hold(store: Store, hold: Hold | None, camera: str, start_us: int,
     held = placement.camera(camera, store.names.current) if placement else None
     if held is None:
         return None
-    now = placed_now(store.sources(), hold.path, held)
+    now = placed_now(store.sources(), hold.path, held, store.names.current)
     if not any(overlaps(r, start_us, end_us) for r in now.recordings):
         return None
     if not originals_changed(store, held, start_us, end_us, now):
