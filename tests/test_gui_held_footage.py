@@ -192,9 +192,9 @@ def test_recordings_saved_after_the_safe_copy_are_offered_and_added_to_it(qtbot,
         settle(qtbot, window)
         kept = window.request.kept
         qtbot.waitUntil(kept.isVisible, timeout=20000)
-        assert kept.words.text() == ("A recording of this request's time in your folders is "
-                                     "not in its safe copy: it was saved after the copy was "
-                                     "made."), kept.words.text()
+        assert kept.words.text() == ("A recording of this request's time is not in its safe "
+                                     "copy: it was saved after the copy was made."), \
+            kept.words.text()
         assert kept.add.isVisible() and not kept.button.isVisible()
         with one_at_a_time(world.home, hold.path.name):   # another footage-agent adding
             kept.add.click()

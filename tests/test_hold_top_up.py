@@ -43,7 +43,7 @@ def test_a_recording_indexed_after_the_hold_is_added_when_it_is_held_again(flow)
     aside.rename(second)   # it arrived
     assert run("scan")[0] == 0
     code, out, _ = run("inbox", "show", "--", jti)
-    assert (f"Hold: {hold} (1 file); 1 recording of the window indexed since it was made is "
+    assert (f"Hold: {hold} (1 file); 1 recording of the window saved since it was made is "
             f"not in it (`inbox hold {jti}` adds it)") in out, out
     assert run.json("inbox", "show", "--", jti)["hold_missing"] == 1
     code, _, err = run("inbox", "hold", "--", jti)

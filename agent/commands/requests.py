@@ -220,7 +220,7 @@ def inbox_show(agent, args) -> int:
         print(f"Warning: {one_line(v.problem)}")
     if v.hold:
         print(f"Hold: {v.hold.path} ({counted(len(v.hold.files), 'file')})" + (
-            f"; {counted(missing, 'recording')} of the window indexed since it was made "
+            f"; {counted(missing, 'recording')} of the window saved since it was made "
             f"{'is' if missing == 1 else 'are'} not in it (`inbox hold {one_line(v.id)}` adds "
             f"{'it' if missing == 1 else 'them'})" if missing else ""))
     elif v.hold_failed:
@@ -284,7 +284,7 @@ def inbox_hold(agent, args) -> int:
     elif made.added:
         size = sum(f.size for f in made.added)
         say(f"added {counted(len(made.added), 'file')} ({size:,} bytes) to the safe copy in "
-            f"{made.path}, indexed since it was made: " + ", ".join(
+            f"{made.path}, saved since it was made: " + ", ".join(
                 f.name for f in made.added) + f"; it holds {held} now")
     else:
         say(f"the safe copy in {made.path} holds every recording of the window indexed now "

@@ -818,6 +818,17 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Hacer de nuevo la copia a salvo</translation>
     </message>
     <message>
+        <source>A recording of this request&apos;s time is not in its safe copy: it was saved after the copy was made.</source>
+        <translation>Una grabación de la hora de esta solicitud no está en su copia a salvo: se guardó después de hacer la copia.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recordings of this request&apos;s time are not in its safe copy: they were saved after the copy was made.</source>
+        <translation>
+            <numerusform>%n grabación de la hora de esta solicitud no está en su copia a salvo: se guardó después de hacer la copia.</numerusform>
+            <numerusform>%n grabaciones de la hora de esta solicitud no están en su copia a salvo: se guardaron después de hacer la copia.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>A safe copy of this request&apos;s footage is kept in the app&apos;s folder, though its record cannot be read.</source>
         <translation>Se guarda una copia a salvo de las grabaciones de esta solicitud en la carpeta de la aplicación, aunque su registro no se puede leer.</translation>
     </message>
@@ -845,23 +856,12 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>Copiando las grabaciones de la solicitud en la carpeta de la aplicación…</translation>
     </message>
     <message>
-        <source>A recording of this request&apos;s time in your folders is not in its safe copy: it was saved after the copy was made.</source>
-        <translation>Una grabación de la hora de esta solicitud en sus carpetas no está en su copia a salvo: se guardó después de hacer la copia.</translation>
-    </message>
-    <message>
         <source>Add to the safe copy</source>
         <translation>Añadir a la copia a salvo</translation>
     </message>
     <message>
         <source>The safe copy of this request&apos;s footage is kept until the agency takes your decline: until then the approval may stand, and the footage not yet sent may be needed from it.</source>
         <translation>La copia a salvo de las grabaciones de esta solicitud se conserva hasta que la agencia acepte su rechazo: hasta entonces la aprobación puede seguir en pie, y las grabaciones aún no enviadas pueden necesitarse de ella.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n recordings of this request&apos;s time in your folders are not in its safe copy: they were saved after the copy was made.</source>
-        <translation>
-            <numerusform>%n grabación de la hora de esta solicitud en sus carpetas no está en su copia a salvo: se guardó después de hacer la copia.</numerusform>
-            <numerusform>%n grabaciones de la hora de esta solicitud en sus carpetas no están en su copia a salvo: se guardaron después de hacer la copia.</numerusform>
-        </translation>
     </message>
     <message>
         <source>The safe copy of this request&apos;s footage is no longer in the app&apos;s folder: it was deleted or moved since it was made.</source>

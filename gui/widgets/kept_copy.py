@@ -86,13 +86,14 @@ class KeptCopy(QWidget):
             self.show()
             return
         if missing:
-            # Indexed after the copy was made (the recorder's last file of the window): a
-            # cut from the copy, once the recordings are gone, would leave them out.
+            # Indexed after the copy was made (the recorder's last file of the window), or
+            # listed since by a recorder on the network, whose footage is in no folder of
+            # the owner's: a cut from the copy, once the recordings are gone, leaves them out.
             self.words.setText(self.tr(
-                "A recording of this request's time in your folders is not in its safe copy: "
-                "it was saved after the copy was made.") if missing == 1 else self.tr(
-                "%n recordings of this request's time in your folders are not in its safe "
-                "copy: they were saved after the copy was made.", "", missing))
+                "A recording of this request's time is not in its safe copy: it was saved "
+                "after the copy was made.") if missing == 1 else self.tr(
+                "%n recordings of this request's time are not in its safe copy: they were "
+                "saved after the copy was made.", "", missing))
             self.button.hide()
             self.add.setEnabled(True)
             self.add.show()
