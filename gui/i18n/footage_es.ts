@@ -2594,6 +2594,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Registros encontrados</translation>
     </message>
     <message>
+        <source>Recordings let go</source>
+        <translation>Grabaciones retiradas de la lista</translation>
+    </message>
+    <message>
         <source>the first was refused for another key</source>
         <translation>el primero se rechazó por otra clave</translation>
     </message>

@@ -147,6 +147,7 @@ LABELS = {
     "after": QT_TRANSLATE_NOOP("activity", "After"),
     "signed_again": QT_TRANSLATE_NOOP("activity", "Signed again"),
     "found_records": QT_TRANSLATE_NOOP("activity", "Records found"),
+    "recordings_let_go": QT_TRANSLATE_NOOP("activity", "Recordings let go"),
 }
 _SKIP = ("token", "sha256", "signature", "prev", "hash", "status")   # status: said by `what`
 # Values in the core's words (why a step failed or a request was refused), said in the owner's
