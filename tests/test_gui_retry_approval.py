@@ -222,3 +222,47 @@ def test_a_cancelled_delivery_reads_in_spanish(qtbot, pwin, portal, footage,
     assert "Intentar enviar de nuevo" in said, said
     for english in ("cancelled", "the export", "upload"):
         assert english not in said, said
+
+
+def test_back_after_a_failed_approval_reopens_that_request_not_one_opened_meanwhile(
+        qtbot, pwin, portal, footage, refusing, monkeypatch):
+    """GUI hunt: while an approval was sending, the owner opened another request to read it,
+    then came back to the sending one (its progress); when the delivery failed, Back reopened
+    the request looked at meanwhile, offering its "Approve and send", not the failed one's
+    "Try sending again". The approval is held (a gate before the real approve) only so that
+    the owner's clicks surely come while it runs."""
+    import threading
+
+    ask(portal, footage, cameras=("driveway",))
+    ask(portal, footage, cameras=("driveway",), case="2026-118843")
+    sync_by_click(qtbot, pwin)
+    gate, requests = threading.Event(), pwin.ctx.agent.requests
+    real = requests.approve
+
+    def held(*a, **kw):
+        gate.wait(60)
+        return real(*a, **kw)
+    monkeypatch.setattr(requests, "approve", held)
+
+    def open_case(case: str) -> None:
+        pwin.show_page("inbox")
+        qtbot.waitUntil(lambda: any(v.case == case for v in pwin.inbox.views))
+        pwin.inbox.open_row(next(r for r, v in enumerate(pwin.inbox.views) if v.case == case))
+
+    open_case("2026-118842")
+    settle(qtbot, pwin)
+    qtbot.mouseClick(pwin.request.approve_button, Qt.LeftButton)
+    assert pwin.pages.currentWidget() is pwin.progress
+    open_case("2026-118843")   # read the other one meanwhile
+    qtbot.waitUntil(lambda: pwin.pages.currentWidget() is pwin.request)
+    assert pwin.request.view.case == "2026-118843"
+    open_case("2026-118842")   # back to the one being sent: its progress
+    assert pwin.pages.currentWidget() is pwin.progress
+    gate.set()
+    settle(qtbot, pwin, timeout=60000)
+    assert pwin.progress.finished_ok is False
+    qtbot.mouseClick(pwin.progress.done_button, Qt.LeftButton)
+    settle(qtbot, pwin)
+    assert pwin.pages.currentWidget() is pwin.request
+    assert pwin.request.view.case == "2026-118842"
+    assert pwin.request.approve_button.text() == "Try sending again"

@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.quitting = False
         self._left = False         # the current page's unsaved work was settled: close at once
         self._nav_name = "inbox"   # the sidebar's page last shown
+        self._approving: tuple[str, str] | None = None   # the request the progress sends
         self.setWindowTitle(self.tr("Footage requests"))
         self.setWindowIcon(app_icon())
         self.inbox, self.request = InboxPage(ctx), RequestPage(ctx)
@@ -106,7 +107,7 @@ class MainWindow(QMainWindow):
         self.inbox.arrived.connect(self._announce)
         self.inbox.manualExport.connect(lambda: self.show_page("export"))
         self.request.back.connect(lambda: self.show_page("inbox"))
-        self.request.started.connect(self.follow)
+        self.request.started.connect(self._follow_approval)
         self.request.decided.connect(self._decided)
         self.export.started.connect(self.follow)
         self.export.running.connect(lambda: self.show_page("progress"))
@@ -205,13 +206,15 @@ class MainWindow(QMainWindow):
         """A job that failed or was cancelled returns to where it can be tried again: an export
         by hand to its page, the choices kept; an approval to its request, read afresh, which
         then offers "Try sending again". Anything else goes to the requests."""
-        job, view = self.progress.job, self.request.view
+        job, sent = self.progress.job, self._approving
         again = job is not None and not self.progress.finished_ok
         if again and job.name == "export":
             self.show_page("export")
-        elif again and job.name == "approve" and view is not None:
+        elif again and job.name == "approve" and sent is not None:
+            # The request approved, not the one the page shows now: the owner may have
+            # opened another while this one was sending.
             self.ctx.bridge.call("inbox", self.ctx.agent.requests.list,
-                                 lambda views: self._reopen(views, view.id, view.agency_id))
+                                 lambda views: self._reopen(views, *sent))
         else:
             self.show_page("inbox")
 
@@ -226,6 +229,10 @@ class MainWindow(QMainWindow):
         """Back to the requests from the decided request's page; elsewhere the owner stays."""
         if self.pages.currentWidget() is self.request:
             self.show_page("inbox")
+
+    def _follow_approval(self, job, title: str) -> None:
+        self._approving = self.request.sending
+        self.follow(job, title)
 
     def follow(self, job, title: str) -> None:
         self.progress.track(job, title)
