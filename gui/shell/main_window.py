@@ -1,6 +1,7 @@
 """The main window: a quiet sidebar (Requests, Export, Activity log, Settings) and one page at a
-time. Closing it keeps the service running in the tray when the owner chose that; quitting asks
-about unsaved work first, a stop signal does not."""
+time, and where a job's progress leads back to. Closing it (closing.py) keeps the service
+running in the tray when the owner chose that; quitting asks about unsaved work first, a stop
+signal does not."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -22,6 +23,7 @@ from gui.pages.register import RegisterPage
 from gui.pages.request import RequestPage
 from gui.pages.settings import SettingsPage
 from gui.shell import geometry
+from gui.shell.closing import WindowClosing
 from gui.shell.tray import Tray, app_icon
 from gui.views.arrival import arrival_words
 from gui.views.words import QT_TRANSLATE_NOOP
@@ -39,7 +41,7 @@ NAV_WIDEST = 210
 NAV_PT = 11.0   # the sidebar's text size in the style sheet, for the usual system text
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowClosing, QMainWindow):
     def __init__(self, ctx, tray: Tray | None = None):
         super().__init__()
         self.ctx = ctx
@@ -255,61 +257,3 @@ class MainWindow(QMainWindow):
                   self.log: self.log.refresh}.get(self.pages.currentWidget())
         if reread is not None:
             reread()
-
-    def quit(self) -> None:
-        """Quit the app (the tray's Quit). Unsaved masks or settings are asked about first;
-        Cancel keeps the app open with them."""
-        self.quitting = True
-        self.close()
-
-    def stop(self) -> None:
-        """Close at once for a stop signal (Ctrl-C, logout): nothing is asked, since the app
-        must end within two seconds; masks or settings not saved yet are dropped."""
-        self._left = True
-        self.quitting = True
-        self.close()
-
-    def shutdown(self, wait_s: float = 10.0) -> None:
-        """Stop every job this window started (each is given `wait_s` in all to end) and let go
-        of the agent's events (agent.close() closes its previews and request desk)."""
-        self.ctx.bridge.cancel_all()
-        self.ctx.bridge.wait_all(wait_s)
-        self.ctx.bridge.close()
-
-    def closeEvent(self, event) -> None:
-        if self.home is not None and self.isVisible():
-            geometry.remember(self, self.home)
-        keep = self.ctx.agent.settings.keep_running_in_tray and self.tray.available
-        if keep and not self.quitting:
-            self.hide()
-            self.tray.notify(self.tr("Still watching"),
-                             self.tr("Footage requests keeps running: open it, or quit it, "
-                                     "from its icon by the clock (on Windows, if it is not "
-                                     "there, under the ^ arrow beside the clock)."))
-            event.ignore()
-            return
-        if not self._may_close():
-            self.quitting = False   # stayed: closing later hides to the tray again
-            event.ignore()
-            return
-        self._left = False
-        self.tray.hide()
-        event.accept()
-
-    def _may_close(self) -> bool:
-        """True when the app may end now. A page holding unsaved work (`leave`) asks first:
-        Discard ends now, Save ends once saved (closing again), Cancel stays."""
-        page = self.pages.currentWidget()
-        if self._left or not hasattr(page, "leave"):
-            return True
-        state = {"asking": True, "went": False}
-
-        def proceed() -> None:
-            state["went"] = True
-            if not state["asking"]:   # saved after the question (a job): end now
-                self._left = True
-                self.quitting = True
-                self.close()
-        page.leave(proceed)
-        state["asking"] = False
-        return state["went"]
