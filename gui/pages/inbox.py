@@ -26,7 +26,7 @@ from gui.views.core_words import in_owner_language
 from gui.views.request_files import NotAdded, agency_file_not_request, not_added
 from gui.views.requests import in_owner_words
 from gui.views.times import US
-from gui.views.words import sentence_start
+from gui.views.words import sentence_start, translate
 from gui.widgets.labels import cell, plain_label
 from gui.widgets.spoken import status_label
 
@@ -47,6 +47,9 @@ class InboxPage(QWidget):
                                             "is shared unless you approve it."), "hint")
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) if c else c for c in COLUMNS])
+        # The badges' column shows no header (the badge says it), but a screen reader needs one.
+        self.table.horizontalHeaderItem(0).setData(Qt.AccessibleTextRole,
+                                                   translate("requests", "Verified"))
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(40)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QImage, QPixmap
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QAccessibleWidget, QSizePolicy, QWidget
 
 from gui.views import display
 from gui.widgets.timeline_paint import PAD, THUMB_TOP, TRACK_H, TRACK_TOP, TimelinePainting
@@ -20,6 +20,14 @@ _GRAB_PX = 9
 _LABEL_GAP = 12  # between the times at the ends and the camera's words in the middle
 
 
+def _slider(_class_name: str, widget) -> QAccessibleWidget | None:
+    """A timeline as a screen reader should know it: a slider (the arrows move it), not Qt's
+    "client" of a plain widget; its name and description are the widget's own."""
+    if isinstance(widget, Timeline):
+        return QAccessibleWidget(widget, QAccessible.Role.Slider)
+    return None
+
+
 class Timeline(TimelinePainting, QWidget):
     """Scrub and trim inside [limit_start, limit_end]; times are UTC microseconds."""
 
@@ -28,7 +36,12 @@ class Timeline(TimelinePainting, QWidget):
     touched = Signal()
     released = Signal()   # a drag ended: whoever follows it late catches up now
 
+    _spoken_as_slider = False   # _slider installed (once for the app)
+
     def __init__(self, camera: str, zone: str, parent: QWidget | None = None):
+        if not Timeline._spoken_as_slider:
+            QAccessible.installFactory(_slider)
+            Timeline._spoken_as_slider = True
         super().__init__(parent)
         self.camera, self.zone = camera, zone
         self.limit_start = self.limit_end = 0
