@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent.views import NotAFolderPath, drive_rooted, one_line
-from gui.views import display, summary
+from gui.views import display, shown, summary
 from gui.views.core_words import in_owner_language
 from gui.views.outcomes import PartlyExported
 from gui.views.times import US, wall_us
@@ -246,7 +246,7 @@ class ExportPage(QWidget):
             folder=typed_path(self.folder.text()))
         said = (summary.lines(out, recipient, self.ctx.zone) if out.parts else
                 [self.tr("No camera is chosen, so nothing will be written.")])   # nor sent
-        self.summary.setText("\n".join(said))
+        self.summary.setText(shown.shown_lines(said))   # camera names isolated
         self.export_button.setEnabled(out.seconds > 0)
 
     def _ended(self, _outcome) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from gui.views import approval_warnings, request_notes, requests, summary
 from gui.views.request_hints import approval_hint
 from gui.views.requests import UNDECIDED
+from gui.views.shown import shown_lines
 from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.sending import outgoing
 
@@ -70,7 +71,7 @@ class RequestSummary:
             rows += approval_warnings.unregistered_lines(self.view, [p.camera for p in out.parts])
             rows += request_notes.unnamed_lines(self.view)
             rows += approval_warnings.over_limit_lines(self.view, out.size_bytes)
-        self.summary.setText("\n".join(rows))
+        self.summary.setText(shown_lines(rows))   # camera names isolated
         if (self.view.status in UNDECIDED or self.rechoosing) and self.declining.job is None:
             self.approve_button.setEnabled(requests.approvable(self.view)
                                            and bool(out.parts) and out.seconds > 0)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from agent.views import same_shape
 from gui.views import display
 from gui.views.camera_sums import CameraSums
+from gui.views.shown import shown as safe_text, shown_names
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 
 PUBLIC_RECORD = QT_TRANSLATE_NOOP(
@@ -101,17 +102,16 @@ def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
     if not out.parts:
         return [translate("summary", "No camera is chosen, so nothing will be sent.")]
     sent = [p for p in out.parts if p.seconds > 0]
-    rows = [translate("summary", "To: {recipient}").format(recipient=recipient),
+    rows = [safe_text(translate("summary", "To: {recipient}"), recipient=recipient),
             _cameras_line([p.camera for p in out.parts]),
-            translate("summary", "Time: {window}").format(
-                window=display.window(out.start_us, out.end_us, zone)),
-            translate("summary", "Video: {duration} in all, about {size}").format(
-                duration=display.duration(out.seconds), size=display.size(out.size_bytes))
+            safe_text(translate("summary", "Time: {window}"),
+                      window=display.window(out.start_us, out.end_us, zone)),
+            safe_text(translate("summary", "Video: {duration} in all, about {size}"),
+                      duration=display.duration(out.seconds), size=display.size(out.size_bytes))
             + "  \u00b7  " + (translate("summary", "Sound: included") if out.audio_sent
                               else translate("summary", "Sound: removed"))
-            + "  \u00b7  " + translate("summary", "Hidden: {what}").format(
-                what=(", ".join(out.redactions) if out.redactions
-                      else translate("summary", "nothing")))]
+            + "  \u00b7  " + safe_text(translate("summary", "Hidden: {what}"), what=(
+                ", ".join(out.redactions) if out.redactions else translate("summary", "nothing")))]
     away = [p for p in out.parts if p.camera in out.masked and p.elsewhere_s > 0]
     rows += _gap_lines([p for p in out.parts if p not in away or p.seconds > 0])
     rows += [_elsewhere_line(p) for p in away]
@@ -121,18 +121,19 @@ def lines(out: Outgoing, recipient: str, zone: str) -> list[str]:
              if p.camera in out.masked and p.camera in drawn
              and any(not same_shape(size, drawn[p.camera]) for size in p.pictures)]
     for camera in out.unreadable_masks:
-        rows.append(translate("summary", "{camera}: its saved privacy masks are damaged, and it "
-                                         "is not exported without them: draw them again first "
-                                         "(Settings, Draw privacy masks\u2026)")
-                    .format(camera=camera))
+        rows.append(safe_text(translate("summary", "{camera}: its saved privacy masks are damaged, "
+                                                   "and it is not exported without them: draw "
+                                                   "them again first (Settings, Draw privacy "
+                                                   "masks\u2026)"), camera=camera))
     if out.redactions and sent:
         rows.append(translate("summary", "Hiding re-encodes the whole clip; your own recording is "
                                          "not changed."))
     short = [p for p in sent if p.shortfall_s >= 0.05]
     for p in short:
-        rows.append(translate("summary", "{camera}: starts {seconds} after your start (the first "
-                                         "full picture); choose 'Exact' to start on the second")
-                    .format(camera=p.camera, seconds=f"{display.tenths(p.shortfall_s)}{display.NBSP}s"))
+        rows.append(safe_text(translate("summary", "{camera}: starts {seconds} after your start "
+                                                   "(the first full picture); choose 'Exact' to "
+                                                   "start on the second"), camera=p.camera,
+                              seconds=f"{display.tenths(p.shortfall_s)}{display.NBSP}s"))
     return rows
 
 
@@ -143,9 +144,9 @@ def camera_names(cameras: list[str]) -> str:
     """Cameras named, past NAMED the first few and a count of the others: an NVR's 64 names
     would fill the summary and push what else it says off the screen."""
     if len(cameras) <= NAMED:
-        return ", ".join(cameras)
-    return translate("summary", "{names} and {more} more").format(
-        names=", ".join(cameras[:NAMED - 2]), more=len(cameras) - (NAMED - 2))
+        return shown_names(cameras)
+    return safe_text(translate("summary", "{names} and {more} more"),
+                     names=shown_names(cameras[:NAMED - 2]), more=len(cameras) - (NAMED - 2))
 
 
 def _cameras_line(cameras: list[str]) -> str:
@@ -153,10 +154,11 @@ def _cameras_line(cameras: list[str]) -> str:
     names would fill the summary and push what else leaves (the time, the video) off the
     screen."""
     if len(cameras) <= NAMED:
-        return translate("summary", "Cameras: {names}").format(names=", ".join(cameras))
+        return safe_text(translate("summary", "Cameras: {names}"), names=shown_names(cameras))
     shown = cameras[:NAMED - 2]
-    return translate("summary", "Cameras ({count}): {names} and {more} more, as ticked above") \
-        .format(count=len(cameras), names=", ".join(shown), more=len(cameras) - len(shown))
+    return safe_text(translate("summary", "Cameras ({count}): {names} and {more} more, as "
+                                          "ticked above"),
+                     count=len(cameras), names=shown_names(shown), more=len(cameras) - len(shown))
 
 
 def _gap_lines(parts) -> list[str]:
@@ -167,22 +169,24 @@ def _gap_lines(parts) -> list[str]:
     gapped = [p for p in parts if p.seconds > 0 and p.gaps]
     rows = []
     if len(empty) == 1:
-        rows.append(translate("summary", "{camera}: no recording in this time, nothing from "
-                                         "this camera").format(camera=empty[0]))
+        rows.append(safe_text(translate("summary", "{camera}: no recording in this time, nothing "
+                                                   "from this camera"), camera=empty[0]))
     elif empty:
-        rows.append(translate("summary", "{cameras}: no recording in this time, nothing from "
-                                         "these cameras").format(cameras=camera_names(empty)))
+        rows.append(safe_text(translate("summary", "{cameras}: no recording in this time, "
+                                                   "nothing from these cameras"),
+                              cameras=camera_names(empty)))
     if len(gapped) > 1:
-        rows.append(translate("summary", "{cameras}: stretches without recording (nothing to "
-                                         "send there)")
-                    .format(cameras=camera_names([p.camera for p in gapped])))
+        rows.append(safe_text(translate("summary", "{cameras}: stretches without recording "
+                                                   "(nothing to send there)"),
+                              cameras=camera_names([p.camera for p in gapped])))
     elif gapped and gapped[0].gaps == 1:
-        rows.append(translate("summary", "{camera}: a stretch without recording (nothing to "
-                                         "send there)").format(camera=gapped[0].camera))
+        rows.append(safe_text(translate("summary", "{camera}: a stretch without recording "
+                                                   "(nothing to send there)"),
+                              camera=gapped[0].camera))
     elif gapped:
-        rows.append(translate("summary", "{camera}: {n} stretches without recording (nothing "
-                                         "to send there)").format(n=gapped[0].gaps,
-                                                                  camera=gapped[0].camera))
+        rows.append(safe_text(translate("summary", "{camera}: {n} stretches without recording "
+                                                   "(nothing to send there)"),
+                              n=gapped[0].gaps, camera=gapped[0].camera))
     return rows
 
 
@@ -191,13 +195,14 @@ def _elsewhere_line(part: CameraPart) -> str:
     recorded: the masks cannot be placed there, so that part is not sent; a selection holding
     nothing else is refused (agent mask_pictures.py), said before the owner presses the button."""
     if part.seconds > 0:
-        return translate("summary", "{camera}: part of this time only its crop or other lens "
-                                    "recorded, where its privacy masks cannot be placed: that "
-                                    "part is not sent").format(camera=part.camera)
-    return translate("summary", "{camera}: only its crop or other lens recorded this time, where "
-                                "its privacy masks cannot be placed, so it is refused: choose a "
-                                "time its main picture recorded, or untick Use privacy masks only "
-                                "if nothing they hide is in that picture").format(camera=part.camera)
+        return safe_text(translate("summary", "{camera}: part of this time only its crop or other "
+                                    "lens recorded, where its privacy masks cannot be placed: that "
+                                    "part is not sent"), camera=part.camera)
+    return safe_text(translate("summary", "{camera}: only its crop or other lens recorded this "
+                                "time, where its privacy masks cannot be placed, so it is refused: "
+                                "choose a time its main picture recorded, or untick Use privacy "
+                                "masks only if nothing they hide is in that "
+                                "picture"), camera=part.camera)
 
 
 def _shape_line(part: CameraPart, drawn: tuple[int, int],
@@ -212,40 +217,40 @@ def _shape_line(part: CameraPart, drawn: tuple[int, int],
     if shown is not None and not same_shape(shown, other):   # mask_pictures.for_the_page
         return _one_shape_line(part, drawn, values)
     if any(same_shape(size, drawn) for size in part.pictures):
-        return translate("summary", "{camera}: part of this time was recorded in a picture of "
-                                    "{width} x {height} pixels, another shape than the "
+        return safe_text(translate("summary", "{camera}: part of this time was recorded in a "
+                                    "picture of {width} x {height} pixels, another shape than the "
                                     "{drawn_width} x {drawn_height} picture its privacy masks "
                                     "were drawn on, where they would cover other places, so it "
                                     "is refused: look at the masks again on a recording of this "
                                     "shape (Settings, Draw privacy masks\u2026) and save them, or "
                                     "untick Use privacy masks only if nothing they hide is in "
-                                    "that picture").format(**values)
-    return translate("summary", "{camera}: this time was recorded in a picture of {width} x "
-                                "{height} pixels, another shape than the {drawn_width} x "
+                                    "that picture"), **values)
+    return safe_text(translate("summary", "{camera}: this time was recorded in a picture of "
+                                "{width} x {height} pixels, another shape than the {drawn_width} x "
                                 "{drawn_height} picture its privacy masks were drawn on, where "
                                 "they would cover other places, so it is refused: look at the "
                                 "masks again on a recording of this shape (Settings, Draw privacy "
                                 "masks\u2026) and save them, or untick Use privacy masks only if "
-                                "nothing they hide is in that picture").format(**values)
+                                "nothing they hide is in that picture"), **values)
 
 
 def _one_shape_line(part: CameraPart, drawn: tuple[int, int], values: dict) -> str:
     """_shape_line where the masks page shows a recording of the masks' own shape: looking at
     them again there cannot make them fit, so it says they fit one shape at a time."""
     if any(same_shape(size, drawn) for size in part.pictures):
-        return translate("summary", "{camera}: part of this time was recorded in a picture of "
-                                    "{width} x {height} pixels, another shape than the "
+        return safe_text(translate("summary", "{camera}: part of this time was recorded in a "
+                                    "picture of {width} x {height} pixels, another shape than the "
                                     "{drawn_width} x {drawn_height} picture its privacy masks "
                                     "were drawn on, where they would cover other places, so it "
                                     "is refused: its masks fit one picture shape at a time, the "
                                     "one its latest recordings have, so choose a time recorded "
                                     "in that shape, or untick Use privacy masks only if nothing "
-                                    "they hide is in that picture").format(**values)
-    return translate("summary", "{camera}: this time was recorded in a picture of {width} x "
-                                "{height} pixels, another shape than the {drawn_width} x "
+                                    "they hide is in that picture"), **values)
+    return safe_text(translate("summary", "{camera}: this time was recorded in a picture of "
+                                "{width} x {height} pixels, another shape than the {drawn_width} x "
                                 "{drawn_height} picture its privacy masks were drawn on, where "
                                 "they would cover other places, so it is refused: its masks fit "
                                 "one picture shape at a time, the one its latest recordings have, "
                                 "so choose a time recorded in that shape, or untick Use privacy "
                                 "masks only if nothing they hide is in that picture"
-                     ).format(**values)
+                     ), **values)

@@ -2,7 +2,9 @@
 plain text only, never rich text, never a link that opens by itself, and whatever they are
 given passes the display sanitiser (agent.views.multi_line) so no control, bidirectional or
 zero-width character reaches the screen. One-line fields are made one line where they are
-worded (gui/views/), so a newline in a name cannot start a line of its own."""
+worded (gui/views/), so a newline in a name cannot start a line of its own. Text made safe
+piece by piece (gui.views.shown.Shown: the app's words, each value sanitised then isolated
+from them) is shown as it is, its isolate marks kept."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
@@ -18,13 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from agent.views import multi_line, one_line
+from gui.views.shown import Shown
 
 
 class PlainLabel(QLabel):
-    """A QLabel whose text always passes the display sanitiser."""
+    """A QLabel whose text always passes the display sanitiser (a Shown passed it already)."""
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        super().setText(multi_line(text))
+        super().setText(text if isinstance(text, Shown) else multi_line(text))
 
 
 class QuietLabel(PlainLabel):
@@ -83,7 +86,7 @@ class ElidedLabel(_Elides, QLabel):
         return self._full
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        self._full = one_line(text)
+        self._full = str(text) if isinstance(text, Shown) and "\n" not in text else one_line(text)
         self.updateGeometry()
         self._fit()
 

@@ -18,8 +18,9 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from agent.views import drawn_on, multi_line, one_line, same_shape
+from agent.views import drawn_on, multi_line, same_shape
 from gui.views import display
+from gui.views.shown import shown
 from gui.views.words import translate
 from gui.widgets.labels import ElidedLabel
 
@@ -182,13 +183,13 @@ class PreviewPane(QWidget):
             self._pixmap = QPixmap()
             self.picture.setPixmap(QPixmap())
             self.picture.setText(self.tr("No recording at this moment."))
-            self.caption.setText(self.tr("{camera} at {time}").format(
-                camera=one_line(camera), time=display.clock(at_us, self.ctx.zone)))
+            self.caption.setText(shown(self.tr("{camera} at {time}"), camera=camera,
+                                       time=display.clock(at_us, self.ctx.zone)))
             return
         self._pixmap = QPixmap.fromImage(to_image(frame))
         self._fit()
         when = display.clock(frame.at_us, self.ctx.zone)
-        text = self.tr("{camera} at {time}").format(camera=one_line(camera), time=when)
+        text = shown(self.tr("{camera} at {time}"), camera=camera, time=when)   # kept isolated
         said = redaction_words(frame, self.redaction)
         if said:
             text += " \u00b7 " + said
