@@ -27,6 +27,7 @@ from gui.shell.closing import WindowClosing
 from gui.shell.tray import Tray, app_icon
 from gui.views.arrival import arrival_words
 from gui.views.words import QT_TRANSLATE_NOOP
+from gui.widgets.focus_rings import FocusRings
 from gui.widgets.folder_problems import FolderProblems
 from gui.widgets.key_lock import KeyLock, RecorderLock
 from gui.shell.page_area import PageStack, page_area
@@ -93,6 +94,7 @@ class MainWindow(WindowClosing, QMainWindow):
         line.addLayout(column, 1)
         self.setCentralWidget(body)
         self._connect()
+        self.focus_rings = FocusRings(self)   # the focus seen where the style draws none
         self.home = getattr(ctx.agent, "home", None)
         if self.home is not None:
             geometry.place(self, self.home)
