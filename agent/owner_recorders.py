@@ -30,6 +30,14 @@ from agent.recorders.transport import fingerprint_text, recorder_url
 from agent.timebase import system_zone_name
 
 CHECK_TIMEOUT_S = 15.0
+# remove_recorder_camera's refusals for a recorder's name with nothing mirrored under it.
+# Before, both were told to be a recordings folder's camera ("goes with its folder").
+NOTHING_MIRRORED = ("{camera} is among the cameras of the recorder {url} and has no recordings "
+                    "mirrored, so there is nothing to let go; to stop mirroring it, remove the "
+                    "recorder")
+RECORDERS_OWN_NAME = ("{camera} is the name of the recorder {url}, not of one of its cameras, and "
+                      "has no recordings of its own: name the camera whose recordings to let "
+                      "go, or remove the recorder to let all of them go")
 
 
 @dataclass(frozen=True)
@@ -242,7 +250,7 @@ class OwnerRecorders(OwnerRecorderRefresh):
         mirrored from a recorder (a folder's: `sources remove`)."""
         current = self.store.names.current(name)
         if current is None:
-            raise NotFound(f"no camera is called {name!r}")
+            raise NotFound(f"no camera is called '{name}'")
         for rec in self.store.recorders.all():
             mirrored = self.store.recorders.mirrored_cameras(rec.source_id)
             channel = next((ch for ch, cam in mirrored.items() if cam == current), None)
@@ -258,7 +266,24 @@ class OwnerRecorders(OwnerRecorderRefresh):
             self._log_change("source-changed", recorder=rec.url, camera=current,
                              recordings_let_go=removed)
             return removed
-        raise Refusal(f"{current} has no recordings mirrored from a recorder (a recordings "
+        return self._nothing_mirrored(current)
+
+    def _nothing_mirrored(self, camera: str) -> int:
+        """remove_recorder_camera of a camera with no recordings mirrored: 0 for a camera the
+        recorder no longer lists (let go already); refused for one it still lists, for a
+        recorder's own name (a recorder of several cameras holds none under it), and for a
+        folder's camera, each said as what it is."""
+        place = self.store.recorders.channel_of(camera)
+        if place is not None:
+            rec, channel = place
+            if channel not in {str(cid) for cid, _name in rec.channels}:
+                return 0
+            raise Refusal(NOTHING_MIRRORED.format(camera=camera, url=rec.url))
+        root = next((c.source_root for c in self.camera_list() if c.name == camera), None)
+        rec = next((r for r in self.store.recorders.all() if r.url == root), None)
+        if rec is not None:
+            raise Refusal(RECORDERS_OWN_NAME.format(camera=camera, url=rec.url))
+        raise Refusal(f"{camera} has no recordings mirrored from a recorder (a recordings "
                       "folder's camera goes with its folder: `sources remove`)")
 
 

@@ -209,3 +209,36 @@ def test_a_camera_gone_from_the_recorder_can_be_let_go_alone(
     assert code == 3 and "nobody" in err, err
     assert any(r.event == "source-changed" and r.data.get("camera") == "nvr/Driveway"
                for r in agent.activity())
+
+
+def test_cameras_remove_of_a_recorders_name_with_nothing_mirrored_says_what_it_is(
+        agent, recent_footage, capsys, monkeypatch):
+    """Recorders hunt: `cameras remove nvr`, the name of a recorder of two cameras (which
+    holds no recordings under it), was refused as "nvr has no recordings mirrored from a
+    recorder (a recordings folder's camera goes with its folder: `sources remove`)": no
+    folder is involved. So was a camera already let go, asked again. Now the recorder's name
+    is said to be the recorder's, a camera the recorder still lists with nothing mirrored says
+    there is nothing to let go, and one let go already lets none go again (exit 0)."""
+    from tests.recorder_sources_support import cli
+
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(address(sim, agent, "hikvision"), PASSWORD, name="nvr")
+        code, _out, err = cli(capsys, monkeypatch, agent.home, "cameras", "remove", "nvr")
+        assert code == 3 and "folder" not in err, err
+        assert f"nvr is the name of the recorder {sim.url}, not of one of its cameras" in err, err
+        sim.device.catalogue.channels[3] = "Garden"   # a camera with nothing recorded yet
+        agent.scan()
+        assert "nvr/Garden" in agent.cameras() or "nvr/Garden" in [
+            c.name for c in agent.camera_list()]
+        code, _out, err = cli(capsys, monkeypatch, agent.home, "cameras", "remove", "nvr/Garden")
+        assert code == 3 and "folder" not in err, err
+        assert "has no recordings mirrored, so there is nothing to let go" in err, err
+        del sim.device.catalogue.channels[1]
+        agent.scan()
+        code, _out, err = cli(capsys, monkeypatch, agent.home, "cameras", "remove",
+                              "nvr/Driveway")
+        assert code == 0 and "3 recordings" in err, err
+        code, _out, err = cli(capsys, monkeypatch, agent.home, "cameras", "remove",
+                              "nvr/Driveway")
+    assert code == 0 and "0 recordings" in err and "folder" not in err, err
+    assert len(rows_of(agent, "nvr/Porch")) == 1
