@@ -21,7 +21,7 @@ from agent.recorders.wire import Wire  # noqa: E402
 from agent.service import Agent  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from frp.times import format_local  # noqa: E402
-from gui.pages.settings import _recorders  # noqa: E402
+from gui.views.recorder_facts import recorder_states as _recorders  # noqa: E402
 from gui.views.display import day_time  # noqa: E402
 from tests.gui_support import spanish  # noqa: E402,F401
 from tests.recorder_sources_support import recent_footage  # noqa: E402,F401

@@ -19,10 +19,13 @@ CHANNEL_FAILED = ("{camera} was not refreshed: {reason} Its recordings found bef
                   "refresh. If this goes on, check that camera on the recorder's own screen or "
                   "web page.")
 # A channel the device no longer lists is never searched (asking for it could only fail, or
-# wait): its rows would otherwise stay unmarked for ever, looking current.
+# wait): its rows would otherwise stay unmarked for ever, looking current. The owner is told how
+# to let them go (the app says its own button instead: gui/views/core_recorder_camera_words.py).
 CHANNEL_GONE = ("{camera} is no longer among the recorder's cameras, so it was not refreshed. "
                 "Its recordings found before are kept, marked as possibly out of date; if the "
-                "camera is back on the recorder, they are refreshed again.")
+                "camera is back on the recorder, they are refreshed again. If it was taken "
+                "off the recorder for good, `footage-agent cameras remove` with this camera's "
+                "name lets them go (nothing on the recorder is touched).")
 NOT_LISTED = "the recorder no longer lists this camera."
 
 

@@ -1725,6 +1725,21 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
 </context>
 <context>
+    <name>RemoveCameraButton</name>
+    <message>
+        <source>Remove camera…</source>
+        <translation>Quitar la cámara…</translation>
+    </message>
+    <message>
+        <source>Choose a camera in the list first.</source>
+        <translation>Elija primero una cámara de la lista.</translation>
+    </message>
+    <message>
+        <source>Nothing was removed.</source>
+        <translation>No se quitó nada.</translation>
+    </message>
+</context>
+<context>
     <name>RequestInfo</name>
     <message>
         <source>Agency</source>
@@ -3899,10 +3914,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{camera} no muestra grabaciones: la grabadora respondió a su búsqueda solo con grabaciones que numeró como de otra cámara, que se dejaron fuera. Si esta cámara sí graba, exporte sus grabaciones con la aplicación o la página web de la propia grabadora.</translation>
     </message>
     <message>
-        <source>{camera} is no longer among the recorder&apos;s cameras, so it was not refreshed. Its recordings found before are kept, marked as possibly out of date; if the camera is back on the recorder, they are refreshed again.</source>
-        <translation>{camera} ya no figura entre las cámaras de la grabadora, así que no se actualizó su lista de grabaciones. Sus grabaciones encontradas antes se conservan, marcadas como posiblemente desactualizadas; si la cámara vuelve a la grabadora, se actualizarán de nuevo.</translation>
-    </message>
-    <message>
         <source>the recorder no longer lists this camera.</source>
         <translation>la grabadora ya no muestra esta cámara en su lista.</translation>
     </message>
@@ -6022,6 +6033,38 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>shares the key {fingerprint} with {other} ({other_id}), which you trust too: whoever holds it could sign as either, so requests and receipts signed with it are refused. Remove one of the two (choose it in this list and press Remove agency) and add its file again, got from the agency itself</source>
         <translation>comparte la clave {fingerprint} con {other} ({other_id}), en quien usted también confía: quien tenga esa clave podría firmar como cualquiera de las dos, así que se rechazan las solicitudes y los recibos firmados con ella. Quite una de las dos (elíjala en esta lista y pulse Quitar la agencia) y vuelva a añadir su archivo, obtenido de la propia agencia</translation>
     </message>
+    <message>
+        <source>{camera} is no longer among the recorder&apos;s cameras, so it was not refreshed. Its recordings found before are kept, marked as possibly out of date; if the camera is back on the recorder, they are refreshed again. If it was taken off the recorder for good, `footage-agent cameras remove` with this camera&apos;s name lets them go (nothing on the recorder is touched).</source>
+        <translation>«{camera}» ya no figura entre las cámaras de la grabadora, así que no se actualizó su lista de grabaciones. Sus grabaciones encontradas antes se conservan, marcadas como posiblemente desactualizadas; si la cámara vuelve a la grabadora, se actualizarán de nuevo. Si se quitó de la grabadora para siempre, `footage-agent cameras remove` con el nombre de esta cámara las deja ir (no se toca nada en la grabadora).</translation>
+    </message>
+    <message>
+        <source>no camera is called &apos;{camera}&apos;</source>
+        <translation>ninguna cámara se llama «{camera}»</translation>
+    </message>
+    <message>
+        <source>{camera} is still among the recorder&apos;s cameras, so its recordings would be mirrored again at the next refresh; to stop mirroring them, remove the recorder ({url})</source>
+        <translation>«{camera}» sigue figurando entre las cámaras de la grabadora, así que sus grabaciones se volverían a copiar en la próxima actualización; para dejar de copiarlas, quite la grabadora ({url})</translation>
+    </message>
+    <message>
+        <source>{camera} is among the cameras of the recorder {url} and has no recordings mirrored, so there is nothing to let go; to stop mirroring it, remove the recorder</source>
+        <translation>«{camera}» figura entre las cámaras de la grabadora {url} y no tiene grabaciones copiadas, así que no hay nada que quitar; para dejar de copiarla, quite la grabadora</translation>
+    </message>
+    <message>
+        <source>{camera} is the name of the recorder {url}, not of one of its cameras, and has no recordings of its own: name the camera whose recordings to let go, or remove the recorder to let all of them go</source>
+        <translation>«{camera}» es el nombre de la grabadora {url}, no de una de sus cámaras, y no tiene grabaciones propias: indique la cámara cuyas grabaciones quiere quitar, o quite la grabadora para quitarlas todas</translation>
+    </message>
+    <message>
+        <source>{camera} has no recordings mirrored from a recorder (a recordings folder&apos;s camera goes with its folder: `sources remove`)</source>
+        <translation>«{camera}» no tiene grabaciones copiadas de una grabadora (la cámara de una carpeta de grabaciones se va con su carpeta: `sources remove`)</translation>
+    </message>
+    <message>
+        <source>{camera} is no longer among the recorder&apos;s cameras, so it was not refreshed. Its recordings found before are kept, marked as possibly out of date; if the camera is back on the recorder, they are refreshed again. If it was taken off the recorder for good, choose it in Settings&apos; list of cameras and press Remove camera to let them go (nothing on the recorder is touched).</source>
+        <translation>«{camera}» ya no figura entre las cámaras de la grabadora, así que no se actualizó su lista de grabaciones. Sus grabaciones encontradas antes se conservan, marcadas como posiblemente desactualizadas; si la cámara vuelve a la grabadora, se actualizarán de nuevo. Si se quitó de la grabadora para siempre, elíjala en la lista de cámaras de Ajustes y pulse Quitar la cámara para quitarlas (no se toca nada en la grabadora).</translation>
+    </message>
+    <message>
+        <source>{camera} has no recordings mirrored from a recorder (a recordings folder&apos;s camera goes with its folder: remove the folder instead)</source>
+        <translation>«{camera}» no tiene grabaciones copiadas de una grabadora (la cámara de una carpeta de grabaciones se va con su carpeta: quite la carpeta en su lugar)</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>
@@ -6802,6 +6845,26 @@ Cámaras registradas: {cameras}</translation>
     <message>
         <source>Its recordings leave the app&apos;s index: they can no longer be shared with an agency or exported, and requests for {camera} will find nothing.</source>
         <translation>Sus grabaciones salen del índice de la aplicación: ya no se podrán compartir con una agencia ni exportar, y las solicitudes para {camera} no encontrarán nada.</translation>
+    </message>
+    <message>
+        <source>Remove this camera?</source>
+        <translation>¿Quitar esta cámara?</translation>
+    </message>
+    <message>
+        <source>Remove the camera {camera}, which is no longer among its recorder&apos;s cameras, from the app?</source>
+        <translation>¿Quitar de la aplicación la cámara «{camera}», que ya no figura entre las cámaras de su grabadora?</translation>
+    </message>
+    <message>
+        <source>Its recordings found before leave the app&apos;s index: they can no longer be shared with an agency or exported, and requests for {camera} will find nothing.</source>
+        <translation>Sus grabaciones encontradas antes salen del índice de la aplicación: ya no se podrán compartir con una agencia ni exportar, y las solicitudes para «{camera}» no encontrarán nada.</translation>
+    </message>
+    <message>
+        <source>Nothing on the recorder is changed. If the camera is put back on the recorder, its recordings are mirrored again. A camera the recorder still has cannot be removed alone: remove the recorder instead.</source>
+        <translation>No se cambia nada en la grabadora. Si la cámara vuelve a la grabadora, sus grabaciones se copiarán de nuevo. Una cámara que la grabadora aún tiene no se puede quitar sola: quite la grabadora en su lugar.</translation>
+    </message>
+    <message>
+        <source>Removed {camera}: its recordings mirrored from the recorder left the app&apos;s index.</source>
+        <translation>Se quitó «{camera}»: sus grabaciones copiadas de la grabadora salieron del índice de la aplicación.</translation>
     </message>
     <message>
         <source>Remove this agency?</source>

@@ -1,7 +1,8 @@
 """Settings: recordings folders and recorders on the network (add one), the cameras they hold
-(rename one), trusted agencies and registrations with the owner key (each their own panel),
-privacy masks (drawn on their own page), holds, how often to check, upload speed cap, and
-whether closing the window keeps the service running."""
+(rename one; remove one gone from its recorder: camera_removal), trusted agencies and
+registrations with the owner key (each their own panel), privacy masks (drawn on their own
+page), holds, how often to check, upload speed cap, and whether closing the window keeps the
+service running."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -25,7 +26,8 @@ from gui.views.core_words import in_owner_language
 from gui.widgets.agencies_panel import AgenciesPanel
 from gui.widgets.labels import plain_label
 from gui.widgets.list_tables import button_row, fill, list_table
-from gui.views.recorder_facts import brand
+from gui.views.recorder_facts import recorder_states
+from gui.widgets.camera_removal import RemoveCameraButton
 from gui.widgets.recorder_step import RecorderDialog, reopened
 from gui.widgets.registrations_panel import RegistrationsPanel, confirm
 from gui.widgets.spoken import status_label
@@ -80,6 +82,8 @@ class SettingsPage(QWidget):
         save.setObjectName("primary")
         save.clicked.connect(self.save)
         self.status = status_label()
+        self.remove_camera_button = RemoveCameraButton(ctx, self.chosen_camera, self.status.setText)
+        self.remove_camera_button.removed.connect(self.reload_lists)
         # What the app's own folder takes on the disk: read off the GUI thread (refresh).
         self.space = plain_label("", "hint")
         self.agencies = AgenciesPanel(ctx, self.status.setText)
@@ -109,7 +113,7 @@ class SettingsPage(QWidget):
                                           "folder/channel. A new name holds everywhere, masks "
                                           "included."), "hint"))
         box.addWidget(self.cameras)
-        box.addLayout(button_row(self.rename_button))
+        box.addLayout(button_row(self.rename_button, self.remove_camera_button))
         box.addWidget(self.agencies)
         box.addWidget(self.registrations)
         box.addWidget(plain_label(self.tr("Privacy masks"), "sectionTitle"))
@@ -172,7 +176,7 @@ class SettingsPage(QWidget):
         agent = self.ctx.agent
         self.ctx.bridge.call("settings", lambda: (agent.sources(), agent.agencies(),
                                                   agent.damaged_agencies(),
-                                                  _indexed_cameras(agent), _recorders(agent)),
+                                                  _indexed_cameras(agent), recorder_states(agent)),
                              lambda r: self._show(*r), self.status.setText)
 
     def _login_loaded(self, enabled: bool) -> None:
@@ -259,12 +263,16 @@ class SettingsPage(QWidget):
             self.status.setText(removing.removed(root)), self.reload_lists()),
             self.status.setText)
 
-    def ask_rename(self) -> None:
+    def chosen_camera(self) -> str | None:
+        """The camera chosen in the list, or None."""
         row = self.cameras.currentRow()
-        if not 0 <= row < len(self._camera_names):
+        return self._camera_names[row] if 0 <= row < len(self._camera_names) else None
+
+    def ask_rename(self) -> None:
+        old = self.chosen_camera()
+        if old is None:
             self.status.setText(self.tr("Choose a camera in the list first."))
             return
-        old = self._camera_names[row]
         new, ok = QInputDialog.getText(self, self.tr("Rename camera"),
                                        self.tr("New name for {camera}:").format(camera=old),
                                        text=old)
@@ -283,13 +291,6 @@ class SettingsPage(QWidget):
         """An agency was added, replaced or removed: its registrations may have gone too."""
         self.reload_lists()
         self.registrations.refresh()
-
-
-def _recorders(agent) -> dict[int, str]:
-    """source id -> what the recorder is and how its mirroring stands (runs inside a job)."""
-    return {r.source_id: f"{brand(r.vendor)} {r.model}: "
-                         f"{in_owner_language(agent.recorder_state_words(r))}"
-            for r in agent.recorders()}
 
 
 def _indexed_cameras(agent) -> list:

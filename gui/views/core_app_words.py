@@ -16,6 +16,7 @@ from gui.views import core_mask_words as mask_words
 from gui.views import core_opened_file_words as opened_file_words
 from gui.views import core_package_file_words as package_file_words
 from gui.views import core_package_words as package_words
+from gui.views import core_recorder_camera_words as recorder_camera_words
 from gui.views import core_registration_words as registration_words
 from gui.views import core_scan_words as scan_words
 from gui.views import core_sending_words as sending_words
@@ -39,4 +40,5 @@ IN_THE_APP: dict[str, str] = {
     **registration_words.IN_THE_APP,
     **package_file_words.IN_THE_APP,
     **shared_key_words.IN_THE_APP,
+    **recorder_camera_words.IN_THE_APP,
 }

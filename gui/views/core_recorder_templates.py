@@ -4,6 +4,7 @@ against this PC's, and how its mirroring stands. Marked for Qt's translation in 
 context."""
 from __future__ import annotations
 
+from gui.views.core_recorder_camera_words import CHANNEL_GONE
 from gui.views.words import QT_TRANSLATE_NOOP
 
 RECORDERS: tuple[str, ...] = (
@@ -173,10 +174,7 @@ RECORDERS: tuple[str, ...] = (
                               "recorder's own app or web page."),
     # a camera the recorder no longer lists (agent/index/unrefreshed.py): the owner's words,
     # and its rows' note
-    QT_TRANSLATE_NOOP("core", "{camera} is no longer among the recorder's cameras, so it was not "
-                              "refreshed. Its recordings found before are kept, marked as "
-                              "possibly out of date; if the camera is back on the recorder, they "
-                              "are refreshed again."),
+    CHANNEL_GONE,
     QT_TRANSLATE_NOOP("core", "the recorder no longer lists this camera."),
     # a camera whose search failed while the others answered (agent/index/unrefreshed.py)
     QT_TRANSLATE_NOOP("core", "{camera} was not refreshed: {reason} Its recordings found "

@@ -23,6 +23,7 @@ from gui.views import core_recorder_clock_words as recorder_clock_words
 from gui.views import core_recorder_answer_words as recorder_answer_words
 from gui.views import core_agency_words as agency_words
 from gui.views import core_camera_words as camera_words
+from gui.views import core_recorder_camera_words as recorder_camera_words
 from gui.views import core_certificate_words as certificate_words
 from gui.views import core_clip_words as clip_words
 from gui.views import core_decision_words as decision_words
@@ -259,6 +260,7 @@ TEMPLATES: tuple[str, ...] = (
                               "choose another name"),
     # a rename that failed or went unrecorded (agent/owner_cameras.py, audit/log.py)
     *camera_words.TEMPLATES,
+    *recorder_camera_words.TEMPLATES,
     # an agency file that is not what the owner accepted (agent/requests/trust_pins.py)
     *agency_words.TEMPLATES,
     # a small file of the app's folder left unusable (agent/json_words.py, requests/holds.py)

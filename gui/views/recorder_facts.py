@@ -1,18 +1,27 @@
 """A recorder's certificate as testing the connection found it, in the owner's words: the one
 to compare with its screen (or plain http, with none), and the one trusted before for it when
 it now shows another (before anything was sent, or once the owner compared it); and a
-recorder's make as its maker writes it. Shown by the recorder step (gui/widgets/recorder_step.py)
+recorder's make as its maker writes it, and how each recorder's mirroring stands. Shown by the recorder step (gui/widgets/recorder_step.py)
 and Settings; its strings keep the RecorderDialog context, so the catalogue is unchanged.
 """
 from __future__ import annotations
 
 from agent.views import RecorderCheck
+from gui.views.core_words import in_owner_language
 from gui.views.words import translate
 
 
 def brand(vendor: str) -> str:
     """A recorder's make as its maker writes it ("Hikvision"), from the agent's key for it."""
     return vendor.capitalize()
+
+
+def recorder_states(agent) -> dict[int, str]:
+    """source id -> what the recorder is and how its mirroring stands, as Settings lists it
+    (runs inside a job)."""
+    return {r.source_id: f"{brand(r.vendor)} {r.model}: "
+                         f"{in_owner_language(agent.recorder_state_words(r))}"
+            for r in agent.recorders()}
 
 
 def certificate_changed(before: str, now: str) -> str:

@@ -1,5 +1,6 @@
-"""What removing a recordings folder or a trusted agency does, said before the owner agrees:
-the questions Settings asks, and what it says once it is done. Qt-free, like every view."""
+"""What removing a recordings folder, a recorder's camera or a trusted agency does, said before
+the owner agrees: the questions Settings asks, and what it says once it is done. Qt-free, like
+every view."""
 from __future__ import annotations
 
 from agent.views import one_line
@@ -32,6 +33,31 @@ def source_question(root: str, camera: str) -> str:
                                    "{camera} will find nothing.")
     return "\n\n".join(t.format(root=one_line(root), camera=one_line(camera))
                        for t in (first, middle, last))
+
+
+def camera_title() -> str:
+    return translate("removing", "Remove this camera?")
+
+
+def camera_question(camera: str) -> str:
+    """What removing a recorder's camera does: only one the recorder no longer has can go,
+    since the recorder's next refresh would bring the recordings of one it has back."""
+    parts = (translate("removing", "Remove the camera {camera}, which is no longer among its "
+                                   "recorder's cameras, from the app?"),
+             translate("removing", "Its recordings found before leave the app's index: they can "
+                                   "no longer be shared with an agency or exported, and requests "
+                                   "for {camera} will find nothing."),
+             translate("removing", "Nothing on the recorder is changed. If the camera is put "
+                                   "back on the recorder, its recordings are mirrored again. A "
+                                   "camera the recorder still has cannot be removed alone: "
+                                   "remove the recorder instead."))
+    return "\n\n".join(p.format(camera=one_line(camera)) for p in parts)
+
+
+def camera_removed(camera: str) -> str:
+    """The status once a recorder's camera is removed."""
+    return translate("removing", "Removed {camera}: its recordings mirrored from the recorder "
+                                 "left the app's index.").format(camera=one_line(camera))
 
 
 def agency_title() -> str:

@@ -1,0 +1,48 @@
+"""The core's words for a camera of a recorder that the recorder no longer lists
+(agent/index/unrefreshed.py CHANNEL_GONE) and for letting such a camera's mirrored recordings go
+(agent/owner_recorders.py remove_recorder_camera), word for word as the agent writes them, and
+the app's words instead of the command to type (IN_THE_APP: Settings' Remove camera button).
+Qt-free data listed among core_templates' TEMPLATES (CHANNEL_GONE in core_recorder_templates'
+place) and core_app_words' IN_THE_APP; marked for Qt's translation in the "core" context."""
+from __future__ import annotations
+
+from gui.views.words import QT_TRANSLATE_NOOP
+
+CHANNEL_GONE = QT_TRANSLATE_NOOP("core", "{camera} is no longer among the recorder's cameras, so "
+                                         "it was not refreshed. Its recordings found before are "
+                                         "kept, marked as possibly out of date; if the camera is "
+                                         "back on the recorder, they are refreshed again. If it "
+                                         "was taken off the recorder for good, `footage-agent "
+                                         "cameras remove` with this camera's name lets them go "
+                                         "(nothing on the recorder is touched).")
+
+TEMPLATES: tuple[str, ...] = (
+    # remove_recorder_camera's refusals (`cameras remove`, Settings' Remove camera)
+    QT_TRANSLATE_NOOP("core", "no camera is called '{camera}'"),
+    QT_TRANSLATE_NOOP("core", "{camera} is still among the recorder's cameras, so its recordings "
+                              "would be mirrored again at the next refresh; to stop mirroring "
+                              "them, remove the recorder ({url})"),
+    QT_TRANSLATE_NOOP("core", "{camera} is among the cameras of the recorder {url} and has no "
+                              "recordings mirrored, so there is nothing to let go; to stop "
+                              "mirroring it, remove the recorder"),
+    QT_TRANSLATE_NOOP("core", "{camera} is the name of the recorder {url}, not of one of its "
+                              "cameras, and has no recordings of its own: name the camera whose "
+                              "recordings to let go, or remove the recorder to let all of them "
+                              "go"),
+    QT_TRANSLATE_NOOP("core", "{camera} has no recordings mirrored from a recorder (a recordings "
+                              "folder's camera goes with its folder: `sources remove`)"),
+)
+
+IN_THE_APP: dict[str, str] = {
+    CHANNEL_GONE: QT_TRANSLATE_NOOP("core", "{camera} is no longer among the recorder's cameras, "
+                                            "so it was not refreshed. Its recordings found "
+                                            "before are kept, marked as possibly out of date; if "
+                                            "the camera is back on the recorder, they are "
+                                            "refreshed again. If it was taken off the recorder "
+                                            "for good, choose it in Settings' list of cameras "
+                                            "and press Remove camera to let them go (nothing on "
+                                            "the recorder is touched)."),
+    TEMPLATES[-1]: QT_TRANSLATE_NOOP("core", "{camera} has no recordings mirrored from a "
+                                             "recorder (a recordings folder's camera goes with "
+                                             "its folder: remove the folder instead)"),
+}

@@ -1,0 +1,43 @@
+"""Settings' Remove camera button: lets go of the recordings mirrored from a recorder of a
+camera the recorder no longer lists (agent.remove_recorder_camera, `cameras remove` on the
+command line), once the owner agreed to what it means. Before, only the command line could,
+and the refresh's words for such a camera named no way to do it in the app."""
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from gui.views import removing
+from gui.widgets.registrations_panel import confirm
+
+
+class RemoveCameraButton(QPushButton):
+    """Asks about the camera `chosen()` names (None: none chosen), then lets its mirrored
+    recordings go off the GUI thread; `say` shows the outcome, `removed` once done."""
+
+    removed = Signal()
+
+    def __init__(self, ctx, chosen: Callable[[], str | None], say: Callable[[str], None],
+                 parent: QWidget | None = None):
+        super().__init__(self.tr("Remove camera\u2026"), parent)
+        self.ctx, self._chosen, self._say = ctx, chosen, say
+        self.clicked.connect(self.ask)
+
+    def ask(self) -> None:
+        """The question first; nothing is done unless the owner says yes."""
+        camera = self._chosen()
+        if camera is None:
+            self._say(self.tr("Choose a camera in the list first."))
+            return
+        if not confirm(self.window(), removing.camera_title(), removing.camera_question(camera)):
+            self._say(self.tr("Nothing was removed."))
+            return
+        agent = self.ctx.agent
+        self.ctx.bridge.call("remove-camera", lambda: agent.remove_recorder_camera(camera),
+                             lambda _n: self._done(camera), self._say)
+
+    def _done(self, camera: str) -> None:
+        self._say(removing.camera_removed(camera))
+        self.removed.emit()
