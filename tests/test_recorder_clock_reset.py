@@ -118,3 +118,44 @@ def test_two_readings_of_one_jumped_clock_are_not_closer_by_the_time_the_request
     said = reset_words(reading, before_s)
     head = CLOCK_JUMPED.split("{reading}")[0]
     assert (said is not None and said.startswith(head)) is jumped, said
+
+
+def test_a_reset_clock_says_what_it_records_meanwhile_is_not_shown(agent, recent_footage,
+                                                                    tmp_path):
+    """Recorders hunt: recordings a recorder makes while its clock reads a reset date are
+    dated then (2000-01-01), more than a year back, where no refresh by the clock set right
+    looks: they are never mirrored (recorders.md, "Not done"). The owner was told only to set
+    the clock, and could take the app's catching up once it was set for granted; the words
+    now say that what it records meanwhile will not be shown, and to export it with the
+    recorder's own app. Shown too: a Driveway recording made after the clock was reset to
+    2000-01-01 is not mirrored once the clock is set right."""
+    import os
+    import shutil
+
+    from agent.recorders import clock as clock_module
+    from nvrsim.catalogue import clip_name
+    from tests.recorder_sources_support import T0
+
+    US = 1_000_000
+    footage = tmp_path / "nvr"
+    shutil.copytree(recent_footage, footage)
+    driveway = next(footage.glob("01*"))
+    later = T0 + 60 * US   # Driveway's three run to T0 + 30 s
+    os.link(sorted(driveway.glob("*.mp4"))[0], driveway / clip_name(later, later + 10 * US))
+    reset_at = T0 + 45 * US   # a power cut between them
+    with Simulator(footage, "hikvision", "admin", PASSWORD, tls=True) as sim:
+        sim.device.recorded_before = reset_at
+        agent.add_recorder(address(sim, agent, "hikvision"), PASSWORD, name="nvr")
+        before = remote(agent)
+        assert len(before) == 4
+        sim.device.put_right(reset_at, Y2K - reset_at / US)   # reset, then recording
+        (report,) = agent.scan()
+        (problem,) = report.problems
+        assert problem.startswith(clock_module.CLOCK_RESET.split("{reading}")[0]), problem
+        assert ("What it records until then is dated by the wrong clock, so the app will not "
+                "show it even once the clock is right: export any of it you need with the "
+                "recorder's own app or web page.") in problem, problem
+        sim.device.set_clock(0.0)
+        (report,) = agent.scan()
+        assert len(sim.device.recorded(1, Y2K, Y2K + 2 * 86400)) == 1   # on the recorder
+    assert not report.problems and remote(agent) == before

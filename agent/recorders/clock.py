@@ -14,14 +14,18 @@ from agent.timebase import US, from_datetime, local_text
 # Further from this PC's clock than any clock left to drift: one reset (a power cut with a flat
 # clock battery leaves many recorders at 2000-01-01 or 1970). Asked for the last weeks by it, a
 # recorder finds none of the recordings it made before, and mirroring that answer would take
-# them all away.
+# them all away. What it records meanwhile is dated more than a year back, where no refresh by
+# the clock set right looks (the last 62 days): the owner is told so while it can still be
+# exported by the recorder's own app.
 RESET_AFTER_S = 366 * 86400
 CLOCK_RESET = ("The recorder's clock reads {reading}, more than a year from this computer's: it "
                "was most likely reset (a power cut, or a flat clock battery), so its recordings "
                "were not read again, and those found before are kept as they were. Set the "
                "recorder's clock right, or turn on its time synchronisation (NTP), on its own "
                "screen or web page (if this computer's own clock is wrong, set that right "
-               "instead).")
+               "instead). What it records until then is dated by the wrong clock, so the app "
+               "will not show it even once the clock is right: export any of it you need with "
+               "the recorder's own app or web page.")
 
 
 # A clock put right comes closer to this PC's; one reset (to a firmware's build date, a date

@@ -3822,6 +3822,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} aceptó el inicio de sesión pero no envió ningún token de sesión de los que da un Reolink.</translation>
     </message>
     <message>
+        <source>The recorder&apos;s clock reads {reading}, more than a year from this computer&apos;s: it was most likely reset (a power cut, or a flat clock battery), so its recordings were not read again, and those found before are kept as they were. Set the recorder&apos;s clock right, or turn on its time synchronisation (NTP), on its own screen or web page (if this computer&apos;s own clock is wrong, set that right instead). What it records until then is dated by the wrong clock, so the app will not show it even once the clock is right: export any of it you need with the recorder&apos;s own app or web page.</source>
+        <translation>El reloj de la grabadora marca {reading}, más de un año de diferencia con el de este equipo: lo más probable es que se haya reiniciado (un corte de luz o una pila del reloj agotada), así que no se volvieron a leer sus grabaciones, y las encontradas antes se conservan tal como estaban. Ponga en hora el reloj de la grabadora, o active su sincronización horaria (NTP), en su propia pantalla o página web (si el que está mal es el reloj de este equipo, póngalo en hora en su lugar). Lo que grabe hasta entonces queda fechado por el reloj equivocado, así que la aplicación no lo mostrará ni siquiera cuando el reloj esté en hora: exporte lo que necesite con la aplicación o la página web de la propia grabadora.</translation>
+    </message>
+    <message>
         <source>the recorder&apos;s clock agrees with this computer&apos;s</source>
         <translation>el reloj de la grabadora coincide con el de este equipo</translation>
     </message>
@@ -3868,10 +3872,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>A Hikvision search result has no readable start or end.</source>
         <translation>Un resultado de búsqueda de Hikvision no tiene un inicio o un final legibles.</translation>
-    </message>
-    <message>
-        <source>The recorder&apos;s clock reads {reading}, more than a year from this computer&apos;s: it was most likely reset (a power cut, or a flat clock battery), so its recordings were not read again, and those found before are kept as they were. Set the recorder&apos;s clock right, or turn on its time synchronisation (NTP), on its own screen or web page (if this computer&apos;s own clock is wrong, set that right instead).</source>
-        <translation>El reloj de la grabadora marca {reading}, más de un año de diferencia con el de este equipo: lo más probable es que se haya reiniciado (un corte de luz o una pila del reloj agotada), así que no se volvieron a leer sus grabaciones, y las encontradas antes se conservan tal como estaban. Ponga en hora el reloj de la grabadora, o active su sincronización horaria (NTP), en su propia pantalla o página web (si el que está mal es el reloj de este equipo, póngalo en hora en su lugar).</translation>
     </message>
     <message>
         <source>The recorder&apos;s clock reads {reading} where this computer&apos;s reads {now}: since its last refresh it has moved by more than a day without coming closer to this computer&apos;s, so it was most likely reset (a power cut, or a flat clock battery) or set wrong, and its recordings were not read again: those found before are kept as they were. Set the recorder&apos;s clock right, or turn on its time synchronisation (NTP), on its own screen or web page (if this computer&apos;s own clock is wrong, set that right instead).</source>

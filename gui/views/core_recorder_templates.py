@@ -114,7 +114,9 @@ RECORDERS: tuple[str, ...] = (
                               "before are kept as they were. Set the recorder's clock right, or "
                               "turn on its time synchronisation (NTP), on its own screen or web "
                               "page (if this computer's own clock is wrong, set that right "
-                              "instead)."),
+                              "instead). What it records until then is dated by the wrong clock, "
+                              "so the app will not show it even once the clock is right: export "
+                              "any of it you need with the recorder's own app or web page."),
     # a recorder's clock moved by more than a day since its last refresh, not closer to this
     # PC's: reset to a date less than a year away, or set wrong (agent/recorders/clock.py
     # CLOCK_JUMPED)
