@@ -242,3 +242,38 @@ def test_cameras_remove_of_a_recorders_name_with_nothing_mirrored_says_what_it_i
                               "nvr/Driveway")
     assert code == 0 and "0 recordings" in err and "folder" not in err, err
     assert len(rows_of(agent, "nvr/Porch")) == 1
+
+
+@pytest.mark.parametrize("count, fails_at, cut", [(7, 5, True), (7, None, False),
+                                                  (8, None, False)])
+def test_a_dahua_sending_fewer_a_page_than_asked_and_cut_short_is_said(
+        agent, recent_footage, tmp_path, count, fails_at, cut):
+    """Recorders hunt: a Dahua sending fewer recordings a page than asked (2 of 100 here),
+    giving no total, whose `findNextFile` answered `Error` part-way (a disk it cannot read
+    beyond the fifth recording) was read as having ended, as firmware answering `Error` at
+    the end is: the later recordings were taken away with nothing said. A device sending more
+    pages after a short first one shows its own page size; `Error` after a page that full is
+    asked about as after a page as full as asked (again from the latest recording brought),
+    so it is said; a search that had ended (7 recordings: a short last page; 8: a last page
+    as full as the device's) is still read whole, with nothing said."""
+    from agent.timebase import US
+    from tests.recorder_sources_support import T0
+    from tests.recorder_support import many_clips
+
+    source = sorted(next(recent_footage.glob("01*")).glob("*.mp4"))[0]
+    footage = many_clips(tmp_path / "nvr", source, 1, T0, count, 10)
+    quirks = ("dahua-no-count", "dahua-error-at-end")
+    with Simulator(footage, "dahua", "admin", PASSWORD, tls=True, quirks=quirks) as sim:
+        sim.device.search_page_cap = 2
+        agent.add_recorder(address(sim, agent, "dahua"), PASSWORD, name="nvr")
+        before = rows_of(agent, "nvr")
+        assert len(before) == count
+        if fails_at is not None:
+            sim.device.search_fails_from[1] = T0 + fails_at * 10 * US
+        (report,) = agent.scan()
+    assert [r.path for r in rows_of(agent, "nvr")] == [r.path for r in before]
+    if cut:
+        (problem,) = report.problems
+        assert "stopped its search part-way" in problem, problem
+    else:
+        assert not report.problems, report.problems

@@ -26,7 +26,8 @@ MAX_PAGES = 10_000  # a device that never says found=0 is stopped here
 FMT = "%Y-%m-%d %H:%M:%S"
 _KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_.\[\]]{0,120}$")
 # A search answered Error part-way: fewer recordings than the total the device gave, or, with
-# none given, Error after a page as full as asked and, asked again from the latest recording
+# none given, Error after a page as full as asked (or as its own pages, where it sends fewer)
+# and, asked again from the latest recording
 # it had brought, not even that one, or nothing new before Error again. What it listed is not
 # all it holds (a disk it cannot read beyond there, say).
 CUT_SHORT = ("The recorder at {where} stopped its search part-way through this camera's "
@@ -53,13 +54,23 @@ class _Run:
     """How one finder's search went: how it ended ("end": found=0, a page with nothing new or
     the page limit; "none": findFile said Error, as some firmware says nothing was recorded;
     "error": a page answered Error), the total the device gave (None: unknown), how many
-    recordings it brought, how many of them were new, and how many the last page said."""
+    recordings it brought, how many of them were new, how many the last page said, and the
+    first page's when more pages followed it (the device's own page size: some firmware sends
+    fewer than asked a page; 0 while unknown)."""
 
     ended: str = "end"
     total: int | None = None
     brought: int = 0
     new: int = 0
     last_page: int = 0
+    device_page: int = 0
+
+    def full(self, device_page: int) -> bool:
+        """The last page was as full as the device sends: as many as asked, or as many as
+        the device's own pages (`device_page`, learnt in this search) where it sends fewer. A
+        page of one is never taken for full that way: asked again, a search that ended and
+        one cut short look alike."""
+        return self.last_page >= PAGE or self.last_page == device_page >= 2
 
 
 class DahuaSearch:
@@ -71,18 +82,19 @@ class DahuaSearch:
         found_items: list[tuple[str | None, Recording]] = []   # (the channel said, the recording)
         seen: set[tuple] = set()
         pages, latest, since = [MAX_PAGES], [], w0   # latest: the latest start brought
-        resumed = False
+        resumed, device_page = False, 0
         while True:
             run = self._find(channel, since, w1, seen, found_items, pages, (start_us, end_us),
                              latest, resumed)
+            device_page = max(device_page, run.device_page)   # the device's, for every run
             if resumed and not run.brought:
                 cut = True   # not even the recording it listed there
             elif run.ended != "error":
                 cut = False
             elif run.total is not None:
                 cut = run.brought < run.total
-            elif run.last_page < PAGE:
-                cut = False   # Error after its last page: how some firmware ends
+            elif not run.full(device_page):
+                cut = False   # Error after a short last page: how some firmware ends
             elif run.new and latest and pages[0] > 0:
                 # Error after a page as full as asked: asked again from the latest recording
                 # it brought, a search that had ended brings that one alone.
@@ -146,7 +158,10 @@ class DahuaSearch:
                     new += 1
                     if rec.end_us > window[0] and rec.start_us < window[1]:
                         found_items.append((values.get(f"items[{i}].Channel"), rec))
-                run.new, run.last_page, first = run.new + new, count, run.last_page == 0
+                first = run.last_page == 0
+                if run.last_page and not run.device_page:
+                    run.device_page = run.last_page   # another page followed the first
+                run.new, run.last_page = run.new + new, count
                 if not new and not (resumed and first):
                     return run   # the same page again: asked for ever, it would never end
             return run
