@@ -207,6 +207,10 @@ class OwnerRecorders(OwnerRecorderRefresh):
                                         RECORDER_LAYOUT, float(round(check.clock_offset_s)),
                                         explicit=bool(name or (single and cameras)))
             self.store.recorders.set_address(src.id, address)
+            # What the test found it to be, kept at once: a first refresh refused (its clock
+            # reset) would leave its model unsaid ("Hikvision : The recorder's clock ...").
+            self.store.recorders.record_device(src.id, check.model, check.firmware, check.serial,
+                                               check.name, check.channels, check.clock_offset_s)
             named = self.store.recorders.name_channels(src.id, [
                 (str(cid), None if single else (cameras[n] if n < len(cameras) else None), device)
                 for n, (cid, device) in enumerate(check.channels)])

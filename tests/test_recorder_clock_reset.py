@@ -159,3 +159,21 @@ def test_a_reset_clock_says_what_it_records_meanwhile_is_not_shown(agent, recent
         (report,) = agent.scan()
         assert len(sim.device.recorded(1, Y2K, Y2K + 2 * 86400)) == 1   # on the recorder
     assert not report.problems and remote(agent) == before
+
+
+def test_a_recorder_added_with_its_clock_reset_is_named_by_its_model(agent, recent_footage):
+    """Recorders hunt: a recorder added while its clock read 2000-01-01 was listed without
+    its model, in `sources list` and Settings ("hikvision : The recorder's clock reads ..."):
+    what it is was kept by a refresh only, and the first one was refused by the clock. What
+    testing the connection found is kept as it is added."""
+    from gui.views.recorder_facts import recorder_states
+
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True,
+                   clock_offset_s=Y2K - time.time()) as sim:
+        added = agent.add_recorder(address(sim, agent, "hikvision"), PASSWORD, name="nvr")
+    assert added.report.problems and remote(agent) == []
+    (rec,) = agent.recorders()
+    assert rec.model == added.check.model and rec.model, rec
+    assert (rec.firmware, rec.serial) == (added.check.firmware, added.check.serial)
+    (said,) = recorder_states(agent).values()
+    assert said.startswith(f"Hikvision {added.check.model}: The recorder's clock reads"), said
