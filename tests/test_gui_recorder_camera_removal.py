@@ -87,3 +87,32 @@ def test_the_words_for_a_camera_gone_from_its_recorder_say_how_to_let_it_go(span
     assert "Nada" not in removing.camera_question("nvr/Driveway")
     assert "«nvr/Driveway»" in removing.camera_question("nvr/Driveway")
     assert removing.camera_title() == "¿Quitar esta cámara?"
+
+
+def test_remove_camera_on_a_folders_camera_asks_nothing_and_says_where_to_remove_it(
+        qtbot, window, recent_footage, monkeypatch, tmp_path):  # noqa: F811
+    """Remove camera chosen on a recordings folder's camera asked "Remove the camera X, which
+    is no longer among its recorder's cameras, from the app?", a question about a recorder,
+    and only then was refused. Now nothing is asked: the owner is told to remove its folder."""
+    import shutil
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text())
+                        or QMessageBox.Yes)
+    folder = tmp_path / "porch"
+    shutil.copytree(next(recent_footage.glob("02*")), folder)
+    win = window()
+    agent = win.ctx.agent
+    agent.add_source(folder, camera="porch")
+    agent.scan()
+    assert agent.cameras() == ["porch"]
+    win.show_page("settings")
+    settle(qtbot, win)
+    page = win.settings
+    choose(page, "porch")
+    qtbot.mouseClick(page.remove_camera_button, Qt.LeftButton)
+    settle(qtbot, win)
+    assert asked == []
+    assert page.status.text() == ("porch is the camera of a recordings folder: to remove it, "
+                                  "remove its folder above."), page.status.text()
+    assert agent.cameras() == ["porch"]

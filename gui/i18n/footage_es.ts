@@ -6863,6 +6863,10 @@ Cámaras registradas: {cameras}</translation>
         <translation>No se cambia nada en la grabadora. Si la cámara vuelve a la grabadora, sus grabaciones se copiarán de nuevo. Una cámara que la grabadora aún tiene no se puede quitar sola: quite la grabadora en su lugar.</translation>
     </message>
     <message>
+        <source>{camera} is the camera of a recordings folder: to remove it, remove its folder above.</source>
+        <translation>«{camera}» es la cámara de una carpeta de grabaciones: para quitarla, quite su carpeta más arriba.</translation>
+    </message>
+    <message>
         <source>Removed {camera}: its recordings mirrored from the recorder left the app&apos;s index.</source>
         <translation>Se quitó «{camera}»: sus grabaciones copiadas de la grabadora salieron del índice de la aplicación.</translation>
     </message>

@@ -48,7 +48,7 @@ class SettingsPage(QWidget):
                                    self.tr("Recorder's name for it"), self.tr("Formerly")))
         self.sources.setAccessibleName(self.tr("Recordings folders"))
         self.cameras.setAccessibleName(self.tr("Cameras"))
-        self._camera_names: list[str] = []
+        self._cameras: list[tuple[str, str]] = []   # each row's name and folder or address
         self._source_roots: list[str] = []
         self._source_cameras: list[str] = []
         self._loaded: tuple = ()   # the form as last loaded or saved: unsaved edits differ
@@ -200,7 +200,7 @@ class SettingsPage(QWidget):
                               "them now?"), lambda then: self.save(then=then), proceed)
 
     def _show(self, sources, agencies, damaged=(), cameras=(), recorders=None) -> None:
-        self._camera_names = [c.name for c in cameras]
+        self._cameras = [(c.name, c.source_root) for c in cameras]
         fill(self.cameras, [(c.name, c.source_root, ", ".join(ch for ch in c.channels if ch),
                              ", ".join(c.former_names)) for c in cameras])
         self._source_roots = [s.root for s in sources]
@@ -263,16 +263,16 @@ class SettingsPage(QWidget):
             self.status.setText(removing.removed(root)), self.reload_lists()),
             self.status.setText)
 
-    def chosen_camera(self) -> str | None:
-        """The camera chosen in the list, or None."""
+    def chosen_camera(self) -> tuple[str, str] | None:
+        """The camera chosen in the list and its folder or recorder address, or None."""
         row = self.cameras.currentRow()
-        return self._camera_names[row] if 0 <= row < len(self._camera_names) else None
+        return self._cameras[row] if 0 <= row < len(self._cameras) else None
 
     def ask_rename(self) -> None:
-        old = self.chosen_camera()
-        if old is None:
+        if self.chosen_camera() is None:
             self.status.setText(self.tr("Choose a camera in the list first."))
             return
+        old = self.chosen_camera()[0]
         new, ok = QInputDialog.getText(self, self.tr("Rename camera"),
                                        self.tr("New name for {camera}:").format(camera=old),
                                        text=old)

@@ -54,6 +54,12 @@ def camera_question(camera: str) -> str:
     return "\n\n".join(p.format(camera=one_line(camera)) for p in parts)
 
 
+def folder_camera(camera: str) -> str:
+    """Remove camera chosen on a recordings folder's camera: nothing is asked or done."""
+    return translate("removing", "{camera} is the camera of a recordings folder: to remove it, "
+                                 "remove its folder above.").format(camera=one_line(camera))
+
+
 def camera_removed(camera: str) -> str:
     """The status once a recorder's camera is removed."""
     return translate("removing", "Removed {camera}: its recordings mirrored from the recorder "

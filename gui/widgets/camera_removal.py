@@ -14,12 +14,14 @@ from gui.widgets.registrations_panel import confirm
 
 
 class RemoveCameraButton(QPushButton):
-    """Asks about the camera `chosen()` names (None: none chosen), then lets its mirrored
-    recordings go off the GUI thread; `say` shows the outcome, `removed` once done."""
+    """Asks about the camera `chosen()` names, with the folder or recorder address it is of
+    (None: none chosen), then lets its mirrored recordings go off the GUI thread; `say` shows
+    the outcome, `removed` once done."""
 
     removed = Signal()
 
-    def __init__(self, ctx, chosen: Callable[[], str | None], say: Callable[[str], None],
+    def __init__(self, ctx, chosen: Callable[[], tuple[str, str] | None],
+                 say: Callable[[str], None],
                  parent: QWidget | None = None):
         super().__init__(self.tr("Remove camera\u2026"), parent)
         self.ctx, self._chosen, self._say = ctx, chosen, say
@@ -27,9 +29,13 @@ class RemoveCameraButton(QPushButton):
 
     def ask(self) -> None:
         """The question first; nothing is done unless the owner says yes."""
-        camera = self._chosen()
-        if camera is None:
+        chosen = self._chosen()
+        if chosen is None:
             self._say(self.tr("Choose a camera in the list first."))
+            return
+        camera, root = chosen
+        if "://" not in root:   # a folder's camera: its question would speak of a recorder
+            self._say(removing.folder_camera(camera))
             return
         if not confirm(self.window(), removing.camera_title(), removing.camera_question(camera)):
             self._say(self.tr("Nothing was removed."))
