@@ -16,9 +16,12 @@ from agent.json_words import json_fault
 from agent.os_words import plain_home_error, plain_os_error
 from agent.owner_paths import owner_path
 from agent.permissions import owner_only_folder, unprotected_drive_words, unused_folder
-from agent.storage import write_atomic
+from agent.storage import read_file_start, write_atomic
 
 ENV_HOME = "FOOTAGE_AGENT_HOME"
+# Far past any settings file the app writes (a few hundred bytes): a larger one is no settings,
+# and it is read no further (a sync program's 2 GB file, a link to /dev/zero, cost only this).
+SETTINGS_LIMIT = 1 << 20
 
 
 class ConfigError(Exception):
@@ -84,8 +87,11 @@ def load_settings(home: Path) -> Settings:
     left as it is: the owner may want to look at it, or put back a copy)."""
     path = home / "settings.json"
     try:
+        data = read_file_start(path, SETTINGS_LIMIT + 1)   # a pipe or device: OSError, unread
+        if len(data) > SETTINGS_LIMIT:
+            raise _unusable(path, "it is far larger than any settings file (over 1 MiB)")
         # utf-8-sig: Windows Notepad's "UTF-8 with BOM" marks the start, no part of the text
-        raw = json.loads(path.read_text(encoding="utf-8-sig"))
+        raw = json.loads(data.decode("utf-8-sig"))
     except FileNotFoundError:
         return Settings()
     except OSError as exc:
@@ -139,7 +145,7 @@ def save_settings(home: Path, settings: Settings) -> None:
     """Write settings atomically (a crash leaves the old file, never half a file)."""
     path = home / "settings.json"
     try:
-        extra = json.loads(path.read_text(encoding="utf-8-sig"))
+        extra = json.loads(read_file_start(path, SETTINGS_LIMIT).decode("utf-8-sig"))
         if not isinstance(extra, dict):
             extra = {}
     except (OSError, ValueError, RecursionError):

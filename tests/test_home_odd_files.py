@@ -1,0 +1,57 @@
+"""What else can stand in the place of a file of the app's own folder (home files hunt 10): a
+sync or restore program, or anyone who can write the home, may leave a named pipe, a link to
+`/dev/zero`, a 2 GB sparse file there. settings.json was read whole at every command's start:
+a pipe kept `sources list` (and the app's start) waiting for ever, a link to /dev/zero filled
+memory until the system killed it. It is read at most 1 MiB now, and only when it is an
+ordinary file; anything else is said, exit 1, and left where it is."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="links to devices and named pipes "
+                                "are made here with POSIX calls")
+
+
+def _run(home, *args) -> subprocess.CompletedProcess:
+    """A command in a process of its own, its memory capped at 1 GiB, so a reading without
+    end is stopped (and said) rather than taking the test's machine with it. (The timeout
+    only keeps a hang from stalling the suite; no assert is about time.)"""
+    cap = ("import resource, runpy, sys; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, "
+           "1 << 30)); sys.argv = ['footage-agent', '--home'] + sys.argv[1:]; "
+           "runpy.run_module('agent.cli', run_name='__main__')")
+    return subprocess.run([sys.executable, "-c", cap, str(home), *args], capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.mark.parametrize("what, said", [
+    ("a named pipe", "the settings cannot be read: {path} is not an ordinary file (a named "
+                     "pipe or a device), so it is not read: check the path"),
+    ("a link to /dev/zero", "the settings cannot be read: {path} is not an ordinary file (a "
+                            "named pipe or a device), so it is not read: check the path"),
+    ("a 2 GB sparse file", "the settings file {path} cannot be used: it is far larger than "
+                           "any settings file (over 1 MiB): fix it, or delete it to go back "
+                           "to the default settings"),
+])
+def test_what_stands_for_the_settings_file_is_said_not_read(tmp_path, what, said):
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    path = home / "settings.json"
+    if what == "a named pipe":
+        os.mkfifo(path)
+    elif what == "a link to /dev/zero":
+        path.symlink_to("/dev/zero")
+    else:
+        with open(path, "wb") as f:
+            f.truncate(2 << 30)
+    done = _run(home, "sources", "list")
+    assert done.returncode == 1, (done.returncode, done.stderr[-2000:])
+    assert done.stderr.strip() == "footage-agent: " + said.format(path=path), done.stderr
+    assert "Traceback" not in done.stderr
+    if what == "a 2 GB sparse file":
+        assert path.stat().st_size == 2 << 30   # left as it was, for the owner to look at
+    else:
+        assert path.is_symlink() or path.is_fifo()
