@@ -3,7 +3,10 @@ sync or restore program, or anyone who can write the home, may leave a named pip
 `/dev/zero`, a 2 GB sparse file there. settings.json was read whole at every command's start:
 a pipe kept `sources list` (and the app's start) waiting for ever, a link to /dev/zero filled
 memory until the system killed it. It is read at most 1 MiB now, and only when it is an
-ordinary file; anything else is said, exit 1, and left where it is."""
+ordinary file; anything else is said, exit 1, and left where it is. So are the owner key
+(`keys/owner.key`, read whole by every signing: `keys show` waited on a pipe, and ended in a
+MemoryError for a link to /dev/zero or a 2 GB file) and its public half (`keys/owner.pub`,
+read by `keys show`, `log verify` and the seal's every check: the same)."""
 from __future__ import annotations
 
 import os
@@ -24,7 +27,7 @@ def _run(home, *args) -> subprocess.CompletedProcess:
            "1 << 30)); sys.argv = ['footage-agent', '--home'] + sys.argv[1:]; "
            "runpy.run_module('agent.cli', run_name='__main__')")
     return subprocess.run([sys.executable, "-c", cap, str(home), *args], capture_output=True,
-                          text=True, timeout=120)
+                          text=True, timeout=120, stdin=subprocess.DEVNULL)
 
 
 @pytest.mark.parametrize("what, said", [
@@ -55,3 +58,56 @@ def test_what_stands_for_the_settings_file_is_said_not_read(tmp_path, what, said
         assert path.stat().st_size == 2 << 30   # left as it was, for the owner to look at
     else:
         assert path.is_symlink() or path.is_fifo()
+
+
+def _place(path, what: str) -> None:
+    """`what` in the place of the file at `path` (removed first, as a sync program replaces)."""
+    path.unlink()
+    if what == "a named pipe":
+        os.mkfifo(path)
+    elif what == "a link to /dev/zero":
+        path.symlink_to("/dev/zero")
+    else:
+        with open(path, "wb") as f:
+            f.truncate(2 << 30)
+
+
+@pytest.fixture
+def keyed(tmp_path):
+    """A home with an owner key made by `keys show` (no passphrase: stdin is empty)."""
+    home = tmp_path / "home"
+    done = _run(home, "keys", "show")
+    assert done.returncode == 0 and (home / "keys" / "owner.key").is_file(), done.stderr
+    return home
+
+
+@pytest.mark.parametrize("what, said", [
+    ("a named pipe", "Could not read the owner key: {path} is not an ordinary file (a named "
+                     "pipe or a device), so it is not read: check the path"),
+    ("a link to /dev/zero", "Could not read the owner key: {path} is not an ordinary file (a "
+                            "named pipe or a device), so it is not read: check the path"),
+    ("a 2 GB sparse file", "The owner key file {path} is damaged and cannot be read."),
+])
+def test_what_stands_for_the_owner_key_is_said_not_read(keyed, what, said):
+    path = keyed / "keys" / "owner.key"
+    _place(path, what)
+    done = _run(keyed, "keys", "show")
+    assert done.returncode == 1, (done.returncode, done.stderr[-2000:])
+    assert done.stderr.startswith("footage-agent: " + said.format(path=path)), done.stderr
+    assert "Traceback" not in done.stderr and "MemoryError" not in done.stderr
+
+
+@pytest.mark.parametrize("what", ["a named pipe", "a link to /dev/zero", "a 2 GB sparse file"])
+def test_what_stands_for_the_public_key_is_written_over_not_read(keyed, what):
+    """owner.pub is the app's own copy of the key's public half, written again from the key
+    whenever the key is loaded: what stands in its place is not read, and is replaced."""
+    path = keyed / "keys" / "owner.pub"
+    kept = path.read_text(encoding="ascii")
+    _place(path, what)
+    checked = _run(keyed, "log", "verify")   # read without the key: nothing to compare with
+    assert checked.returncode == 0, (checked.returncode, checked.stderr[-2000:])
+    assert checked.stderr.startswith("OK: "), checked.stderr
+    done = _run(keyed, "keys", "show")
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    assert kept.splitlines()[1] in done.stdout
+    assert path.is_file() and not path.is_symlink() and path.read_text(encoding="ascii") == kept

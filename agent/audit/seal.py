@@ -29,7 +29,7 @@ from agent.identity.keys import (
     OwnerKey,
     OwnerKeyError,
     private_key_file,
-    public_key_file,
+    public_key_text,
 )
 from agent.identity.rotation import was_owner_key
 from agent.identity.typed_passphrase import passphrase_for
@@ -137,7 +137,7 @@ def seal_problems(seal: Seal, home: Path, retired_ok: bool = False) -> list[str]
     if public.owner_id() != seal.owner:
         return ["the seal names another owner than the key that signed it"]
     try:
-        owner = parse_minisign_public(public_key_file(home).read_text(encoding="ascii"))
+        owner = parse_minisign_public(public_key_text(home))
     except (OSError, UnicodeDecodeError, PublicKeyError):
         return []  # no public key kept beside the owner key: nothing to compare with
     if owner.raw != public.raw and not (retired_ok and was_owner_key(home, seal.owner)):

@@ -21,7 +21,7 @@ from agent.identity.pkcs8 import encrypt_pkcs8, envelope_intact
 from agent.new_files import place_new
 from agent.os_words import plain_home_error, plain_os_error
 from agent.permissions import make_folder, owner_only_folder, unused_folder
-from agent.storage import BINARY, write_atomic
+from agent.storage import BINARY, read_file_start, write_atomic
 from frp.minisign import (PublicKeyError, blake2b_of, key_id_hex, parse_minisign_public,
                           public_key_from_raw)
 
@@ -30,6 +30,9 @@ KEY_FILE = "owner.key"
 PUBLIC_FILE = "owner.pub"   # the public half, readable without the passphrase (log verify)
 TRUSTED_COMMENT_MAX = 1024  # minisign's own limit
 ENV_PASSPHRASE = "FOOTAGE_AGENT_PASSPHRASE"
+# Far past either key file (a few hundred bytes), read no further: a 2 GB file or a link to
+# /dev/zero a sync program left there reads as a damaged key, never fills memory.
+KEY_FILE_LIMIT = 1 << 16
 
 # Unlocked passphrase-protected keys, by key file identity and passphrase digest: scrypt takes
 # a noticeable moment and every log record is sealed with the key, so it is unlocked once per
@@ -125,7 +128,7 @@ class OwnerKey:
     def load_at(cls, path: Path, passphrase: bytes | None = None) -> "OwnerKey":
         """Load the existing key at `path` (see `load`)."""
         try:
-            pem = path.read_bytes()
+            pem = read_file_start(path, KEY_FILE_LIMIT)   # a pipe or device: OSError
             st = path.stat()
         except FileNotFoundError:
             raise OwnerKeyError(f"There is no owner key at {path}. Create one first.") from None
@@ -187,6 +190,12 @@ def public_key_file(home: Path) -> Path:
     return Path(home) / KEY_DIR / PUBLIC_FILE
 
 
+def public_key_text(home: Path) -> str:
+    """`keys/owner.pub`'s text, read no further than KEY_FILE_LIMIT and only from an ordinary
+    file (OSError otherwise, UnicodeDecodeError for what is not ASCII)."""
+    return read_file_start(public_key_file(home), KEY_FILE_LIMIT).decode("ascii")
+
+
 def known_owner_id(home: Path) -> str | None:
     """The owner key's id as far as it is known without its passphrase: from `keys/owner.pub`,
     which is written whenever the key is loaded; None when the home has no key (yet) or
@@ -194,7 +203,7 @@ def known_owner_id(home: Path) -> str | None:
     if not private_key_file(home).is_file():
         return None
     try:
-        return parse_minisign_public(public_key_file(home).read_text(encoding="ascii")).owner_id()
+        return parse_minisign_public(public_key_text(home)).owner_id()
     except (OSError, UnicodeDecodeError, PublicKeyError):
         return None
 
@@ -208,7 +217,7 @@ def _keep_public(home: Path, key: "OwnerKey") -> None:
     path = public_key_file(home)
     text = key.public.minisign_text().encode("ascii")
     try:
-        if path.read_bytes() == text:
+        if read_file_start(path, KEY_FILE_LIMIT) == text:
             return
     except OSError:
         pass
