@@ -111,3 +111,28 @@ def test_what_stands_for_the_public_key_is_written_over_not_read(keyed, what):
     assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
     assert kept.splitlines()[1] in done.stdout
     assert path.is_file() and not path.is_symlink() and path.read_text(encoding="ascii") == kept
+
+
+@pytest.mark.parametrize("what, problem", [
+    ("a named pipe", "the seal cannot be read: {path} is not an ordinary file (a named pipe or "
+                     "a device), so it is not read: check the path"),
+    ("a link to /dev/zero", "the seal cannot be read: {path} is not an ordinary file (a named "
+                            "pipe or a device), so it is not read: check the path"),
+    ("a 2 GB sparse file", "the seal audit.seal is not a seal (damaged or replaced)"),
+])
+def test_what_stands_for_the_logs_seal_is_named_as_a_problem_not_read(keyed, what, problem):
+    """audit.seal was read whole by `log verify` and before every record: a pipe kept both
+    waiting, a link to /dev/zero or a 2 GB file ended them in a MemoryError. A seal replaced
+    so is what an unreadable seal always was: `log verify` names it (exit 3), and the next
+    record is written after a gap record, the seal made again."""
+    path = keyed / "audit.seal"
+    _place(path, what)
+    checked = _run(keyed, "log", "verify")
+    assert checked.returncode == 3, (checked.returncode, checked.stderr[-2000:])
+    assert "problem: " + problem.format(path=path) in checked.stdout + checked.stderr
+    assert "MemoryError" not in checked.stderr and "Traceback" not in checked.stderr
+    (keyed.parent / "yard").mkdir()
+    added = _run(keyed, "sources", "add", str(keyed.parent / "yard"), "--camera", "yard")
+    assert added.returncode == 0, (added.returncode, added.stderr[-2000:])
+    assert "the activity log did not match its seal" in added.stderr
+    assert path.is_file() and not path.is_symlink() and path.stat().st_size < 1000

@@ -35,7 +35,7 @@ from agent.identity.rotation import was_owner_key
 from agent.identity.typed_passphrase import passphrase_for
 from agent.os_words import plain_os_error
 from agent.sqlite_uris import read_only_uri
-from agent.storage import newer_layout, write_atomic
+from agent.storage import newer_layout, read_file_start, write_atomic
 from frp.minisign import PublicKeyError, SignatureError, parse_minisign_public, public_key_from_raw
 
 SEAL_FILE = "audit.seal"
@@ -103,7 +103,9 @@ def read_seal(home: Path) -> Seal | None:
     """The seal, None when there is none; SealError when it is there but not a seal."""
     path = seal_path(home)
     try:
-        raw = path.read_bytes()
+        # A seal is some hundred bytes: a larger file (a link to /dev/zero, a 2 GB file a sync
+        # program left) is no seal and is read no further; a pipe or device is not read at all.
+        raw = read_file_start(path, 1 << 16)
     except FileNotFoundError:
         return None
     except OSError as exc:
