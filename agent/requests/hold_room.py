@@ -1,17 +1,54 @@
 """Whether a hold's recordings may be copied, checked before anything is: none swapped for a
-link since the scan, and room for them on the home folder's disk."""
+link since the scan, and room for them on the home folder's disk; and one hold's room check
+and copies at a time in a home (room_turn)."""
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import threading
 from pathlib import Path
 
+from agent import file_locks
+from agent.file_locks import Busy, open_lock
 from agent.index.links import links_out
+from agent.requests.hold_copies import CopyCancelled
 from agent.index.store import Store
 from frp.count_words import counted
 
 # What a hold leaves free on the disk of the home folder: the log, the index and the inbox
 # go on writing there.
 SPARE_BYTES = 1 << 30
+# The home-wide turn of holds' copying (room_turn), in the home's `locks/`.
+ROOM_LOCK = "holds-room.lock"
+_TRY_EVERY_S = 0.05   # between tries while another hold copies: a stop is heard at once
+
+
+@contextlib.contextmanager
+def room_turn(home: Path, cancel: threading.Event | None = None):
+    """`with room_turn(home, cancel):` the room check and copies of one hold, whatever its
+    request, in this home at a time, across the app's threads and other processes. A hold of
+    each of two requests at once (the poll thread's and the owner's, or the app's and a
+    terminal's) each found the room for its own copies alone, and together filled the disk.
+    Waits for a hold copying now; CopyCancelled once `cancel` is set meanwhile; OSError
+    when the lock file cannot be opened (`locks/` is made by the caller)."""
+    fd = open_lock(Path(home) / "locks" / ROOM_LOCK)
+    try:
+        waiting = cancel or threading.Event()
+        while True:
+            try:
+                file_locks.lock_file(fd, wait=False)
+                break
+            except Busy:
+                # waited in tries, not blocked in the lock, so the owner's stop is heard
+                if waiting.wait(_TRY_EVERY_S):
+                    raise CopyCancelled() from None
+        try:
+            yield
+        finally:
+            file_locks.unlock_file(fd)
+    finally:
+        os.close(fd)
 
 
 def copy_problem(home: Path, store: Store, rows: list, start_us: int, end_us: int) -> str | None:

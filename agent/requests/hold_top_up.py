@@ -12,7 +12,8 @@ hold first, so a full disk or a stop leaves the hold as it was.
 
 One hold of a request at a time (`locks/<folder>.hold.lock`): the app's poll thread, the app's
 button and a terminal's `inbox hold` would otherwise copy the window twice, and a second
-record written whole would drop the first's additions.
+record written whole would drop the first's additions. And one hold of any request copying at
+a time (hold_room.room_turn), so each checks the room the other's copies left.
 
 Only the owner adds (the request's page, `inbox hold`), even with "keep a safe copy" on: a
 scan finding a recording of the window still being written would copy it whole again each
@@ -44,7 +45,7 @@ from agent.requests.hold_copies import CopyCancelled, HeldFile, copy_recordings,
 from agent.requests.hold_downloads import (RecorderUnreachable, download_missing, held_files,
                                            placed_downloads)
 from agent.requests.hold_placement import grown_into, local_placement, read_placement
-from agent.requests.hold_room import copy_problem
+from agent.requests.hold_room import copy_problem, room_turn
 from agent.requests.holds import (MANIFEST, RECORD, Hold, HoldCancelled, HoldError, hold_path,
                                   make_hold, read_hold)
 from agent.file_locks import Busy, FileLock, open_lock
@@ -63,13 +64,28 @@ def hold_window(home: Path, store: Store, folder: str, start_us: int, end_us: in
                 agency: str | None = None) -> Hold:
     """make_hold, or, for a hold made already, top_up: the hold as it stands after it
     (HoldError for a hold of another request: holds.read_hold)."""
-    with one_at_a_time(Path(home), folder):
+    with one_at_a_time(Path(home), folder), _room_turn(Path(home), cancel):
         existing = read_hold(home, folder, None if request_id is None or agency is None
                              else (request_id, agency))
         if existing is None:
             return make_hold(home, store, folder, start_us, end_us, cameras, request_id,
                              cancel, connect, agency)
         return top_up(home, store, existing, start_us, end_us, cameras, cancel, connect)
+
+
+@contextlib.contextmanager
+def _room_turn(home: Path, cancel: threading.Event | None):
+    """hold_room.room_turn, its failures said as a hold's."""
+    turn = contextlib.ExitStack()
+    try:
+        turn.enter_context(room_turn(home, cancel))
+    except CopyCancelled:
+        raise HoldCancelled("the hold was cancelled; nothing was kept") from None
+    except OSError as exc:
+        raise HoldError("the safe copy could not be started: "
+                        + plain_home_error(exc, str(home / LOCKS))) from None
+    with turn:
+        yield
 
 
 @contextlib.contextmanager
