@@ -646,3 +646,17 @@ def test_an_answer_that_is_no_http_reads_in_spanish(spanish):
     said = in_owner_language(message)
     assert "esta aplicación pueda leer" in said and "Example City Police" in said, said
     assert "web answer" not in said and "agency" not in said, said
+
+
+def test_a_safe_copy_too_deep_for_windows_reads_in_spanish(spanish):
+    """tests/test_hold_path_room.py's hold in the app's own folder, too deep for Windows."""
+    from agent.requests.hold_room import path_problem
+
+    home = "C:\\Users\\" + "M" * 170 + "\\AppData\\Local\\footage-agent"
+    row = types.SimpleNamespace(path="/rec/porch/porch.20270115_060000.mp4", camera="porch",
+                                status="ok", ranged=False)   # an index row, as copied
+    message = path_problem(home, "req-1", [row], windows=True, probe=lambda: 0)
+    said = in_owner_language(message)
+    assert said == read_in_spanish(message) and home in said and "copia a salvo" in said
+    assert "Enable Win32 long paths" in said and said.endswith("no se copió nada")
+    assert "Windows allows" not in said and "nothing was copied" not in said

@@ -1,6 +1,6 @@
 """Whether a hold's recordings may be copied, checked before anything is: none swapped for a
-link since the scan, and room for them on the home folder's disk; and one hold's room check
-and copies at a time in a home (room_turn)."""
+link since the scan, room for them on the home folder's disk, and on Windows paths short enough
+for them (path_problem); and one hold's room check and copies at a time in a home (room_turn)."""
 from __future__ import annotations
 
 import contextlib
@@ -10,9 +10,15 @@ import threading
 from pathlib import Path
 
 from agent import file_locks
+from agent.export.naming import utf16_units
+from agent.export.path_room import (WINDOWS_MAX_PATH, clip_path_length, long_paths_enabled,
+                                    windows_room_problem)
 from agent.file_locks import Busy, open_lock
 from agent.index.links import links_out
+from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
 from agent.requests.hold_copies import CopyCancelled
+from agent.requests.hold_names import copy_name, unique_name
+from agent.storage import distinct_name
 from agent.index.store import Store
 from frp.count_words import counted
 
@@ -51,13 +57,59 @@ def room_turn(home: Path, cancel: threading.Event | None = None):
         os.close(fd)
 
 
-def copy_problem(home: Path, store: Store, rows: list, start_us: int, end_us: int) -> str | None:
-    """Why the recordings `rows` may not be copied into a hold (None when they may): one is now
-    a link out of its recordings folder, which is never read, or room_problem."""
+def copy_problem(home: Path, store: Store, rows: list, start_us: int, end_us: int,
+                 folder: str = "") -> str | None:
+    """Why the recordings `rows` may not be copied into the hold `folder` (None when they may):
+    one is now a link out of its recordings folder, which is never read, path_problem or
+    room_problem."""
     for path in links_out(store.sources(), rows):  # swapped for a link since the scan
         return (f"{path} is now a link to a file outside its recordings folder, which is never "
                 "read; scan the folder again")
-    return room_problem(home, rows, start_us, end_us)
+    return path_problem(home, folder, rows) or room_problem(home, rows, start_us, end_us)
+
+
+def path_problem(home: Path, folder: str, rows: list, *, windows: bool | None = None,
+                 probe=None) -> str | None:
+    """Why the copies of `rows` cannot be made in the hold `folder` of `home` on Windows, or
+    None (always None but on Windows): the longest copy's path, in its hidden folder
+    (`holds/.<folder>.partial-XXXXXXXX/<camera>/<name>`), past the 259 characters Windows
+    takes unless long paths are turned on (agent/export/path_room.py). The names are short
+    (hold_names), so only a deep home passes it; the copy failed part way, its words a bare
+    "No such file or directory". A recorder's download is named as it arrives, and not
+    weighed here."""
+    if not (os.name == "nt" if windows is None else windows):
+        return None
+    inside = longest_inside(folder, rows)
+    if windows_room_problem(str(home), inside, long_paths=False) is None \
+            or long_paths_enabled(probe):
+        return None
+    return (f"footage-agent's own folder {home} is too deep for Windows to hold this request's "
+            f"safe copy: its longest copy's path would be {clip_path_length(str(home), inside)} "
+            f"characters, and Windows allows {WINDOWS_MAX_PATH} unless long paths are turned on. "
+            "Ask whoever looks after this computer to turn them on (as an administrator, "
+            "'Enable Win32 long paths' in the Local Group Policy Editor, or LongPathsEnabled set "
+            "to 1 in the registry), then start the app again; nothing was copied")
+
+
+def longest_inside(folder: str, rows: list) -> int:
+    """UTF-16 units the longest copy of `rows` adds to the home's path, in the hold's hidden
+    folder, named as hold_copies.copy_recordings names them."""
+    names, rings, longest = set(), {}, []
+    for row in rows:
+        if row.status == "remote":
+            continue
+        if row.ranged:
+            ring = str(Path(row.path).parent)
+            if ring not in rings:
+                rings[ring] = unique_name(f"{distinct_name(row.camera)}/"
+                                          f"{distinct_name(Path(ring).name)}", names)
+                longest += [f"{rings[ring]}/{n}" for n in (*INDEX_NAMES, SQLITE_INDEX)]
+            longest.append(unique_name(f"{rings[ring]}/{copy_name(Path(row.path).name)}", names))
+        else:
+            longest.append(unique_name(f"{distinct_name(row.camera)}/"
+                                       f"{copy_name(Path(row.path).name)}", names))
+    staged = f"\\holds\\.{folder}.partial-{'0' * 8}\\"
+    return max((utf16_units(staged + n.replace("/", "\\")) for n in longest), default=0)
 
 
 def room_problem(home: Path, rows: list, start_us: int, end_us: int) -> str | None:

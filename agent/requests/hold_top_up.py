@@ -144,7 +144,7 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
             rows.append(row)
     if not rows:
         return changed(hold, kept=True)
-    problem = copy_problem(Path(home), store, rows, start_us, end_us)
+    problem = copy_problem(Path(home), store, rows, start_us, end_us, hold.path.name)
     if problem:
         raise HoldError(problem)
     staging = hold.path.with_name(f".{hold.path.name}.partial-{os.urandom(4).hex()}")

@@ -157,7 +157,7 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
     # is then not copied, and left to the next hold of the request to add (hold_top_up.py).
     every = window_rows(store, start_us, end_us, cameras)
     rows = one_per_file(every)
-    problem = copy_problem(Path(home), store, rows, start_us, end_us)
+    problem = copy_problem(Path(home), store, rows, start_us, end_us, folder)
     if problem:
         raise HoldError(problem)
     staging = final.with_name(f".{folder}.partial-{os.urandom(4).hex()}")

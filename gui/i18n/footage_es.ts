@@ -4990,6 +4990,18 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>su registro de dónde caen sus copias en el tiempo no es como lo escribe footage-agent</translation>
     </message>
     <message>
+        <source>footage-agent&apos;s own folder {home} is too deep for Windows to hold this request&apos;s safe copy</source>
+        <translation>la carpeta propia de footage-agent {home} es demasiado profunda para que Windows guarde la copia a salvo de esta solicitud</translation>
+    </message>
+    <message>
+        <source>its longest copy&apos;s path would be {length} characters, and Windows allows {limit} unless long paths are turned on. Ask whoever looks after this computer to turn them on (as an administrator, &apos;Enable Win32 long paths&apos; in the Local Group Policy Editor, or LongPathsEnabled set to 1 in the registry), then start the app again</source>
+        <translation>la ruta de su copia más larga tendría {length} caracteres, y Windows admite {limit} salvo que las rutas largas estén activadas. Pida a quien se ocupa de este equipo que las active (como administrador, «Habilitar rutas de acceso largas de Win32», en inglés &apos;Enable Win32 long paths&apos;, en el Editor de directivas de grupo local, o LongPathsEnabled con el valor 1 en el registro) y después vuelva a iniciar la aplicación</translation>
+    </message>
+    <message>
+        <source>nothing was copied</source>
+        <translation>no se copió nada</translation>
+    </message>
+    <message>
         <source>{path} is now a link to a file outside its recordings folder, which is never read; scan the folder again</source>
         <translation>{path} es ahora un enlace a un archivo fuera de su carpeta de grabaciones, que nunca se lee; vuelva a examinar la carpeta</translation>
     </message>

@@ -35,6 +35,16 @@ TEMPLATES: tuple[str, ...] = (
                               "record which recordings it copied"),
     QT_TRANSLATE_NOOP("core", "its record of where its copies lie in time is not as "
                               "footage-agent writes it"),
+    # a safe copy too deep for Windows in the app's own folder (hold_room.path_problem)
+    QT_TRANSLATE_NOOP("core", "footage-agent's own folder {home} is too deep for Windows to hold "
+                              "this request's safe copy"),
+    QT_TRANSLATE_NOOP("core", "its longest copy's path would be {length} characters, and Windows "
+                              "allows {limit} unless long paths are turned on. Ask whoever looks "
+                              "after this computer to turn them on (as an administrator, 'Enable "
+                              "Win32 long paths' in the Local Group Policy Editor, or "
+                              "LongPathsEnabled set to 1 in the registry), then start the app "
+                              "again"),
+    QT_TRANSLATE_NOOP("core", "nothing was copied"),
     # a recording swapped for a link since the scan (holds.py, agent/export/plan.py)
     QT_TRANSLATE_NOOP("core", "{path} is now a link to a file outside its recordings folder, "
                               "which is never read; scan the folder again"),
