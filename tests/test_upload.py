@@ -8,6 +8,7 @@ import os
 import random
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -707,6 +708,41 @@ def test_a_part_kept_whole_after_a_short_one_is_progress_again(hostile, payload,
     result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads",
                          chunk_size=64 * KiB, max_attempts=2)
     assert hostile.data(result.url) == src.read_bytes() and not shorts["left"]
+
+
+def test_a_server_going_back_once_counts_as_one_failure_not_two(real_tus, payload, tmp_path,
+                                                                quick_backoff):
+    """Seen: the real server losing what it had (its store set back to 0 after taking the
+    second part) answered that PATCH `Upload-Offset: 0`; the PATCH counted a failure and the
+    HEAD after it, finding the same 0, counted a second, so with max_attempts=2 the upload
+    ended `Gave up after 2 attempts: the server went back from 65536 to 0 bytes` on one
+    setback. It is now counted once, and the upload re-sends from 0 to the end. The fault
+    proxy (tests/fault_proxy.py) stands in front of the real resumable-upload server."""
+    from tests.fault_proxy import FaultProxy, Rule
+    src = payload(200_000)
+    proxy = FaultProxy(real_tus.endpoint.removesuffix("/files"))
+    patches = {"n": 0}
+
+    def second(body: bytes) -> bool:
+        patches["n"] += 1
+        return patches["n"] == 2
+
+    def lose(status, headers, body):
+        upload_id = proxy.seen[-1][1].rsplit("/", 1)[1]
+        with sqlite3.connect(real_tus.root / "db.sqlite") as conn:
+            conn.execute("UPDATE uploads SET offset = 0 WHERE upload_id = ?", (upload_id,))
+        conn.close()
+        os.truncate(real_tus.root / "up" / upload_id, 0)
+        return status, [(k, "0" if k.lower() == "upload-offset" else v) for k, v in headers], body
+
+    proxy.rules.append(Rule("PATCH", when=second, after=lose))
+    try:
+        result = upload_file(src, proxy.origin + "/files", state_dir=tmp_path / "uploads",
+                             chunk_size=64 * KiB, max_attempts=2)
+    finally:
+        proxy.close()
+    assert proxy.count("PATCH") > 2 and proxy.count("HEAD") == 1   # the one setback seen
+    assert real_tus.stored(result.url) == src.read_bytes()
 
 
 @pytest.mark.parametrize("status", [404, 410])

@@ -65,6 +65,9 @@ class UploadJob(Setbacks):
                 log.warning("saved upload %s is not on %s; starting a new one", self.state.url, base)
                 self.state = None
         self.failures = self.new_uploads = self.resent = self.best = 0
+        # A PATCH answer counted as a failure that sends the loop to HEAD: the server standing
+        # behind where it was, which that HEAD then finds, is the same setback, counted once.
+        self.counted = False
 
     def run(self) -> UploadResult:
         """Upload to the end (resuming a saved upload when there is one), or raise UploadError;
@@ -134,6 +137,7 @@ class UploadJob(Setbacks):
             raise
 
     def _head(self) -> int:
+        counted, self.counted = self.counted, False
         reply = self._call("HEAD", self._url(), {})
         if reply.status in (404, 410):
             raise Restart("the earlier upload is no longer on the server (expired)", terminate=False)
@@ -151,7 +155,9 @@ class UploadJob(Setbacks):
         if offset < self.state.acked:
             log.warning("upload server went back from %d to %d bytes; re-sending from there",
                         self.state.acked, offset)
-            self._count_failure(f"the server went back from {self.state.acked} to {offset} bytes")
+            if not counted:   # the PATCH answer that sent us here counted this setback once
+                self._count_failure(f"the server went back from {self.state.acked} to {offset} "
+                                    "bytes")
         self.state = self.state.advanced(offset, 0)
         return offset
 
@@ -179,6 +185,7 @@ class UploadJob(Setbacks):
             return offset
         if reply.status == 409:
             self._count_failure("the server and this PC disagree on how much was sent", 409)
+            self.counted = True
             return None
         if reply.status in (404, 410):
             raise Restart("the upload expired on the server", terminate=False)
@@ -192,6 +199,7 @@ class UploadJob(Setbacks):
                            "cannot be trusted", terminate=True)
         if new is None or new < offset:
             self._count_failure("the server gave a confusing answer about how much it has")
+            self.counted = True
             return None
         if new == offset:
             # It took none of the part: sending it again at once would only repeat that (a
