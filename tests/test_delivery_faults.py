@@ -197,6 +197,39 @@ def test_a_receipt_signed_by_another_key_is_not_delivered_and_says_who_to_call(w
     assert w.show()["status"] == "delivered" and w.proxy.count("POST", "/files") == 1
 
 
+
+def test_a_receipt_the_agency_signed_for_another_request_says_the_portal_is_at_fault(world):
+    """Seen: a receipt signed with the agency's own key but naming another request was told
+    as `its receipt cannot be trusted (the receipt is for request other-request, not ...)`
+    with `it may have changed its keys, and then its new agency file is needed (footage-agent
+    agencies add FILE --replace)`: wrong advice, the trust store was right. It now says the
+    receipt does not fit, that adding the agency file again will not help, and to tell the
+    agency if approving again brings the same."""
+    w = world
+
+    def misnamed(status, headers, body):
+        doc = json.loads(body)
+        claims = parse_compact(doc["receipt"]).claims
+        doc["receipt"] = w.portal.sign_receipt("other-request", claims["sha256"],
+                                               claims["size"], int(time.time()))
+        return status, headers, json.dumps(doc).encode()
+
+    w.proxy.rules.append(Rule("POST", "/submissions", after=misnamed))
+    code, _, err = w.approve()
+    assert code == 1, err
+    assert "portal took the package for yard, but the receipt it sent back, signed with the " \
+           "agency's own key, does not fit (the receipt is for request other-request, not " \
+           f"{w.jti})" in err
+    assert "adding the agency file again will not help" in err
+    assert "tell the agency: its portal is at fault" in err
+    assert "--replace" not in err and "changed its keys" not in err
+    assert w.show()["status"] == "failed" and w.audit("receipt") == []
+
+    code, _, err = w.approve()   # the portal's own receipt for the same upload
+    assert code == 0, err
+    assert w.show()["status"] == "delivered" and w.proxy.count("POST", "/files") == 1
+
+
 # 2: the portal no longer has the finished upload --------------------------------------------
 def test_an_upload_the_portal_dropped_before_its_submission_is_made_again(world):
     w = world

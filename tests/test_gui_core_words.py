@@ -38,7 +38,7 @@ from agent.recorders.wire import Wire  # noqa: E402
 from agent.requests.agencies import TrustStore, TrustStoreError  # noqa: E402
 from agent.requests.desk_decisions import resumable  # noqa: E402
 from agent.requests.desk_errors import DeskRefusal  # noqa: E402
-from agent.requests.package_delivery import _untrusted, submission_refused  # noqa: E402
+from agent.requests.package_delivery import _misfit, _untrusted, submission_refused  # noqa: E402
 from agent.requests.portal_client import PortalClient, PortalError  # noqa: E402
 from agent.errors import AgentError  # noqa: E402
 from agent.service import Agent  # noqa: E402
@@ -782,6 +782,21 @@ def test_a_receipt_that_cannot_be_trusted_reads_in_spanish_with_the_apps_own_adv
                     "agencies add", "trust store"):
         assert english not in said, said
     assert said.count("Springfield PD") == 2 and "porch" in said, said
+
+
+def test_a_receipt_the_agency_signed_for_another_request_reads_in_spanish(spanish):
+    # the words of test_delivery_faults' receipt naming another request, in the app
+    message = resumable(_misfit("Springfield PD", "porch", ReceiptError(
+        "the receipt is for request other-request, not req-1")))
+    assert matches(message) is not None, message
+    said = in_owner_language(message)
+    assert said.startswith("El portal de Springfield PD recibió el paquete de porch"), said
+    assert "(the receipt is for request other-request, not req-1)" in said, said
+    assert "Intentar enviar de nuevo" in said and "avise a la agencia" in said, said
+    for english in ("took the package", "does not fit", "approve it again", "trust store"):
+        assert english not in said, said
+    logged = in_owner_language(message, advice=False)
+    assert "apruébela de nuevo" in logged and "Intentar enviar" not in logged, logged
 
 
 @pytest.mark.parametrize("changes", [{"id": "https://POLICE.example.gov/"},

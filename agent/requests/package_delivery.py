@@ -191,8 +191,10 @@ def _receipt(step: Step, d: Delivery) -> None:
         claims = verify_receipt(token, step.agency, d.sha256, step.request.id, step.trusted)
     except ReceiptError as exc:
         other = _receipt_for_other_bytes(step, token)
-        if other is None:   # untrusted: the next approve asks again
+        if other is None and _signature_fault(step.agency.name, exc):   # the next approve asks again
             raise DeliveryError(_untrusted(step.agency.name, d.camera, exc)) from None
+        if other is None:   # the agency's own signature on claims that do not fit this package
+            raise DeliveryError(_misfit(step.agency.name, d.camera, exc)) from None
         raise _UploadGone(f"{step.agency.name}'s portal says it received other bytes for "
                           f"{d.camera} (SHA-256 {other['sha256']}, {other['size']:,} bytes) than "
                           f"the package sent (SHA-256 {d.sha256}, {d.size:,} bytes), so it is "
@@ -239,6 +241,23 @@ def _untrusted(agency: str, camera: str, exc: ReceiptError) -> str:
             f"brings no trusted receipt, call {agency} on the number in your trust store: it "
             "may have changed its keys, and then its new agency file is needed (`footage-agent "
             "agencies add FILE --replace`)")
+
+
+def _signature_fault(agency: str, exc: ReceiptError) -> bool:
+    """Whether the receipt failed on its signature (frp.decision's words for that), as against
+    claims the agency's own key signed but that do not fit this request."""
+    return str(exc).startswith(f"the receipt from {agency} cannot be trusted: ")
+
+
+def _misfit(agency: str, camera: str, exc: ReceiptError) -> str:
+    """What the owner is told of a receipt signed with the agency's own key that does not fit
+    (another request, another issuer, a claim missing): the trust store is right, so a new
+    agency file would not help; the portal is at fault, and approving again asks it again."""
+    return (f"{agency}'s portal took the package for {camera}, but the receipt it sent back, "
+            f"signed with the agency's own key, does not fit ({exc}), so it is not recorded "
+            "as delivered. Your trust store is right, so adding the agency file again will "
+            "not help: approve it again to ask for the receipt again, and if that brings the "
+            "same, tell the agency: its portal is at fault")
 
 
 def _receipt_for_other_bytes(step: Step, token: str) -> dict | None:

@@ -2978,6 +2978,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{reason}. El paquete de {camera} se envió entero, pero el portal de la agencia no lo acepta tal como se envió, y pedirlo de nuevo lo pediría de la misma manera: avise a la agencia. El envío se conserva: cuando la agencia lo haya corregido, apruébela de nuevo para pedir su recibo sin enviar el paquete otra vez</translation>
     </message>
     <message>
+        <source>{agency}&apos;s portal took the package for {camera}, but the receipt it sent back, signed with the agency&apos;s own key, does not fit ({reason}), so it is not recorded as delivered. Your trust store is right, so adding the agency file again will not help: approve it again to ask for the receipt again, and if that brings the same, tell the agency: its portal is at fault</source>
+        <translation>El portal de {agency} recibió el paquete de {camera}, pero el recibo que devolvió, firmado con la propia clave de firma de la agencia, no corresponde ({reason}), así que no se registra como entregado. Sus agencias de confianza están bien, así que añadir de nuevo el archivo de agencia no servirá de nada: apruébela de nuevo para pedir el recibo otra vez, y si vuelve a llegar el mismo, avise a la agencia: el fallo es de su portal</translation>
+    </message>
+    <message>
         <source>{agency}&apos;s portal is busy or down (HTTP {status}, {tries}); it asks to wait {seconds} s: then open the request and press &apos;Try sending again&apos;</source>
         <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); pide esperar {seconds}&#xa0;s: después, abra la solicitud y pulse «Intentar enviar de nuevo»</translation>
     </message>
@@ -2992,6 +2996,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>{reason}. The package for {camera} was sent whole, but the agency&apos;s portal does not take it as sent, and asking again would ask the same way: tell the agency. The upload is kept: once the agency has put it right, press &apos;Try sending again&apos; to ask for its receipt without sending the package again</source>
         <translation>{reason}. El paquete de {camera} se envió entero, pero el portal de la agencia no lo acepta tal como se envió, y pedirlo de nuevo lo pediría de la misma manera: avise a la agencia. El envío se conserva: cuando la agencia lo haya corregido, pulse «Intentar enviar de nuevo» para pedir su recibo sin enviar el paquete otra vez</translation>
+    </message>
+    <message>
+        <source>{agency}&apos;s portal took the package for {camera}, but the receipt it sent back, signed with the agency&apos;s own key, does not fit ({reason}), so it is not recorded as delivered. Your trust store is right, so adding the agency file again will not help: press &apos;Try sending again&apos; to ask for the receipt again, and if that brings the same, tell the agency: its portal is at fault</source>
+        <translation>El portal de {agency} recibió el paquete de {camera}, pero el recibo que devolvió, firmado con la propia clave de firma de la agencia, no corresponde ({reason}), así que no se registra como entregado. Sus agencias de confianza están bien, así que añadir de nuevo el archivo de agencia no servirá de nada: pulse «Intentar enviar de nuevo» para pedir el recibo otra vez, y si vuelve a llegar el mismo, avise a la agencia: el fallo es de su portal</translation>
     </message>
     <message>
         <source>footage-agent stopped before the footage was sent (the PC shut down, or the program was ended)</source>

@@ -41,6 +41,15 @@ UNTRUSTED_RECEIPT = QT_TRANSLATE_NOOP("core", "{agency}'s portal took the packag
                                               "changed its keys, and then its new agency file is "
                                               "needed (`footage-agent agencies add FILE "
                                               "--replace`)")
+# a receipt the agency's own key signed that names another request or issuer (the same file)
+MISFIT_RECEIPT = QT_TRANSLATE_NOOP("core", "{agency}'s portal took the package for {camera}, but "
+                                           "the receipt it sent back, signed with the agency's "
+                                           "own key, does not fit ({reason}), so it is not "
+                                           "recorded as delivered. Your trust store is right, "
+                                           "so adding the agency file again will not help: "
+                                           "approve it again to ask for the receipt again, and "
+                                           "if that brings the same, tell the agency: its "
+                                           "portal is at fault")
 
 IN_THE_APP: dict[str, str] = {
     PORTAL_BUSY: QT_TRANSLATE_NOOP("core", "{agency}'s portal is busy or down (HTTP {status}, "
@@ -79,4 +88,12 @@ IN_THE_APP: dict[str, str] = {
                                                  "in your trust store: it may have changed its "
                                                  "keys, and then its new agency file is needed "
                                                  "(Settings, Add an agency file)"),
+    MISFIT_RECEIPT: QT_TRANSLATE_NOOP("core", "{agency}'s portal took the package for {camera}, "
+                                              "but the receipt it sent back, signed with the "
+                                              "agency's own key, does not fit ({reason}), so it "
+                                              "is not recorded as delivered. Your trust store "
+                                              "is right, so adding the agency file again will "
+                                              "not help: press 'Try sending again' to ask for "
+                                              "the receipt again, and if that brings the same, "
+                                              "tell the agency: its portal is at fault"),
 }

@@ -17,6 +17,7 @@ from gui.views.core_scan_words import (CHANGED_SINCE_SCAN, FOLDER_MISSING, GONE_
 from gui.views.core_sending_words import (APPROVE_AGAIN, CHANGED_WHILE_SENT, PORTAL_BUSY,
                                           PORTAL_WAIT, SEND_THE_REST, STOPPED, STOPPED_BARE,
                                           SUBMISSION_REFUSED, UNTRUSTED_RECEIPT,
+                                          MISFIT_RECEIPT,
                                           UPLOAD_FORGOTTEN)
 from gui.views.core_recorder_templates import RECORDERS
 from gui.views import core_recorder_clock_words as recorder_clock_words
@@ -612,6 +613,7 @@ TEMPLATES: tuple[str, ...] = (
     UPLOAD_FORGOTTEN,
     CHANGED_WHILE_SENT,
     UNTRUSTED_RECEIPT,
+    MISFIT_RECEIPT,
     SUBMISSION_REFUSED,
     # an earlier run's package refused before it is sent (agent/requests/kept_packages.py)
     *package_words.TEMPLATES,
