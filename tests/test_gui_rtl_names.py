@@ -119,3 +119,36 @@ def test_marks_inside_a_name_are_still_written_out():
     assert said == f"\u200e\u2068{HEBREW}\\u2069\\u202e evil\u2069: a stretch"
     assert isinstance(said + " \u202e", Shown) and (said + " \u202e").endswith(" \\u202e")
     assert shown_lines([said, "\u2068plain\u2069"]) == f"{said}\n\\u2068plain\\u2069"
+
+
+def test_a_right_to_left_name_never_registered_keeps_the_apps_words_after_it(qtbot):
+    """GUI hunt: a request naming a Hebrew camera never registered with its agency said, in the
+    summary above Approve, "מצלמה קדמית: never registered with this agency: ..." laid out from
+    the right (the name's direction taken by the whole line, the app's words left of it), and
+    the facts' warning wrote the name by one_line alone, not isolated. approval_warnings now
+    makes its lines by gui.views.shown, as the summary does; laid out as a label lays them out."""
+    from dataclasses import replace
+
+    from gui.views import approval_warnings
+    from gui.widgets.labels import plain_label
+    from tests.test_gui_views import VIEW
+
+    view = replace(VIEW, cameras=("porch", HEBREW, "attic"), unregistered=(HEBREW, "attic"))
+    font = plain_label().font()
+    ticked, = approval_warnings.unregistered_lines(replace(view, unregistered=(HEBREW,)), [HEBREW])
+    left, = approval_warnings.unregistered_lines(replace(view, unregistered=(HEBREW,)), [])
+    both, = approval_warnings.unregistered_lines(view, [])
+    facts = approval_warnings.unregistered(view)
+    for line, words in ((ticked, ": never registered"), (left, ": asked for"),
+                        (both, ": asked for"), (facts, "agency: ")):
+        label = plain_label()
+        label.setText(line)
+        said = label.text()
+        assert "\\u2068" not in said and f"\u2068{HEBREW}\u2069" in said, said
+        places = label_xs(said, font)
+        name = [places[said.index(ch)] for ch in HEBREW if ch != " "]
+        at = said.index(words)
+        if words == "agency: ":   # the name comes after the app's words, which stay before it
+            assert places[said.index("It also")] < places[at] < min(name), (said, places)
+        else:
+            assert max(name) < places[at] < places[at + 3], (said, places)

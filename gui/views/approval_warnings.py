@@ -1,25 +1,29 @@
 """What the owner is warned of before approving a request: the cameras it names that were never
 registered with its agency (in its facts, and again in the summary above Approve, ticked and
 left out apart), and footage chosen beyond what the agency takes for it. The agency's camera
-names pass through the display sanitiser, as everything on the request's page does."""
+names pass through the display sanitiser, as everything on the request's page does, and each is
+then isolated (gui.views.shown): a Hebrew or Arabic name keeps its own direction and the line
+the app's (GUI hunt: "<Hebrew name>: never registered with this agency..." was laid out from the
+right, the colon and the app's words left of the name)."""
 from __future__ import annotations
 
-from agent.views import RequestView, one_line
+from agent.views import RequestView
 from gui.views import display
 from gui.views.requests import agency_name
+from gui.views.shown import Shown, shown, shown_names
 from gui.views.summary import camera_names
 from gui.views.words import translate
 
 
-def unregistered(v: RequestView) -> str:
+def unregistered(v: RequestView) -> Shown | str:
     """The cameras a request names that the owner never registered with its agency, said as a
     warning ("" for none): the page leaves them unticked."""
     if not v.unregistered:
         return ""
-    return translate("requests", "It also names cameras you never registered with this "
-                                 "agency: {cameras}. They start unticked; call the agency back "
-                                 "before you share one it should not know of.").format(
-        cameras=", ".join(one_line(c) for c in v.unregistered))
+    return shown(translate("requests", "It also names cameras you never registered with this "
+                                       "agency: {cameras}. They start unticked; call the agency "
+                                       "back before you share one it should not know of."),
+                 cameras=shown_names(list(v.unregistered)))
 
 
 def unregistered_lines(v: RequestView, chosen: list[str]) -> list[str]:
@@ -34,13 +38,13 @@ def unregistered_lines(v: RequestView, chosen: list[str]) -> list[str]:
                                       "agency back before you share it") if len(ticked) == 1
                 else translate("requests", "{cameras}: never registered with this agency: call "
                                            "the agency back before you share them"))
-        rows.append(said.format(camera=one_line(ticked[0]), cameras=_names(ticked)))
+        rows.append(_said(said, ticked))
     if left:
         said = (translate("requests", "{camera}: asked for, but never registered with this "
                                       "agency: not sent unless you tick it") if len(left) == 1
                 else translate("requests", "{cameras}: asked for, but never registered with "
                                            "this agency: not sent unless you tick them"))
-        rows.append(said.format(camera=one_line(left[0]), cameras=_names(left)))
+        rows.append(_said(said, left))
     return rows
 
 
@@ -57,5 +61,8 @@ def over_limit_lines(v: RequestView, size_bytes: int) -> list[str]:
         agency=agency_name(v), limit=display.size(limit), size=display.size(size_bytes))]
 
 
-def _names(cameras: list[str]) -> str:
-    return camera_names([one_line(c) for c in cameras])
+def _said(said: str, cameras: list[str]) -> Shown:
+    """One of the lines above, its camera (or cameras) each sanitised and isolated."""
+    if len(cameras) == 1:
+        return shown(said, camera=cameras[0])
+    return shown(said, cameras=Shown(camera_names(cameras)))
