@@ -38,7 +38,7 @@ def choose(page, camera: str) -> None:
 def test_settings_removes_a_camera_gone_from_its_recorder_after_asking(
         qtbot, window, recent_footage, monkeypatch):  # noqa: F811
     monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
-    asked, answers = [], [QMessageBox.Cancel, QMessageBox.Yes, QMessageBox.Yes]
+    asked, answers = [], [QMessageBox.Cancel, QMessageBox.Yes]
     monkeypatch.setattr(QMessageBox, "exec",
                         lambda box: asked.append(box.text()) or answers.pop(0))
     with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True) as sim:
@@ -71,6 +71,38 @@ def test_settings_removes_a_camera_gone_from_its_recorder_after_asking(
         qtbot.mouseClick(page.remove_camera_button, Qt.LeftButton)
         settle(qtbot, win)
     assert "still among the recorder's cameras" in page.status.text(), page.status.text()
+    assert len(remote(agent, "nvr/Porch")) == 1 and len(asked) == 2, asked
+
+
+def test_remove_camera_on_a_camera_its_recorder_still_lists_asks_nothing_and_says_why(
+        qtbot, window, recent_footage, monkeypatch):  # noqa: F811
+    """GUI hunt: Remove camera chosen on a camera the recorder still lists asked "Remove the
+    camera nvr/Porch, which is no longer among its recorder's cameras, from the app?", untrue,
+    and was refused only after Yes. Settings now knows, from the recorder's channels as its
+    last refresh found them (read with the lists, off the GUI thread), that it is still
+    listed: nothing is asked, and it says why and what to do instead."""
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text())
+                        or QMessageBox.Yes)
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True) as sim:
+        win = window()
+        agent = win.ctx.agent
+        url = address(sim, agent, "hikvision")
+        agent.add_recorder(url, PASSWORD, name="nvr")
+        agent.scan()
+        win.show_page("settings")
+        settle(qtbot, win)
+        page = win.settings
+        choose(page, "nvr/Porch")
+        qtbot.mouseClick(page.remove_camera_button, Qt.LeftButton)
+        settle(qtbot, win)
+    assert asked == []
+    root = agent.recorders()[0].url
+    assert page.status.text() == (
+        "nvr/Porch is still among the recorder's cameras, so its recordings would be mirrored "
+        f"again at its next refresh: to stop mirroring them, remove the recorder {root} "
+        "above."), page.status.text()
     assert len(remote(agent, "nvr/Porch")) == 1
 
 
@@ -87,6 +119,8 @@ def test_the_words_for_a_camera_gone_from_its_recorder_say_how_to_let_it_go(span
     assert "Nada" not in removing.camera_question("nvr/Driveway")
     assert "«nvr/Driveway»" in removing.camera_question("nvr/Driveway")
     assert removing.camera_title() == "¿Quitar esta cámara?"
+    assert removing.still_listed("nvr/Porch", "https://nvr").startswith(
+        "«nvr/Porch» aún figura entre las cámaras de la grabadora")
 
 
 def test_remove_camera_on_a_folders_camera_asks_nothing_and_says_where_to_remove_it(

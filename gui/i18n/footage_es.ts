@@ -6887,6 +6887,10 @@ Cámaras registradas: {cameras}</translation>
         <translation>«{camera}» es la cámara de una carpeta de grabaciones: para quitarla, quite su carpeta más arriba.</translation>
     </message>
     <message>
+        <source>{camera} is still among the recorder&apos;s cameras, so its recordings would be mirrored again at its next refresh: to stop mirroring them, remove the recorder {root} above.</source>
+        <translation>«{camera}» aún figura entre las cámaras de la grabadora, así que sus grabaciones se copiarían de nuevo en su próxima actualización: para dejar de copiarlas, quite la grabadora {root} más arriba.</translation>
+    </message>
+    <message>
         <source>Removed {camera}: its recordings mirrored from the recorder left the app&apos;s index.</source>
         <translation>Se quitó «{camera}»: sus grabaciones copiadas de la grabadora salieron del índice de la aplicación.</translation>
     </message>

@@ -26,7 +26,7 @@ from gui.views.core_words import in_owner_language
 from gui.widgets.agencies_panel import AgenciesPanel
 from gui.widgets.labels import plain_label
 from gui.widgets.list_tables import button_row, fill, list_table
-from gui.views.recorder_facts import recorder_states
+from gui.views.recorder_facts import recorder_states, still_listed
 from gui.widgets.camera_removal import RemoveCameraButton
 from gui.widgets.recorder_step import RecorderDialog, reopened
 from gui.widgets.registrations_panel import RegistrationsPanel, confirm
@@ -174,10 +174,10 @@ class SettingsPage(QWidget):
     def reload_lists(self) -> None:
         """Read the folders, cameras and agencies again; the form keeps what the owner typed."""
         agent = self.ctx.agent
-        self.ctx.bridge.call("settings", lambda: (agent.sources(), agent.agencies(),
-                                                  agent.damaged_agencies(),
-                                                  _indexed_cameras(agent), recorder_states(agent)),
-                             lambda r: self._show(*r), self.status.setText)
+        self.ctx.bridge.call("settings", lambda: (
+            agent.sources(), agent.agencies(), agent.damaged_agencies(),
+            cams := _indexed_cameras(agent), recorder_states(agent), still_listed(agent, cams)
+        ), lambda r: self._show(*r), self.status.setText)
 
     def _login_loaded(self, enabled: bool) -> None:
         unchanged = self._form() == self._loaded
@@ -199,8 +199,9 @@ class SettingsPage(QWidget):
                       self.tr("You changed settings on this page without saving them. Save "
                               "them now?"), lambda then: self.save(then=then), proceed)
 
-    def _show(self, sources, agencies, damaged=(), cameras=(), recorders=None) -> None:
+    def _show(self, sources, agencies, damaged=(), cameras=(), recorders=None, listed=()) -> None:
         self._cameras = [(c.name, c.source_root) for c in cameras]
+        self.remove_camera_button.listed = frozenset(listed)   # asked of none of them
         fill(self.cameras, [(c.name, c.source_root, ", ".join(ch for ch in c.channels if ch),
                              ", ".join(c.former_names)) for c in cameras])
         self._source_roots = [s.root for s in sources]

@@ -55,3 +55,14 @@ def certificate_lines(check: RecorderCheck) -> list[str]:
             "at its address: do not add it.").format(
             fingerprint=check.trusted_before_text))
     return lines
+
+
+def still_listed(agent, cameras) -> frozenset[str]:
+    """The cameras (agent.camera_list's) whose recorder still lists one of their channels as
+    at its last refresh: Remove camera would be refused for them, so Settings says why instead
+    of asking (runs inside a job, from what the agent already holds: nothing is asked of a
+    recorder)."""
+    listed = {r.url.rstrip("/"): {str(cid) for cid, _name in r.channels}
+              for r in agent.recorders()}
+    return frozenset(c.name for c in cameras
+                     if any(ch in listed.get(c.source_root, ()) for ch in c.channels if ch))

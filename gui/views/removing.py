@@ -60,6 +60,14 @@ def folder_camera(camera: str) -> str:
                                  "remove its folder above.").format(camera=one_line(camera))
 
 
+def still_listed(camera: str, root: str) -> str:
+    """Remove camera chosen on a camera its recorder still lists: nothing is asked or done."""
+    return translate("removing", "{camera} is still among the recorder's cameras, so its "
+                                 "recordings would be mirrored again at its next refresh: to "
+                                 "stop mirroring them, remove the recorder {root} above."
+                     ).format(camera=one_line(camera), root=one_line(root))
+
+
 def camera_removed(camera: str) -> str:
     """The status once a recorder's camera is removed."""
     return translate("removing", "Removed {camera}: its recordings mirrored from the recorder "

@@ -25,6 +25,9 @@ class RemoveCameraButton(QPushButton):
                  parent: QWidget | None = None):
         super().__init__(self.tr("Remove camera\u2026"), parent)
         self.ctx, self._chosen, self._say = ctx, chosen, say
+        # The cameras their recorder still lists (Settings' last reading): the agent would
+        # refuse them, so the question, which says the camera is gone, is not asked of them.
+        self.listed: frozenset[str] = frozenset()
         self.clicked.connect(self.ask)
 
     def ask(self) -> None:
@@ -36,6 +39,9 @@ class RemoveCameraButton(QPushButton):
         camera, root = chosen
         if "://" not in root:   # a folder's camera: its question would speak of a recorder
             self._say(removing.folder_camera(camera))
+            return
+        if camera in self.listed:
+            self._say(removing.still_listed(camera, root))
             return
         if not confirm(self.window(), removing.camera_title(), removing.camera_question(camera)):
             self._say(self.tr("Nothing was removed."))
