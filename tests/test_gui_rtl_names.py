@@ -152,3 +152,29 @@ def test_a_right_to_left_name_never_registered_keeps_the_apps_words_after_it(qtb
             assert places[said.index("It also")] < places[at] < min(name), (said, places)
         else:
             assert max(name) < places[at] < places[at + 3], (said, places)
+
+
+def test_a_right_to_left_name_in_what_a_delivery_sent_keeps_its_words_after_it(qtbot):
+    """GUI hunt: once a request was delivered, the progress page said "מצלמה קדמית: 2.5 MB sent;
+    the agency's signed receipt matches what was sent." laid out from the right (the line took
+    the name's direction). outcomes.delivery_text now makes its lines by gui.views.shown, and
+    the page's WrappedText shows such text as it is (it sanitised all of it whole, writing an
+    isolate out as "\\u2068"); laid out as the page lays out its lines."""
+    from dataclasses import replace
+
+    from agent.views import Delivery
+    from gui.views import outcomes
+    from gui.widgets.labels import WrappedText
+    from tests.test_gui_views import VIEW
+
+    sent = Delivery(HEBREW + "\u202e", "/p/pkg", "/p/pkg.tar", "ab" * 32, 2_500_000,
+                    "https://u/1", "r")
+    box = WrappedText()
+    box.setText(outcomes.result_text(replace(VIEW, status="delivered", deliveries=(sent,))))
+    said = box.text().split("\n")
+    line = said[1]
+    assert said[0] == "Delivered." and line.startswith(f"\u200e\u2068{HEBREW}\\u202e\u2069: 2.5")
+    assert said[2] == "  Package: /p/pkg", said
+    places = label_xs(line, box.font())
+    name = [places[line.index(ch)] for ch in HEBREW if ch != " "]
+    assert max(name) < places[line.index(":")] < places[line.index("sent;")], (line, places)

@@ -9,6 +9,7 @@ from pathlib import Path
 from agent.views import RequestView, headless_words, stepped_words
 from gui.views import display, requests
 from gui.views.core_words import in_owner_language
+from gui.views.shown import shown, shown_lines
 from gui.views.words import QT_TRANSLATE_NOOP, sentence_start, translate
 
 STAGES = {
@@ -198,9 +199,9 @@ def delivery_text(view) -> str:
                                           "agency may have it")
         else:
             state = translate("outcomes", "packaged, not sent yet")
-        lines.append(translate("outcomes", "{camera}: {size} {state}.").format(camera=d.camera,
-                                                             size=display.size(d.size),
-                                                             state=state)
+        # the camera's name isolated (gui.views.shown): a Hebrew one keeps the line's order
+        lines.append(shown(translate("outcomes", "{camera}: {size} {state}."), camera=d.camera,
+                           size=display.size(d.size), state=state)
                      + "\n  " + translate("outcomes", "Package: {path}").format(path=d.package)
                      + "\n  " + translate("outcomes", "Fingerprint (SHA-256): {sha}")
                      .format(sha=d.sha256))
@@ -210,7 +211,7 @@ def delivery_text(view) -> str:
         head = translate("outcomes", "Not finished: {reason}").format(reason=requests.reason(view))
     else:
         head = requests.status(view) + "."
-    return "\n".join([head] + lines)
+    return shown_lines([head] + lines)
 
 
 def credentials_line(chain) -> str:

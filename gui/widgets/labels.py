@@ -214,7 +214,7 @@ class WrappedText(QPlainTextEdit):
         return self.toPlainText()
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        self.setPlainText(multi_line(text))
+        self.setPlainText(text if isinstance(text, Shown) else multi_line(text))
         self._measure()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
