@@ -136,3 +136,51 @@ def test_what_stands_for_the_logs_seal_is_named_as_a_problem_not_read(keyed, wha
     assert added.returncode == 0, (added.returncode, added.stderr[-2000:])
     assert "the activity log did not match its seal" in added.stderr
     assert path.is_file() and not path.is_symlink() and path.stat().st_size < 1000
+
+
+UPLOAD = """
+import resource, sys
+from pathlib import Path
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+from agent.delivery.upload import upload_file
+path, endpoint, state = sys.argv[1:4]
+r = upload_file(Path(path), endpoint, state_dir=Path(state), chunk_size=65536)
+print(r.url, r.resumed_from)
+"""
+
+
+@pytest.fixture
+def real_tus(tmp_path):
+    from tests.test_upload import RealTus
+    server = RealTus(tmp_path / "server")
+    server.start()
+    yield server
+    server.kill()
+
+
+@pytest.mark.parametrize("what", ["a named pipe", "a link to /dev/zero", "a 2 GB sparse file"])
+def test_what_stands_for_an_uploads_saved_progress_is_not_read_and_the_upload_starts_afresh(
+        real_tus, tmp_path, what):
+    """An upload's saved progress (`uploads/<key>.json`, delivery/state.py) was read whole
+    before an approved package was sent: a named pipe there kept the approval waiting for
+    ever, a link to /dev/zero or a 2 GB file ended it in a MemoryError. It is read only when
+    it is an ordinary file of at most 64 KiB; anything else is what an unreadable state always
+    was: the upload starts afresh, and the file is replaced and then removed."""
+    import hashlib
+    from agent.delivery.state import state_path
+    src = tmp_path / "package.tar"
+    src.write_bytes(os.urandom(300_000))
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    path = state_path(uploads, real_tus.endpoint, hashlib.sha256(src.read_bytes()).hexdigest(),
+                      src.stat().st_size)
+    path.write_text("{}")
+    _place(path, what)
+    done = subprocess.run([sys.executable, "-c", UPLOAD, str(src), real_tus.endpoint,
+                           str(uploads)], capture_output=True, text=True, timeout=120,
+                          stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    url, resumed = done.stdout.split()
+    assert resumed == "0" and real_tus.stored(url) == src.read_bytes()
+    assert "ignoring unreadable upload state" in done.stderr
+    assert list(uploads.iterdir()) == []   # replaced by the real progress, then removed

@@ -15,9 +15,13 @@ from pathlib import Path
 
 from agent.delivery.wire import UploadError
 from agent.os_words import plain_os_error
-from agent.storage import BINARY, write_atomic
+from agent.storage import BINARY, read_file_start, write_atomic
 
 log = logging.getLogger(__name__)
+
+# A state file is a few hundred bytes (its URL at most 2048 characters: protocol.md); what is
+# far larger is no state file, and is read no further than this.
+_STATE_LIMIT = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -42,9 +46,15 @@ def state_path(state_dir: Path, endpoint: str, sha256: str, size: int) -> Path:
 
 
 def load_state(path: Path, endpoint: str, sha256: str, size: int) -> UploadState | None:
-    """The saved state if it exists, is readable and is for exactly these bytes; else None."""
+    """The saved state if it exists, is an ordinary file of at most 64 KiB, is readable and is
+    for exactly these bytes; else None (a fresh upload, the file replaced when it is saved)."""
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        # Only an ordinary file, never more than the limit: a named pipe or a link to a device
+        # left here by a sync program must not hold the approval waiting, nor fill memory.
+        data = read_file_start(path, _STATE_LIMIT + 1)
+        if len(data) > _STATE_LIMIT:
+            raise ValueError(f"over {_STATE_LIMIT} bytes: no upload state is that large")
+        raw = json.loads(data.decode("utf-8"))
         state = UploadState(**{k: raw[k] for k in UploadState.__dataclass_fields__})
     except FileNotFoundError:
         return None
