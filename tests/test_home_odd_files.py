@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="links to devices and
                                 "are made here with POSIX calls")
 
 
-def _run(home, *args) -> subprocess.CompletedProcess:
+def _run(home, *args, env=None) -> subprocess.CompletedProcess:
     """A command in a process of its own, its memory capped at 1 GiB, so a reading without
     end is stopped (and said) rather than taking the test's machine with it. (The timeout
     only keeps a hang from stalling the suite; no assert is about time.)"""
@@ -27,7 +27,7 @@ def _run(home, *args) -> subprocess.CompletedProcess:
            "1 << 30)); sys.argv = ['footage-agent', '--home'] + sys.argv[1:]; "
            "runpy.run_module('agent.cli', run_name='__main__')")
     return subprocess.run([sys.executable, "-c", cap, str(home), *args], capture_output=True,
-                          text=True, timeout=120, stdin=subprocess.DEVNULL)
+                          text=True, timeout=120, stdin=subprocess.DEVNULL, env=env)
 
 
 @pytest.mark.parametrize("what, said", [
@@ -136,6 +136,37 @@ def test_what_stands_for_the_logs_seal_is_named_as_a_problem_not_read(keyed, wha
     assert added.returncode == 0, (added.returncode, added.stderr[-2000:])
     assert "the activity log did not match its seal" in added.stderr
     assert path.is_file() and not path.is_symlink() and path.stat().st_size < 1000
+
+
+@pytest.mark.parametrize("what", ["a named pipe", "a link to /dev/zero", "a 2 GB sparse file"])
+def test_what_stands_for_the_public_key_of_a_locked_key_leaves_the_agencies_unchecked(
+        tmp_path, what):
+    """With a passphrase-protected owner key and no passphrase at hand, the accepted agencies
+    are checked by `keys/owner.pub`, which trust_pins read whole: a pipe there kept
+    `agencies list` waiting for ever, a link to /dev/zero or a 2 GB file ended it in a
+    MemoryError. Now it is what an unreadable public half always was: the agencies cannot be
+    checked, so none is trusted (said, exit 0); with the passphrase, all is as before and
+    owner.pub is written again from the key."""
+    import json
+    from tests.test_agencies import agency_doc
+    home = tmp_path / "home"
+    unlocked = {**os.environ, "FOOTAGE_AGENT_PASSPHRASE": "words only the owner knows"}
+    locked = {k: v for k, v in os.environ.items() if k != "FOOTAGE_AGENT_PASSPHRASE"}
+    (tmp_path / "agency.json").write_text(json.dumps(agency_doc()))
+    added = _run(home, "agencies", "add", str(tmp_path / "agency.json"), env=unlocked)
+    assert added.returncode == 0, (added.returncode, added.stderr[-2000:])
+    path = home / "keys" / "owner.pub"
+    kept = path.read_text(encoding="ascii")
+    _place(path, what)
+    done = _run(home, "agencies", "list", env=locked)
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    assert "the record of the agencies you accepted cannot be checked: your owner key is " \
+           "locked and its public part is missing, so it is not trusted" in done.stdout
+    assert "MemoryError" not in done.stderr and "Traceback" not in done.stderr
+    done = _run(home, "agencies", "list", env=unlocked)
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    assert done.stdout.startswith("https://police.example.gov\tExample Police Department")
+    assert path.is_file() and not path.is_symlink() and path.read_text(encoding="ascii") == kept
 
 
 UPLOAD = """

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from agent.audit.log import AuditError, AuditLog
-from agent.identity.keys import OwnerKey, OwnerKeyError, keep_public_key, public_key_file
+from agent.identity.keys import OwnerKey, OwnerKeyError, keep_public_key, public_key_text
 from agent.identity.rotation import retired_key_path
 from agent.identity.typed_passphrase import passphrase_for
 from agent.os_words import plain_os_error
@@ -109,7 +109,9 @@ def _anchor(home: Path):
     if key is not None:
         return key.public
     try:
-        return parse_minisign_public(public_key_file(home).read_text(encoding="ascii"))
+        # Bounded, and only an ordinary file: a pipe or a device in owner.pub's place (a sync
+        # program's leftover) must not keep `agencies list` waiting nor fill memory.
+        return parse_minisign_public(public_key_text(home))
     except (OSError, UnicodeDecodeError, PublicKeyError):
         return None
 
