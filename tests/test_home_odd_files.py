@@ -169,6 +169,30 @@ def test_what_stands_for_the_public_key_of_a_locked_key_leaves_the_agencies_unch
     assert path.is_file() and not path.is_symlink() and path.read_text(encoding="ascii") == kept
 
 
+@pytest.mark.parametrize("what", ["a named pipe", "a link to /dev/zero"])
+def test_what_stands_for_the_activity_log_is_said_not_read_nor_written(keyed, what):
+    """audit.log was opened as it came: a named pipe in its place kept `log` and `log verify`
+    waiting for ever, a link to /dev/zero ended them in a MemoryError, and a record appended
+    there went to /dev/zero, lost unsaid. The log is opened only as an ordinary file: anything
+    else is said (exit 1), a change still made says its record could not be written, and what
+    stands there is left for the owner to look at."""
+    path = keyed / "audit.log"
+    _place(path, what)
+    said = f"cannot read the audit log: {path} is not an ordinary file (a named pipe or a " \
+           "device), so it is not read: check the path"
+    for command in (["log"], ["log", "verify"]):
+        done = _run(keyed, *command)
+        assert done.returncode == 1, (command, done.returncode, done.stderr[-2000:])
+        assert done.stderr.strip() == "footage-agent: " + said, done.stderr
+    (keyed.parent / "yard").mkdir()
+    added = _run(keyed, "sources", "add", str(keyed.parent / "yard"), "--camera", "yard")
+    assert added.returncode == 1, (added.returncode, added.stderr[-2000:])
+    assert "the change was made, but the activity log could not record it: cannot open the " \
+           f"audit log: {path} is not an ordinary file" in added.stderr
+    assert "MemoryError" not in added.stderr and "Traceback" not in added.stderr
+    assert path.is_symlink() or path.is_fifo()
+
+
 UPLOAD = """
 import resource, sys
 from pathlib import Path

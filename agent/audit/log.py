@@ -10,7 +10,7 @@ deleted from a home that shows it was used. Someone holding the owner key can st
 log and seal together; the heads carried in decisions sent to agencies are the witness then.
 
 A crash can leave a partly written last line (a disk that fills part way through a record
-cannot: the record is cut back off and its append fails, `_write_whole`). The next append
+cannot: the record is cut back off and its append fails, `log_file.write_whole`). The next append
 terminates that fragment and writes a `log-recovered` record that names the fragment's line
 and hash, so the fragment stays covered by the chain and the log verifies again.
 
@@ -33,6 +33,7 @@ from typing import Callable, Iterable
 from agent.audit import seal as seals
 from agent.audit.checks import AuditReport, check_log, split_lines
 from agent.audit.gap import already_named, seal_gap
+from agent.audit.log_file import head_in, open_log, write_whole
 from agent.audit.records import (
     GAP,
     GENESIS,
@@ -49,7 +50,6 @@ from agent.identity.typed_passphrase import passphrase_for
 from agent.media.read_at import read_at
 from agent.os_words import plain_home_error, plain_os_error
 from agent.file_locks import FileLock
-from agent.storage import BINARY
 from agent.timebase import format_utc
 from frp.decision import LogHead
 
@@ -75,27 +75,6 @@ class AuditError(Exception):
 def _thread_lock(path: Path) -> threading.Lock:
     with _thread_locks_guard:
         return _thread_locks.setdefault(str(path.absolute()), threading.Lock())
-
-
-def _write_whole(fd: int, out: bytes) -> None:
-    """Append `out` and fsync it, or leave the log as it was: a disk that fills part way
-    through (ENOSPC) would otherwise leave half a record, which `verify` calls a crash's
-    torn line (exit 3) until the next append covers it with a `log-recovered` record, kept
-    for good; the record was never logged, and the caller is told so. Under the log's lock,
-    so the end is ours to cut back to. A cut that fails too is left to that recovery."""
-    start = os.lseek(fd, 0, os.SEEK_END)
-    try:
-        view = memoryview(out)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
-    except OSError:
-        try:
-            os.ftruncate(fd, start)
-            os.fsync(fd)
-        except OSError:
-            pass
-        raise
 
 
 class AuditLog:
@@ -131,7 +110,7 @@ class AuditLog:
         with _thread_lock(self.path):
             try:
                 ensure_home(self.home)
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND | BINARY, 0o600)
+                fd = open_log(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND)
             except ConfigError as exc:
                 raise AuditError(str(exc)) from None
             except OSError as exc:
@@ -186,7 +165,7 @@ class AuditLog:
             prev = line_hash(canonical(made))
         record = self._record(seq + 1, event, data, prev)
         out += canonical(record) + b"\n"
-        _write_whole(fd, out)
+        write_whole(fd, out)
         # Only once the record is on disk is the seal moved on: a crash in between leaves the
         # log one record longer than its seal, which verify() reads as "not yet sealed".
         if key is not None:
@@ -217,16 +196,16 @@ class AuditLog:
     def _head_at(fd: int, lines: list[bytes], seq: int) -> str | None:
         """The head of record `seq`: looked for in the last lines read, else in the whole log
         (records written while the key was locked can reach further back)."""
-        found = _head_in(lines, seq)
+        found = head_in(lines, seq)
         if found is None:
-            found = _head_in(split_lines(read_at(fd, os.fstat(fd).st_size, 0))[0], seq)
+            found = head_in(split_lines(read_at(fd, os.fstat(fd).st_size, 0))[0], seq)
         return found
 
     def head(self) -> LogHead:
         """The log as it stands: the number of the last record and the SHA-256 of its line
         (what decisions carry as `audit_log`); LogHead(0, GENESIS) for an empty log."""
         try:
-            fd = os.open(self.path, os.O_RDONLY | BINARY)
+            fd = open_log(self.path, os.O_RDONLY)
         except FileNotFoundError:
             return LogHead(0, GENESIS)
         except OSError as exc:
@@ -266,12 +245,16 @@ class AuditLog:
 
     def _read(self) -> bytes:
         try:
-            return self.path.read_bytes()
+            fd = open_log(self.path, os.O_RDONLY)
         except FileNotFoundError:
             return b""
         except OSError as exc:
             raise AuditError("cannot read the audit log: "
                              + plain_os_error(exc, str(self.path))) from None
+        try:
+            return read_at(fd, os.fstat(fd).st_size, 0)
+        finally:
+            os.close(fd)
 
     def entries(self) -> list[dict]:
         """Every well-formed record, oldest first (crash fragments left out)."""
@@ -285,17 +268,3 @@ class AuditLog:
             return check_log(self.home, self._read(), witnesses)
         except seals.NewerSeal as exc:
             raise AuditError(str(exc)) from None
-
-
-def _head_in(lines: list[bytes], seq: int) -> str | None:
-    # Only a line ending so can be record `seq` (canonical JSON puts `seq` last), so only it is
-    # parsed: with the key locked, the sealed record falls further back with each record
-    # written, and parsing every line after it made each append slower than the one before.
-    ending = b',"seq":%d}' % seq
-    for line in reversed(lines):
-        if not line.endswith(ending):
-            continue
-        record = parse_record(line)
-        if record is not None and record["seq"] == seq:
-            return line_hash(line)
-    return None
