@@ -25,7 +25,7 @@ from agent.commands.common import (
     say,
 )
 from agent.commands.interrupt import Interrupted, Stopper
-from agent.commands.option_values import text_options
+from agent.commands.option_values import dashed_values_joined, text_options
 from agent.os_words import plain_os_error
 from frp.text import one_line
 
@@ -98,9 +98,12 @@ class _ArgumentsRefused(SystemExit):
 
 
 class _Parser(argparse.ArgumentParser):
-    """The command's parsers (each subcommand's too): what _StoreOnce noted is not an option."""
+    """The command's parsers (each subcommand's too): what _StoreOnce noted is not an option;
+    `--owner -kSDX...` read as `--owner=-kSDX...` (option_values.dashed_values_joined)."""
 
     def parse_known_args(self, args=None, namespace=None):
+        if isinstance(args, list):
+            args = dashed_values_joined(args, self._option_string_actions)
         namespace, rest = super().parse_known_args(args, namespace)
         vars(namespace).pop(_GIVEN, None)
         return namespace, rest

@@ -121,3 +121,17 @@ def test_a_receipt_another_trusted_agency_signed_for_this_tar_is_not_its_receipt
         f"request of Example Police Department ({genuine['iss']}): only that agency's portal "
         "received it for that request, so this is not its receipt."], out
     assert check(checker, str(porch), "--receipt", str(receipt))[0] == 0
+
+
+def test_an_owner_id_beginning_with_a_dash_is_the_owners_value():
+    """Integration: an owner id is base64url, and one in 64 begins with '-': given as
+    `--owner -kSDX...`, argparse took it for another option ('expected one argument', exit 2),
+    which failed the test above in the fresh-clone CI when its random owner id began so."""
+    from agent.cli import build_parser
+    from agent.cli import _ArgumentsRefused
+
+    owner = "-kSDXKCv9-5tEBqZku8p0M4GUpf_-xUyzlDwpiTGpOc"
+    args = build_parser().parse_args(["verify", "p.tar", "--owner", owner, "--json"])
+    assert (args.owner, args.json) == (owner, True)
+    with pytest.raises(_ArgumentsRefused):   # an option where the value belongs is still refused
+        build_parser().parse_args(["verify", "p.tar", "--owner", "--json"])

@@ -165,3 +165,25 @@ def text_options(parser: argparse.ArgumentParser) -> None:
                 action.type = owner_text
             elif action.dest in ID_DESTS:
                 action.type = typed_id
+
+
+# Options whose value may begin with '-', which argparse takes for another option ("expected
+# one argument"): an owner id is base64url, and one in 64 begins so.
+_DASHED_VALUES = ("--owner",)
+
+
+def dashed_values_joined(args: list[str], options) -> list[str]:
+    """`args` with each _DASHED_VALUES option and a following value beginning with '-' (not
+    an option of the parser's, nor `--`) as one `--option=value`."""
+    out, i = [], 0
+    while i < len(args):
+        arg = args[i]
+        if (arg in _DASHED_VALUES and arg in options and i + 1 < len(args)
+                and args[i + 1].startswith("-") and args[i + 1] != "--"
+                and args[i + 1].split("=", 1)[0] not in options):
+            out.append(f"{arg}={args[i + 1]}")
+            i += 2
+            continue
+        out.append(arg)
+        i += 1
+    return out
