@@ -259,18 +259,31 @@ class Transaction:
         return False
 
 
+def open_ordinary(path: Path | str, flags: int = os.O_RDONLY, mode: int = 0o600) -> int:
+    """A descriptor on the ordinary file at `path` (a link followed), opened with `flags`
+    (BINARY added; `mode` for one O_CREAT makes). OSError for what is no ordinary file, never
+    read nor waited on: a named pipe or a device (os_words.NOT_A_FILE), a folder (EISDIR)."""
+    fd = os.open(path, flags | BINARY | _NO_WAIT, mode)
+    try:
+        kind = os.fstat(fd).st_mode
+        if stat.S_ISDIR(kind):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(kind):
+            raise OSError(NOT_A_FILE, "not an ordinary file", str(path))
+        if _NO_WAIT:
+            os.set_blocking(fd, True)   # only the open was not to wait
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
 def read_file_start(path: Path | str, limit: int) -> bytes:
     """At most `limit` bytes from the start of the ordinary file at `path` (a link followed),
     never more read: a file of gigabytes, or a link to `/dev/zero`, costs `limit` bytes.
-    OSError for what is no ordinary file, never read nor waited on: a named pipe or a device
-    (os_words.NOT_A_FILE), a folder (EISDIR)."""
-    fd = os.open(path, os.O_RDONLY | BINARY | _NO_WAIT)
+    OSError for what is no ordinary file (open_ordinary)."""
+    fd = open_ordinary(path)
     try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-        if not stat.S_ISREG(mode):
-            raise OSError(NOT_A_FILE, "not an ordinary file", str(path))
         chunks, left = [], limit
         while left > 0:
             chunk = os.read(fd, min(left, 1 << 16))

@@ -33,7 +33,7 @@ from typing import Callable, Iterable
 from agent.audit import seal as seals
 from agent.audit.checks import AuditReport, check_log, split_lines
 from agent.audit.gap import already_named, seal_gap
-from agent.audit.log_file import head_in, open_log, write_whole
+from agent.audit.log_file import head_in, write_whole
 from agent.audit.records import (
     GAP,
     GENESIS,
@@ -50,6 +50,7 @@ from agent.identity.typed_passphrase import passphrase_for
 from agent.media.read_at import read_at
 from agent.os_words import plain_home_error, plain_os_error
 from agent.file_locks import FileLock
+from agent.storage import open_ordinary
 from agent.timebase import format_utc
 from frp.decision import LogHead
 
@@ -110,7 +111,7 @@ class AuditLog:
         with _thread_lock(self.path):
             try:
                 ensure_home(self.home)
-                fd = open_log(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND)
+                fd = open_ordinary(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND)
             except ConfigError as exc:
                 raise AuditError(str(exc)) from None
             except OSError as exc:
@@ -205,7 +206,7 @@ class AuditLog:
         """The log as it stands: the number of the last record and the SHA-256 of its line
         (what decisions carry as `audit_log`); LogHead(0, GENESIS) for an empty log."""
         try:
-            fd = open_log(self.path, os.O_RDONLY)
+            fd = open_ordinary(self.path)
         except FileNotFoundError:
             return LogHead(0, GENESIS)
         except OSError as exc:
@@ -245,7 +246,7 @@ class AuditLog:
 
     def _read(self) -> bytes:
         try:
-            fd = open_log(self.path, os.O_RDONLY)
+            fd = open_ordinary(self.path)
         except FileNotFoundError:
             return b""
         except OSError as exc:

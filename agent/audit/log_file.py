@@ -1,39 +1,11 @@
-"""The activity log's file itself: opened only when it is an ordinary file, and a record
-appended whole or not at all (agent/audit/log.py keeps the chain and the seal)."""
+"""The activity log's file itself: a record appended whole or not at all, and a record's line
+found among the log's (agent/audit/log.py keeps the chain and the seal, and opens the log
+only as an ordinary file: storage.open_ordinary)."""
 from __future__ import annotations
 
-import errno
 import os
-import stat
-from pathlib import Path
 
 from agent.audit.records import line_hash, parse_record
-from agent.os_words import NOT_A_FILE
-from agent.storage import BINARY
-
-# Never a named pipe's wait at the open (Windows has no such file to wait on, nor the flag).
-_NO_WAIT = getattr(os, "O_NONBLOCK", 0)
-
-
-def open_log(path: Path, flags: int) -> int:
-    """A descriptor on the log at `path`, opened with `flags` (BINARY added, 0600 when made),
-    only when it is an ordinary file: a named pipe or a link to a device that a sync or restore
-    program left in its place (a pipe kept `log` waiting for ever, a record written to
-    /dev/zero was lost unsaid) is OSError(NOT_A_FILE), a folder IsADirectoryError, each left
-    where it is."""
-    fd = os.open(path, flags | BINARY | _NO_WAIT, 0o600)
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):   # said as a folder, as storage.read_file_start says one
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-        if not stat.S_ISREG(mode):
-            raise OSError(NOT_A_FILE, "not an ordinary file", str(path))
-        if _NO_WAIT:
-            os.set_blocking(fd, True)   # only the open was not to wait
-    except BaseException:
-        os.close(fd)
-        raise
-    return fd
 
 
 def write_whole(fd: int, out: bytes) -> None:
