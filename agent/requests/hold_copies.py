@@ -14,6 +14,7 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from agent.export.hashed_files import read_chunks, write_hashed
 from agent.index.coverage import USABLE
@@ -64,22 +65,34 @@ def window_rows(store: Store, start_us: int, end_us: int, cameras: tuple[str, ..
             for row in store.files(camera, start_us, end_us) if row.status in _KEPT]
 
 
-def copy_recordings(rows: list, staging: Path, cancel: threading.Event | None = None,
-                    taken: set[str] | None = None) -> list[HeldFile]:
-    """Copy the files of `rows` (one row per file) into `staging`, each under a name none of
-    `taken` (lower case: the names a hold has already) is; CopyCancelled once `cancel` is set."""
-    held, names, rings = [], set(taken or ()), {}
+def copy_names(rows: list, taken: set[str] | None = None) -> Iterator[tuple]:
+    """Each of `rows` (one row per file) with the name its copy takes in the hold, none of
+    `taken` (lower case: the names a hold has already), and, for the first of a ring file's
+    folder, that folder's name in the hold (its card's index goes there with it), else None:
+    what copy_recordings copies to, and what hold_room weighs before."""
+    names, rings = set(taken or ()), {}
     for row in rows:
+        first_of_ring = None
         if row.ranged:   # a ring file: in a folder of its own, with its card's index
             ring = str(Path(row.path).parent)
             if ring not in rings:
-                rings[ring] = unique_name(f"{distinct_name(row.camera)}/"
-                                          f"{distinct_name(Path(ring).name)}", names)
-                held += _copy_ring_index(Path(ring), staging, rings[ring], cancel)
+                rings[ring] = first_of_ring = unique_name(
+                    f"{distinct_name(row.camera)}/{distinct_name(Path(ring).name)}", names)
             name = unique_name(f"{rings[ring]}/{copy_name(Path(row.path).name)}", names)
         else:
             name = unique_name(f"{distinct_name(row.camera)}/{copy_name(Path(row.path).name)}",
                                names)
+        yield row, name, first_of_ring
+
+
+def copy_recordings(rows: list, staging: Path, cancel: threading.Event | None = None,
+                    taken: set[str] | None = None) -> list[HeldFile]:
+    """Copy the files of `rows` (one row per file) into `staging`, each under the name
+    copy_names gives it; CopyCancelled once `cancel` is set."""
+    held = []
+    for row, name, ring_folder in copy_names(rows, taken):
+        if ring_folder is not None:
+            held += _copy_ring_index(Path(row.path).parent, staging, ring_folder, cancel)
         dest = staging / name
         dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         size, digest = _copy_hashed(Path(row.path), dest, cancel)

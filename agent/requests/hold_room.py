@@ -16,9 +16,7 @@ from agent.export.path_room import (WINDOWS_MAX_PATH, clip_path_length, long_pat
 from agent.file_locks import Busy, open_lock
 from agent.index.links import links_out
 from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
-from agent.requests.hold_copies import CopyCancelled
-from agent.requests.hold_names import copy_name, unique_name
-from agent.storage import distinct_name
+from agent.requests.hold_copies import CopyCancelled, copy_names
 from agent.index.store import Store
 from frp.count_words import counted
 
@@ -93,21 +91,12 @@ def path_problem(home: Path, folder: str, rows: list, *, windows: bool | None = 
 
 def longest_inside(folder: str, rows: list) -> int:
     """UTF-16 units the longest copy of `rows` adds to the home's path, in the hold's hidden
-    folder, named as hold_copies.copy_recordings names them."""
-    names, rings, longest = set(), {}, []
-    for row in rows:
-        if row.status == "remote":
-            continue
-        if row.ranged:
-            ring = str(Path(row.path).parent)
-            if ring not in rings:
-                rings[ring] = unique_name(f"{distinct_name(row.camera)}/"
-                                          f"{distinct_name(Path(ring).name)}", names)
-                longest += [f"{rings[ring]}/{n}" for n in (*INDEX_NAMES, SQLITE_INDEX)]
-            longest.append(unique_name(f"{rings[ring]}/{copy_name(Path(row.path).name)}", names))
-        else:
-            longest.append(unique_name(f"{distinct_name(row.camera)}/"
-                                       f"{copy_name(Path(row.path).name)}", names))
+    folder, named as hold_copies.copy_names names them."""
+    longest = []
+    for _row, name, ring_folder in copy_names([r for r in rows if r.status != "remote"]):
+        if ring_folder is not None:
+            longest += [f"{ring_folder}/{n}" for n in (*INDEX_NAMES, SQLITE_INDEX)]
+        longest.append(name)
     staged = f"\\holds\\.{folder}.partial-{'0' * 8}\\"
     return max((utf16_units(staged + n.replace("/", "\\")) for n in longest), default=0)
 
