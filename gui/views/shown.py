@@ -14,7 +14,7 @@ from __future__ import annotations
 from agent.views import multi_line, one_line
 from gui.views.display import isolated
 
-__all__ = ["Shown", "shown", "shown_names", "shown_lines"]
+__all__ = ["Shown", "shown", "shown_names", "shown_lines", "safe_text"]
 
 LRM = "\u200e"   # Unicode's left-to-right mark: invisible, it sets a line's direction
 
@@ -25,10 +25,16 @@ class Shown(str):
     which a label sanitises whole again."""
 
     def __add__(self, other: str) -> "Shown":
-        return Shown(str.__add__(self, other if isinstance(other, Shown) else multi_line(other)))
+        return Shown(str.__add__(self, safe_text(other)))
 
     def __radd__(self, other: str) -> "Shown":
         return Shown(str.__add__(multi_line(other), self))
+
+
+def safe_text(text: str) -> Shown:
+    """`text` as it may be shown: a Shown as it is, any other sanitised whole (multi_line):
+    the one rule every label and join of this module applies."""
+    return text if isinstance(text, Shown) else Shown(multi_line(text))
 
 
 def _value(value: object) -> str:
@@ -60,4 +66,4 @@ def shown_names(names: list[str], separator: str = ", ") -> Shown:
 
 def shown_lines(rows: list[str]) -> Shown:
     """Lines joined one under the other: a Shown as it is, any other sanitised whole."""
-    return Shown("\n".join(r if isinstance(r, Shown) else multi_line(r) for r in rows))
+    return Shown("\n".join(safe_text(r) for r in rows))

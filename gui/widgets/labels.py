@@ -19,15 +19,15 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
-from agent.views import multi_line, one_line
-from gui.views.shown import Shown
+from agent.views import one_line
+from gui.views.shown import Shown, safe_text
 
 
 class PlainLabel(QLabel):
     """A QLabel whose text always passes the display sanitiser (a Shown passed it already)."""
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        super().setText(text if isinstance(text, Shown) else multi_line(text))
+        super().setText(safe_text(text))
 
 
 class QuietLabel(PlainLabel):
@@ -214,7 +214,7 @@ class WrappedText(QPlainTextEdit):
         return self.toPlainText()
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
-        self.setPlainText(text if isinstance(text, Shown) else multi_line(text))
+        self.setPlainText(safe_text(text))
         self._measure()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
