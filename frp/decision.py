@@ -33,6 +33,16 @@ class ReceiptError(Exception):
     """A portal receipt that does not prove the portal received exactly our package."""
 
 
+class UntrustedReceipt(ReceiptError):
+    """A receipt whose signature proves nothing (not a receipt, not one of the agency's keys,
+    or a key another trusted agency lists), as against claims the agency's own key signed
+    that do not fit; `why` says what, without the sentence around it."""
+
+    def __init__(self, agency_name: str, why: str) -> None:
+        super().__init__(f"the receipt from {agency_name} cannot be trusted: {why}")
+        self.why = why
+
+
 @dataclass(frozen=True)
 class Approved:
     """What the owner approved: a window inside the request's and the cameras to share."""
@@ -164,7 +174,7 @@ def verify_receipt(token: str | bytes, agency: Agency, expected_sha256: str,
             raise JWSError(SHARED_KEY.format(fingerprint=jwk["kid"], other=other.name,
                                              other_id=other.id, agency=agency.name))
     except JWSError as exc:
-        raise ReceiptError(f"the receipt from {agency.name} cannot be trusted: {exc}") from None
+        raise UntrustedReceipt(agency.name, str(exc)) from None
     claims = parsed.claims
     if claims.get("iss") != agency.id:
         raise ReceiptError(f"the receipt was issued by {one_line(claims.get('iss'), 80)}, not {agency.id}")

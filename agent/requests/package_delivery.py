@@ -15,7 +15,7 @@ from agent.requests.records import Delivery
 from agent.requests.tus_uploads import (ALREADY_RECEIVED, OUTSIDE_APPROVAL, approved_elsewhere,
                                         received_elsewhere, upload_client, upload_tar,
                                         withdraw)
-from frp.decision import ReceiptError, verify_receipt
+from frp.decision import ReceiptError, UntrustedReceipt, verify_receipt
 from frp.jws import JWSError, parse_compact
 from frp.text import one_line
 
@@ -191,7 +191,7 @@ def _receipt(step: Step, d: Delivery) -> None:
         claims = verify_receipt(token, step.agency, d.sha256, step.request.id, step.trusted)
     except ReceiptError as exc:
         other = _receipt_for_other_bytes(step, token)
-        if other is None and _signature_fault(step.agency.name, exc):   # the next approve asks again
+        if other is None and isinstance(exc, UntrustedReceipt):   # the next approve asks again
             raise DeliveryError(_untrusted(step.agency.name, d.camera, exc)) from None
         if other is None:   # the agency's own signature on claims that do not fit this package
             raise DeliveryError(_misfit(step.agency.name, d.camera, exc)) from None
@@ -231,22 +231,15 @@ def footage_outside(agency: str, camera: str) -> str:
             "looks into it")
 
 
-def _untrusted(agency: str, camera: str, exc: ReceiptError) -> str:
+def _untrusted(agency: str, camera: str, exc: UntrustedReceipt) -> str:
     """What the owner is told of a receipt that cannot be trusted: the portal took the
     package (the agency may have it), what is wrong, and who to call when approving again
     brings the same: an agency that changed its keys needs its new agency file."""
-    why = str(exc).removeprefix(f"the receipt from {agency} cannot be trusted: ")
     return (f"{agency}'s portal took the package for {camera}, but its receipt cannot be "
-            f"trusted ({why}), so it is not recorded as delivered. If approving it again "
+            f"trusted ({exc.why}), so it is not recorded as delivered. If approving it again "
             f"brings no trusted receipt, call {agency} on the number in your trust store: it "
             "may have changed its keys, and then its new agency file is needed (`footage-agent "
             "agencies add FILE --replace`)")
-
-
-def _signature_fault(agency: str, exc: ReceiptError) -> bool:
-    """Whether the receipt failed on its signature (frp.decision's words for that), as against
-    claims the agency's own key signed but that do not fit this request."""
-    return str(exc).startswith(f"the receipt from {agency} cannot be trusted: ")
 
 
 def _misfit(agency: str, camera: str, exc: ReceiptError) -> str:
