@@ -30,7 +30,7 @@ OutputDir={#Dist}
 OutputBaseFilename=footage-agent-setup-{#AppVersion}
 UninstallDisplayIcon={app}\footage-agent-gui.exe
 UninstallDisplayName=Footage Requests
-; An update or an uninstall asks the running app (in the tray, say) to close first.
+; An update asks the running app (in the tray, say) to close first (Restart Manager).
 CloseApplications=yes
 WizardStyle=modern
 
