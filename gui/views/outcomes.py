@@ -38,20 +38,25 @@ DELIVERY_STAGES = {
 
 def stage_text(stage: str) -> str:
     """A job stage in plain words ('porch (2 of 3): cutting' -> 'porch (2 of 3): Cutting the
-    footage', 'exporting porch (2 of 16)' -> 'Preparing the footage of porch (2 of 16)')."""
+    footage', 'exporting porch (2 of 16)' -> 'Preparing the footage of porch (2 of 16)'). The
+    camera's name is set apart from the app's words (gui.views.shown), so a Hebrew one keeps
+    the line's order and its count."""
     delivery = _DELIVERY.fullmatch(stage)
     if delivery is not None:
         step, camera, n, count = delivery.groups()
-        return translate("outcomes", DELIVERY_STAGES[step]).format(camera=camera, n=n,
-                                                                   count=count)
+        return shown(translate("outcomes", DELIVERY_STAGES[step]), camera=camera, n=n,
+                     count=count)
     camera, _, rest = stage.rpartition(": ")
     words = (translate("outcomes", STAGES[rest]) if rest in STAGES
              else sentence_start(rest))
+    if not camera:
+        return words
     counted = _COUNTED.fullmatch(camera)   # an export by hand: "porch (2 of 16): cutting"
+    named, n, count = "{camera}", "", ""
     if counted is not None:
-        camera = translate("outcomes", "{camera} ({n} of {count})").format(
-            camera=counted.group(1), n=counted.group(2), count=counted.group(3))
-    return f"{camera}: {words}" if camera else words
+        named = translate("outcomes", "{camera} ({n} of {count})")
+        camera, n, count = counted.groups()
+    return shown(named + ": {words}", camera=camera, n=n, count=count, words=words)
 
 
 class PartlyExported(Exception):
@@ -125,7 +130,8 @@ def result_text(result) -> str:
     by_hand = [i for i in items if getattr(i, "clip", None)]
     lines += handover_lines([package_path(i) for i in by_hand])
     lines += key_lines({getattr(i, "owner_id", "") for i in by_hand} - {""})
-    return "\n".join(lines) or translate("outcomes", "Done.")
+    # joined as shown lines: the blur's line keeps its camera's name isolated
+    return shown_lines(lines) if lines else translate("outcomes", "Done.")
 
 
 def handover_lines(packages: list) -> list[str]:
@@ -166,7 +172,8 @@ def _blur_words(done, plan) -> str:
         said = translate("outcomes", "{camera}: no face was found to blur (a face narrower than "
                                      "about a twentieth of the picture is missed: cover such "
                                      "places with a privacy mask)")
-    return said.format(camera=camera, frames=done.blurred_frames)
+    # the camera's name isolated (gui.views.shown): a Hebrew one keeps the line's order
+    return shown(said, camera=camera, frames=done.blurred_frames)
 
 
 def _lost_words(frames: int, pieces: int) -> str:
