@@ -8,6 +8,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QAccessible  # noqa: E402
 
 from tests.gui_support import footage, settle, spanish, win  # noqa: E402,F401
@@ -49,3 +50,34 @@ def test_a_timeline_is_a_slider_to_a_screen_reader(qtbot, win):  # noqa: F811
         assert ui.role() == QAccessible.Role.Slider, camera
         assert ui.text(QAccessible.Name) == f"Timeline of {camera}"
         assert "From " in ui.text(QAccessible.Description)
+
+
+def test_a_timeline_tells_a_screen_reader_where_it_stands_and_where_the_arrows_moved_it(
+        qtbot, win, monkeypatch):  # noqa: F811
+    """GUI hunt: a timeline was a slider with no value: a screen reader said "slider" and not
+    the moment shown, and nothing as Right moved it (the description alone changed, which a
+    reader does not read out on its own). Its value is now the moment shown, as the eye reads
+    it under the track, and each move sends a value change (Windows' UI Automation raises it
+    with that text). The event's delivery to a reader cannot run offscreen: what the timeline
+    hands Qt for it is recorded."""
+    from gui.views import display
+    from gui.widgets import timeline as timeline_module
+
+    open_the_request(qtbot, win)
+    win.open_request(win.inbox.views[0])
+    settle(qtbot, win)
+    timeline = next(iter(win.request.strip.timelines.values()))
+    ui = QAccessible.queryAccessibleInterface(timeline)
+    assert ui.text(QAccessible.Value) == display.clock(timeline.position_us, win.ctx.zone)
+    sent = []
+    monkeypatch.setattr(timeline_module.QAccessible, "updateAccessibility",
+                        lambda event: sent.append((event.type(), getattr(event, "value",
+                                                                         lambda: None)())))
+    timeline.setFocus()
+    qtbot.waitUntil(timeline.hasFocus)
+    before = timeline.position_us
+    qtbot.keyClick(timeline, Qt.Key_Right)
+    assert timeline.position_us == before + 1_000_000
+    moved = display.clock(timeline.position_us, win.ctx.zone)
+    assert ui.text(QAccessible.Value) == moved
+    assert (QAccessible.Event.ValueChanged, moved) in sent, sent

@@ -8,7 +8,13 @@ position 1 s (Shift: 10 s), I / O put the in / out handle at the position, Home 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QImage, QPixmap
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QAccessibleValueChangeEvent,
+    QImage,
+    QPixmap,
+)
 from PySide6.QtWidgets import QAccessibleWidget, QSizePolicy, QWidget
 
 from gui.views import display
@@ -20,11 +26,27 @@ _GRAB_PX = 9
 _LABEL_GAP = 12  # between the times at the ends and the camera's words in the middle
 
 
-def _slider(_class_name: str, widget) -> QAccessibleWidget | None:
+class _SpokenTimeline(QAccessibleWidget):
     """A timeline as a screen reader should know it: a slider (the arrows move it), not Qt's
-    "client" of a plain widget; its name and description are the widget's own."""
+    "client" of a plain widget, whose value is the moment shown ("13:11:28 PST"); its name
+    and description are the widget's own. Without a value a reader said "slider" and nothing
+    of where it stood, and nothing as the arrows moved it (Windows' UI Automation reads a
+    slider's value as this text)."""
+
+    def __init__(self, widget: "Timeline"):
+        super().__init__(widget, QAccessible.Role.Slider)
+        self._timeline = widget
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Value:
+            return self._timeline.spoken_value()
+        return super().text(kind)
+
+
+def _slider(_class_name: str, widget) -> QAccessibleWidget | None:
+    """The accessible face of a Timeline (_SpokenTimeline); Qt's own for any other widget."""
     if isinstance(widget, Timeline):
-        return QAccessibleWidget(widget, QAccessible.Role.Slider)
+        return _SpokenTimeline(widget)
     return None
 
 
@@ -126,6 +148,11 @@ class Timeline(TimelinePainting, QWidget):
             "Left and Right move the moment shown by 1 second (with Shift, 10); I makes it the "
             "start, O the end; Home and End go to the start and the end.")
 
+    def spoken_value(self) -> str:
+        """The timeline's value to a screen reader: the moment shown, as the eye reads it
+        under the track."""
+        return display.clock(self.position_us, self.zone)
+
     def set_thumbnails(self, thumbs: list[tuple[int, QImage]]) -> None:
         self.thumbs = list(thumbs)
         self._drawn = None
@@ -137,6 +164,9 @@ class Timeline(TimelinePainting, QWidget):
         if us != self.position_us:
             self.position_us = us
             self._shown()
+            if self.hasFocus():   # a screen reader says where the arrows moved it
+                QAccessible.updateAccessibility(
+                    QAccessibleValueChangeEvent(self, self.spoken_value()))
             if emit:
                 self.positionChanged.emit(us)
 
