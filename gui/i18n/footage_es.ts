@@ -497,6 +497,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <source>Exporting {duration} to {folder}</source>
         <translation>Exportando {duration} a {folder}</translation>
     </message>
+    <message>
+        <source>Exported {duration} to {folder}</source>
+        <translation>Se han exportado {duration} a {folder}</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunPage</name>
@@ -1889,8 +1893,16 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Enviando de nuevo las grabaciones aprobadas a {agency}</translation>
     </message>
     <message>
+        <source>Sent the approved footage to {agency} again</source>
+        <translation>Se han enviado de nuevo las grabaciones aprobadas a {agency}</translation>
+    </message>
+    <message>
         <source>Sending {duration} of footage to {agency}</source>
         <translation>Enviando {duration} de grabación a {agency}</translation>
+    </message>
+    <message>
+        <source>Sent {duration} of footage to {agency}</source>
+        <translation>Se han enviado {duration} de grabación a {agency}</translation>
     </message>
     <message>
         <source>Withdraw your approval?</source>

@@ -49,7 +49,7 @@ def recent_range(agent, cameras: list[str], now_us: int) -> tuple[int, int] | No
 
 
 class ExportPage(QWidget):
-    started = Signal(object, str)
+    started = Signal(object, str, str)   # the job, the progress page's title, and once done
     running = Signal()   # Export pressed while its export runs: its progress is shown
 
     def __init__(self, ctx, parent: QWidget | None = None):
@@ -298,4 +298,6 @@ class ExportPage(QWidget):
             return results
         self.job = job = self.ctx.bridge.run("export", work, self._ended, self._ended)
         self.started.emit(job, self.tr("Exporting {duration} to {folder}").format(
+            duration=display.duration(out.seconds), folder=folder),
+            self.tr("Exported {duration} to {folder}").format(
             duration=display.duration(out.seconds), folder=folder))

@@ -31,6 +31,7 @@ class ProgressPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.job = None
+        self.done_title = ""
         self.finished_ok: bool | None = None
         self.title = plain_label(name="pageTitle")
         self.stage = plain_label()
@@ -72,9 +73,12 @@ class ProgressPage(QWidget):
         ctx.bridge.jobProgress.connect(self._progress)
         ctx.bridge.jobFinished.connect(self._finished)
 
-    def track(self, job, title: str) -> None:
-        """Follow `job` (an agent Job) from now on."""
-        self.job, self.finished_ok = job, None
+    def track(self, job, title: str, done: str = "") -> None:
+        """Follow `job` (an agent Job) from now on, the page titled `title` ("Sending 36 s of
+        footage to ...") while it runs and `done` ("Sent ...") once it has done it: a title
+        still saying "Sending" above "Finished" told a screen reader it was still under way.
+        One that stopped keeps `title`, the task it did not finish."""
+        self.job, self.finished_ok, self.done_title = job, None, done or title
         self.title.setText(title)
         self.bar.setAccessibleName(title)   # a screen reader says whose progress it is
         self.stage.setText(self.tr("Starting\u2026"))
@@ -125,6 +129,9 @@ class ProgressPage(QWidget):
         if ok:
             self.bar.setValue(1000)
             self.stage.setText(self.tr("Finished"))
+            if getattr(self.job.result, "status", "delivered") == "delivered":   # sent whole
+                self.title.setText(self.done_title)
+                self.bar.setAccessibleName(self.done_title)
             self.result.setText(result_text(self.job.result))
             self.open_button.setVisible(self.packages_folder() is not None)
             return

@@ -48,7 +48,7 @@ class RequestPage(RequestSummary, QWidget):
     """One request under review; emits `started(job, title)` on approve, `decided()` once the
     request it shows was decided."""
 
-    started = Signal(object, str)
+    started = Signal(object, str, str)   # the job, the progress page's title, and once sent
     decided = Signal()
     back = Signal()
 
@@ -199,6 +199,7 @@ class RequestPage(RequestSummary, QWidget):
                 return in_owner_words(agent.requests.approve, rid, progress=progress,
                                       cancel=cancel, accept_dropped=damaged, iss=iss)
             title = self.tr("Sending the approved footage to {agency} again").format(agency=name)
+            done = self.tr("Sent the approved footage to {agency} again").format(agency=name)
         else:
             cameras = [p.camera for p in out.parts if p.seconds > 0]
             if not cameras:
@@ -212,6 +213,8 @@ class RequestPage(RequestSummary, QWidget):
                                       iss=iss)
             title = self.tr("Sending {duration} of footage to {agency}").format(
                 duration=display.duration(out.seconds), agency=name)
+            done = self.tr("Sent {duration} of footage to {agency}").format(
+                duration=display.duration(out.seconds), agency=name)
         self._busy(True)
         self.sending = (rid, iss)
 
@@ -223,7 +226,7 @@ class RequestPage(RequestSummary, QWidget):
             self.sending = None
             self.failed(message)
         self.sending_job = job = self.ctx.bridge.run("approve", work, sent, not_sent)
-        self.started.emit(job, title)
+        self.started.emit(job, title, done)
 
     def decline(self) -> None:
         if self.declining.job is not None:

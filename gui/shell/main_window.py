@@ -234,12 +234,14 @@ class MainWindow(WindowClosing, QMainWindow):
         if self.pages.currentWidget() is self.request:
             self.show_page("inbox")
 
-    def _follow_approval(self, job, title: str) -> None:
+    def _follow_approval(self, job, title: str, done: str) -> None:
         self._approving = self.request.sending
-        self.follow(job, title)
+        self.follow(job, title, done)
 
-    def follow(self, job, title: str) -> None:
-        self.progress.track(job, title)
+    def follow(self, job, title: str, done: str = "") -> None:
+        """Show the progress page following `job`, titled `title`, then `done` (if given) once
+        it ended well."""
+        self.progress.track(job, title, done)
         self.show_page("progress")
 
     def _announce(self, views: list) -> None:
