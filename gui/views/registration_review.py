@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from agent.views import Camera, Contact
 from gui.views.display import NBSP
+from gui.views.shown import Shown, shown
 from gui.views.words import translate
 
 # Texts keep the translation context "registrations" they were translated under: the catalogue
@@ -13,25 +14,31 @@ from gui.views.words import translate
 
 
 def place(camera: Camera) -> str:
-    """Where a camera is, in words: its address, its map point, or both."""
+    """Where a camera is, in words: its address, its map point, or both. The owner's address
+    is set apart from the app's words (gui.views.shown): a Hebrew one keeps the map point
+    after it."""
     # Numbers as Python writes them, which is what the token carries (never rounded here).
     point = None if camera.lat is None else translate("registrations", "map point {lat}, {lon}") \
         .format(lat=camera.lat, lon=camera.lon)
     if camera.address and point:
-        return f"{camera.address} ({point})"
-    return camera.address or point or translate("registrations", "no place given")
+        return shown("{address} ({point})", address=camera.address, point=point)
+    if camera.address:
+        return shown("{address}", address=camera.address)
+    return point or translate("registrations", "no place given")
 
 
-def camera_words(camera: Camera) -> str:
-    """One camera as the review lists it: name, place, what it sees, how long it keeps."""
-    words = [translate("registrations", "{camera}: at {place}").format(camera=camera.name,
-                                                                     place=place(camera))]
+def camera_words(camera: Camera) -> Shown:
+    """One camera as the review lists it: name, place, what it sees, how long it keeps; what
+    the owner typed set apart from the app's words (gui.views.shown), so a camera named in
+    Hebrew does not turn the line's direction (its words were laid out from the right)."""
+    template = translate("registrations", "{camera}: at {place}")
     if camera.sees:
-        words.append(translate("registrations", "sees {what}").format(what=camera.sees))
+        template += "; " + translate("registrations", "sees {what}")
     if camera.retention_days is not None:
-        words.append(translate("registrations", "keeps footage {days}")
-                     .format(days=days(camera.retention_days)))
-    return "; ".join(words)
+        template += "; " + translate("registrations", "keeps footage {days}")
+    days_kept = "" if camera.retention_days is None else days(camera.retention_days)
+    return shown(template, camera=camera.name, place=place(camera), what=camera.sees or "",
+                 days=days_kept)
 
 
 def days(n: int) -> str:
@@ -70,7 +77,7 @@ def review(agency: str, contact: Contact, cameras: tuple[Camera, ...],
     else:
         learns.append(translate("registrations", "No cameras (you can add them later from "
                                                  "Settings)"))
-    learns += [f"    {camera_words(c)}" for c in cameras]
+    learns += [Shown("    ") + camera_words(c) for c in cameras]   # kept Shown: a ◦ line
     learns.append(translate("registrations", "Your app's public key, so the agency accepts answers "
                                              "and footage only when this computer signed them (the "
                                              "secret part never leaves this computer)"))

@@ -30,6 +30,9 @@ class Shown(str):
     def __radd__(self, other: str) -> "Shown":
         return Shown(str.__add__(multi_line(other), self))
 
+    def lstrip(self) -> "Shown":   # noqa: D102 (str's): the spaces at its start taken off
+        return Shown(str.lstrip(self, " "))
+
 
 def safe_text(text: str) -> Shown:
     """`text` as it may be shown: a Shown as it is, any other sanitised whole (multi_line):

@@ -9,6 +9,7 @@ from agent.views import Contact, one_line
 from gui.views.core_words import in_owner_language
 from gui.views.registration_forms import contact_from
 from gui.views.registration_review import Review
+from gui.views.shown import shown, shown_lines
 from gui.widgets.labels import plain_label
 
 
@@ -150,8 +151,10 @@ class ReviewPage(QWidget):
     def show_review(self, agency: str, review: Review) -> None:
         """Fill the page for `agency` (its name as the trust store has it)."""
         self.title.setText(self.tr("What {agency} will learn").format(agency=agency))
-        self.learns.setText("\n".join(f"\u2022 {line}" if not line.startswith(" ") else
-                                      f"      \u25e6 {line.strip()}" for line in review.learns))
+        # as shown lines: a camera's line keeps its name and address isolated (Review)
+        self.learns.setText(shown_lines([
+            shown("\u2022 {line}", line=line) if not line.startswith(" ") else
+            shown("      \u25e6 {line}", line=line.lstrip()) for line in review.learns]))
         self.not_learns.setText("\n".join(f"\u2022 {line}" for line in review.not_learns))
         self.note.setText(review.note)
 
