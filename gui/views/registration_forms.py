@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from agent.views import Camera, Contact
+from gui.views.shown import shown
 from gui.views.words import translate
 
 # Texts keep the translation context "registrations" they were translated under: the catalogue
@@ -74,12 +75,13 @@ def cameras_from(entries: list[CameraEntry]) -> tuple[tuple[Camera, ...], list[s
         try:
             point = read_point(e.point)
         except ValueError as exc:
-            problems.append(f"{e.name}: {exc}.")
+            # the camera's name isolated (gui.views.shown): a Hebrew one keeps the line's order
+            problems.append(shown("{camera}: {why}.", camera=e.name, why=str(exc)))
             continue
         if point is None and not e.address.strip():
-            problems.append(translate("registrations", "{camera}: say where it is (a street "
-                                                       "address, a map "
-                                                       "point or both).").format(camera=e.name))
+            problems.append(shown(translate("registrations", "{camera}: say where it is (a "
+                                                             "street address, a map point or "
+                                                             "both)."), camera=e.name))
             continue
         lat, lon = point if point else (None, None)
         cameras.append(Camera(e.name, e.address.strip() or None, lat, lon,

@@ -67,6 +67,7 @@ def shown_names(names: list[str], separator: str = ", ") -> Shown:
     return Shown(separator.join(_value(n) for n in names))
 
 
-def shown_lines(rows: list[str]) -> Shown:
-    """Lines joined one under the other: a Shown as it is, any other sanitised whole."""
-    return Shown("\n".join(safe_text(r) for r in rows))
+def shown_lines(rows: list[str], separator: str = "\n") -> Shown:
+    """Lines joined one under the other (or by `separator`, the app's): a Shown as it is, any
+    other sanitised whole."""
+    return Shown(multi_line(separator).join(safe_text(r) for r in rows))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLay
 from gui.views import registration_review
 from gui.views import registrations as words
 from gui.views.registration_forms import cameras_from
+from gui.views.shown import shown_lines
 from gui.views.words import QT_TRANSLATE_NOOP, sentence_start
 from gui.widgets.camera_places import CameraPlaces
 from gui.widgets.labels import plain_label
@@ -148,7 +149,7 @@ class RegistrationFlow(QWidget):
 
     def _go_on(self, problems: list[str], index: int) -> None:
         if problems:
-            self.status.setText(" ".join(problems))
+            self.status.setText(shown_lines(problems, " "))
         else:
             self.go(index)
 
@@ -156,7 +157,7 @@ class RegistrationFlow(QWidget):
         contact, missing = self.contact.contact()
         cameras, problems = cameras_from(self.cameras.entries())
         if missing or problems:
-            self.status.setText(" ".join(missing + problems))
+            self.status.setText(shown_lines(missing + problems, " "))   # names kept isolated
             return
         if self.updating is None:
             self.agency = self.invite.chosen()[0]
