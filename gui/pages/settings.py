@@ -27,6 +27,7 @@ from gui.widgets.agencies_panel import AgenciesPanel
 from gui.widgets.labels import plain_label
 from gui.widgets.list_tables import button_row, fill, list_table
 from gui.views.recorder_facts import recorder_states, still_listed
+from gui.views.shown import shown
 from gui.widgets.camera_removal import RemoveCameraButton
 from gui.widgets.recorder_step import RecorderDialog, reopened
 from gui.widgets.registrations_panel import RegistrationsPanel, confirm
@@ -284,7 +285,9 @@ class SettingsPage(QWidget):
         """Rename a camera off the GUI thread; its recordings, masks and history follow."""
         agent = self.ctx.agent
         self.ctx.bridge.call("rename-camera", lambda: agent.rename_camera(old, new), lambda _r: (
-            self.status.setText(self.tr("'{old}' is now called '{new}'.").format(old=old, new=new)),
+            # the names isolated (gui.views.shown): a Hebrew one keeps the line's order
+            self.status.setText(shown(self.tr("'{old}' is now called '{new}'."), old=old,
+                                      new=new)),
             self.reload_lists()),
             self.status.setText)
 
