@@ -25,6 +25,7 @@ from gui.views import display, requests
 from gui.views.core_words import in_owner_language
 from gui.views.request_files import NotAdded, agency_file_not_request, not_added
 from gui.views.requests import in_owner_words
+from gui.views.shown import shown_lines
 from gui.views.times import US
 from gui.views.words import sentence_start, translate
 from gui.widgets.labels import cell, plain_label
@@ -190,7 +191,8 @@ class InboxPage(QWidget):
                             .format(case=requests.case(view), agency=requests.agency_name(view)))
 
     def _not_added(self, refusal: NotAdded) -> None:
-        self.status.setText(f"{refusal.headline} {refusal.reason}")
+        # joined as shown lines: the headline keeps the file's name isolated
+        self.status.setText(shown_lines([refusal.headline, refusal.reason], " "))
         box = QMessageBox(QMessageBox.Warning, refusal.title, refusal.headline, QMessageBox.Ok,
                           self)
         box.setTextFormat(Qt.PlainText)   # the file's name and the request's words are plain

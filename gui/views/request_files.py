@@ -8,6 +8,7 @@ from pathlib import PurePath
 
 from agent.views import one_line
 from gui.views.core_words import in_owner_language
+from gui.views.shown import shown
 from gui.views.words import sentence_start, translate
 
 # The core's head of every refusal of a request's checks (agent/requests/desk_intake.py): the
@@ -31,9 +32,7 @@ def agency_file_not_request(path: str) -> NotAdded:
     act on it": it is the file the owner must add (the city's camera program gave it)."""
     return NotAdded(
         title=translate("request_files", "Request not added"),
-        headline=translate("request_files", "{file} was not added to your requests, and "
-                                            "nothing was sent.").format(
-            file=one_line(PurePath(path).name or path)),
+        headline=_headline(PurePath(path).name or path),
         reason=translate("request_files", "It is an agency file, not a request: add it in "
                                           "Settings with Add an agency file\u2026, then compare "
                                           "its key fingerprints with the ones the agency "
@@ -53,7 +52,13 @@ def not_added(path: str, message: str, checked: bool) -> NotAdded:
                                         "and ask it to send the request again.") if checked else ""
     return NotAdded(
         title=translate("request_files", "Request not added"),
-        headline=translate("request_files", "{file} was not added to your requests, and "
-                                            "nothing was sent.").format(file=one_line(name)),
+        headline=_headline(name),
         reason=sentence_start(said),
         advice=advice)
+
+
+def _headline(name: str) -> str:
+    """The box's first line, naming the file: the name set apart from the app's words
+    (gui.views.shown), so a Hebrew one does not lay the line out from the right."""
+    return shown(translate("request_files", "{file} was not added to your requests, and "
+                                            "nothing was sent."), file=name)
