@@ -35,11 +35,10 @@ class _SpokenTimeline(QAccessibleWidget):
 
     def __init__(self, widget: "Timeline"):
         super().__init__(widget, QAccessible.Role.Slider)
-        self._timeline = widget
 
     def text(self, kind: QAccessible.Text) -> str:
         if kind == QAccessible.Text.Value:
-            return self._timeline.spoken_value()
+            return self.widget().spoken_value()
         return super().text(kind)
 
 
