@@ -6423,6 +6423,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Buscando las grabaciones</translation>
     </message>
     <message>
+        <source>Asking the recorder for the footage</source>
+        <translation>Pidiendo las grabaciones a la grabadora</translation>
+    </message>
+    <message>
+        <source>Downloading the footage from the recorder</source>
+        <translation>Descargando las grabaciones de la grabadora</translation>
+    </message>
+    <message>
         <source>Cutting the footage</source>
         <translation>Cortando la grabación</translation>
     </message>

@@ -14,6 +14,10 @@ from gui.views.words import QT_TRANSLATE_NOOP, sentence_start, translate
 
 STAGES = {
     "planning": QT_TRANSLATE_NOOP("outcomes", "Finding the recordings"),
+    # a recorder's camera: its window downloaded first (agent/index/remote_window.py)
+    "asking the recorder": QT_TRANSLATE_NOOP("outcomes", "Asking the recorder for the footage"),
+    "downloading from the recorder": QT_TRANSLATE_NOOP("outcomes", "Downloading the footage "
+                                                                   "from the recorder"),
     "cutting": QT_TRANSLATE_NOOP("outcomes", "Cutting the footage"),
     "checking": QT_TRANSLATE_NOOP("outcomes", "Checking every frame is inside the approved time"),
     "saving": QT_TRANSLATE_NOOP("outcomes", "Saving the clip to the disk"),
