@@ -141,3 +141,44 @@ def test_the_times_a_log_record_holds_read_in_the_pcs_zone_too(porch, tmp_path, 
     assert export.endswith("window=2026-11-20 23:05:00 CET to 23:05:04 CET"), export
     assert "delivered=2026-11-20 23:05:00 CET to 23:05:03.800 CET " in export
     assert "{'" not in export and "T22:05" not in export
+
+
+@pytest.mark.parametrize("text, utc", [
+    ("2026-11-20 2:05 PM", "2026-11-20T22:05:00Z"),
+    ("2026-11-20 02:05:30 pm", "2026-11-20T22:05:30Z"),
+    ("2026-11-20 2:05PM", "2026-11-20T22:05:00Z"),
+    ("2026-11-20 2:05 PM PST", "2026-11-20T22:05:00Z"),
+    ("2026-11-20 12:30 AM", "2026-11-20T08:30:00Z"),
+    ("2026-11-20 12:30 PM", "2026-11-20T20:30:00Z"),
+    ("2026-11-20 11:59:59.5 PM", "2026-11-21T07:59:59.500000Z"),
+    ("2026-11-01 1:30 AM PST", "2026-11-01T09:30:00Z")])
+def test_a_time_on_a_12_hour_clock_is_read_as_the_owner_meant_it(text, utc):
+    """The export hunt: `--from "2026-11-20 02:05 PM"` (the clock as Windows shows it) was
+    refused with "clocks in America/Los_Angeles read PST then, not PM", AM and PM taken for a
+    zone's abbreviation, and `2026-11-20 2:05 PM` was "not a time"."""
+    assert read_time(text, "--from", LA) == t(utc)
+
+
+@pytest.mark.parametrize("text", ["2026-11-20 14:05 PM", "2026-11-20 0:05 AM"])
+def test_an_hour_no_12_hour_clock_shows_is_said_so(text):
+    with pytest.raises(TimeError, match="a 12-hour clock's hours go from 1 to 12") as caught:
+        read_time(text, "--from", LA)
+    assert "read PST then" not in str(caught.value)
+
+
+def test_the_repeated_hour_on_a_12_hour_clock_is_refused_as_on_a_24_hour_one():
+    with pytest.raises(TimeError, match="happened twice in America/Los_Angeles"):
+        read_time("2026-11-01 1:30 AM", "--from", LA)
+
+
+def test_an_export_by_hand_takes_the_window_on_a_12_hour_clock(porch, tmp_path, capsys):
+    out = tmp_path / "usb"
+    out.mkdir()
+    code = main(["--home", str(porch), "export", "--camera", "porch", "--from",
+                 "2026-11-20 2:05:01 PM", "--to", "2026-11-20 2:05:03 PM", "--out", str(out),
+                 "--json", "--progress", "none"])
+    cap = capsys.readouterr()
+    assert code == 0, cap.err
+    done = json.loads(cap.out)
+    assert done["requested"] == {"start": "2026-11-20T22:05:01Z", "end": "2026-11-20T22:05:03Z"}
+    assert Path(done["clip"]).is_file()

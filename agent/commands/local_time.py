@@ -6,9 +6,10 @@ recordings are concerned (its recordings folder's zone, the clock its owner know
 PC's. JSON output stays RFC 3339 UTC (the contract); only what a person reads changes.
 
 A time typed without an offset (`2026-11-20T14:05`, `2026-11-20 14:05:00`, or as shown,
-`2026-11-20 14:05:00 PST`) is read in that zone. In the hour a fall-back repeats it is
-refused, naming both readings, unless the zone's abbreviation says which; in a spring-forward
-gap (a time that never happened) it is read with the offset before the change, and said so.
+`2026-11-20 14:05:00 PST`, or on a 12-hour clock, `2026-11-20 2:05 PM`) is read in that zone.
+In the hour a fall-back repeats it is refused, naming both readings, unless the zone's
+abbreviation says which; in a spring-forward gap (a time that never happened) it is read with
+the offset before the change, and said so.
 """
 from __future__ import annotations
 
@@ -20,9 +21,12 @@ from agent.timebase import (NotRealTime, TimeError, format_local, in_calendar, p
                             resolve_wall, to_datetime, zone)
 from frp.times import fields_words
 
+# A wall time may be on a 12-hour clock (`2026-11-20 2:05 PM`, as Windows and a US phone show
+# the time): AM or PM, a word of its own, was otherwise read as a zone's abbreviation, and the
+# owner was told the clocks "read PST then, not PM".
 _WALL = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?"
-    r"(?:\s*([A-Za-z]{2,6}))?$")
+    r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?"
+    r"(?:\s*([AaPp][Mm])(?![A-Za-z]))?(?:\s*([A-Za-z]{2,6}))?$")
 # A time with an offset but no seconds (`2026-11-20T14:05Z`, `...14:05-08:00`): RFC 3339 wants
 # them, but a wall time may leave them out, and an owner adding Z or an offset to one would
 # otherwise be told it is not a time.
@@ -76,7 +80,9 @@ def read_time(text: str, what: str, zone_name: str,
     if not m:
         raise TimeError(f"{what} {text!r} is not a time: write {EXAMPLE}")
     y, mo, d, h, mi = (int(g) for g in m.groups()[:5])
-    sec, frac, abbr = int(m.group(6) or 0), m.group(7), (m.group(8) or "").upper()
+    sec, frac, abbr = int(m.group(6) or 0), m.group(7), (m.group(9) or "").upper()
+    if m.group(8):
+        h = _twenty_four(h, m.group(8).upper(), text, what)
     micro = int(((frac or ".")[1:] + "000000")[:6])
     try:
         wall = datetime(y, mo, d, h, mi, sec, micro)
@@ -109,6 +115,15 @@ def read_time(text: str, what: str, zone_name: str,
         note(f"note: {what} {wall:%Y-%m-%d %H:%M:%S} never happened in {zone_name} (the clocks "
              f"went forward an hour); read as {shown(readings[0], zone_name)}")
     return readings[0]
+
+
+def _twenty_four(hour: int, half: str, text: str, what: str) -> int:
+    """The hour of a 12-hour clock's `hour` and `half` (AM, PM) on a 24-hour one: 12 AM is
+    midnight, 12 PM noon. TimeError for an hour no 12-hour clock shows (0, 13 and on)."""
+    if not 1 <= hour <= 12:
+        raise TimeError(f"{what} {text!r} is not a time: a 12-hour clock's hours go from 1 to "
+                        f"12; write it without {half} on the 24-hour clock, e.g. {EXAMPLE}")
+    return hour % 12 + (12 if half == "PM" else 0)
 
 
 def _shown_in(us: int, text: str, what: str, zone_name: str) -> int:
