@@ -82,6 +82,9 @@ class Reencode:
         self.session = None  # the redaction step between decoder and encoder, when on
         self.made = 0        # packets out of the encoder
         self._held = None    # the last packet out, until the next frame's time is known
+        # The capture time of the packet the caller stopped at without feeding it (the
+        # window's end, or the keyframe a copy goes on from): the source's next frame.
+        self.next_us: int | None = None
 
     def feed(self, pkt) -> None:
         """Decode one packet (in decode order) and pass on the frames that are inside."""
@@ -183,11 +186,23 @@ class Reencode:
         if self._held is None:
             return
         t = self.times[self.made - 1]
-        nxt = next_us if next_us is not None else t + self.src.frame_us
+        nxt = next_us if next_us is not None else self._source_next(t)
         pkt, self._held = self._held, None
         if not self.job.emit_packet(pkt, self.params, t, t - self.src.delay_us,
                                     self.src.shown_us(nxt - t), self.src.span, copied=False):
             raise CutError("the re-encoded frames could not be joined in time order")
+
+    def _source_next(self, t: int) -> int:
+        """When the frame captured at `t`, the last re-encoded, gives way: at the source's next
+        frame, fed or the one the caller stopped at, as a copied frame's own duration says.
+        One frame at the average rate only when neither is known (the recording ends): a
+        camera whose rate varies (lower at night, a "smart" codec) would otherwise have its
+        last frame end early, and a clip whose window ends between two of its frames be said
+        to stop before the window does, as if the camera had paused there."""
+        later = [u for u in self.fed if u > t]
+        if self.next_us is not None and self.next_us > t:
+            later.append(self.next_us)
+        return min(later) if later else t + self.src.frame_us
 
     def close(self) -> None:
         """Let go of the codecs and the redaction step (the output keeps what was written)."""

@@ -123,10 +123,12 @@ def _reencode_head(job, src, it: _Pushback, gop: list, whole: bool) -> None:
                 head.limit_us = min(head.limit_us, t)
                 ahead.append(pkt)
                 if not src.has_b:
+                    head.next_us = t   # the head's last frame lasts until it
                     break
             elif t >= job.end_us and (not src.has_b or pkt.is_keyframe):
                 ahead.append(pkt)
                 if not src.has_b:
+                    head.next_us = t
                     break
                 # B-frames (whole mode): leading pictures of this keyframe may still lie in the
                 # window; they follow it in decode order and need it, so it is decoded too
