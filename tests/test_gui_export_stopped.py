@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt  # noqa: E402
 from agent.timebase import US  # noqa: E402
 from demo.gui_data import make_world  # noqa: E402
 from frp.verify import verify_package  # noqa: E402
-from tests.gui_support import choose_window, footage, open_window, settle  # noqa: E402,F401
+from tests.gui_support import (answers, choose_window, footage, open_window,  # noqa: E402,F401
+                               settle)
 
 
 @pytest.fixture
@@ -150,3 +151,45 @@ def test_an_empty_or_partial_folder_is_refused_not_the_folder_the_app_started_in
     assert win.pages.currentWidget() is win.export
     assert "Choose the folder to save the packages in" in win.export.status.text()
     assert list(started_in.iterdir()) == []
+
+
+def test_quitting_while_an_export_runs_asks_first_and_says_what_stopping_keeps(
+        qtbot, win, tmp_path, monkeypatch, answers):
+    """Export hunt: the tray's Quit (or closing the window where the app does not keep
+    running in the tray) while an export ran ended the app at once, the export cancelled
+    without a word: the owner found no package for the camera being cut and was never told.
+    Now it asks; Keep exporting stays, Stop it and quit says what stopping keeps."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui.shell.tray import Tray
+
+    queue, asked = answers
+    monkeypatch.setattr(Tray, "available", property(lambda self: True))
+    sealed, go, made = pause_after_first_camera(monkeypatch, win.ctx.agent)
+    out = tmp_path / "usb stick"
+    export_both(qtbot, win, out)
+    qtbot.waitUntil(sealed.is_set, timeout=60000)
+    try:
+        win.close()                           # to the tray: the export goes on, nothing asked
+        assert not win.isVisible() and asked == []
+        queue.append(QMessageBox.Cancel)      # the tray's Quit: the window comes up and asks
+        win.quit()
+        assert len(asked) == 1 and "An export is still running" in asked[0]
+        assert "packages already finished stay in their folder" in asked[0]
+        assert win.isVisible() and win.ctx.bridge.running("export")   # Keep exporting
+
+        queue.append(QMessageBox.Yes)         # Stop it and quit
+        win.quit()
+        assert len(asked) == 2 and not win.isVisible()
+    finally:
+        win.ctx.bridge.cancel_all()           # what quitting does next (shutdown)
+        go.set()
+    settle(qtbot, win, timeout=60000)
+    (kept,) = [p for p in out.iterdir() if not p.name.startswith(".")]
+    assert kept == made[0].package.path and verify_package(kept).ok   # the finished one
+
+
+def test_quitting_asks_nothing_when_no_export_runs(qtbot, win, answers):
+    _queue, asked = answers
+    win.quit()
+    assert asked == [] and not win.isVisible()

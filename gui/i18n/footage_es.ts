@@ -1071,6 +1071,22 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <source>Footage requests keeps running: open it, or quit it, from its icon by the clock (on Windows, if it is not there, under the ^ arrow beside the clock).</source>
         <translation>Solicitudes de grabaciones sigue en marcha: ábrala, o ciérrela, desde su icono junto al reloj (en Windows, si no está ahí, bajo la flecha ^ junto al reloj).</translation>
     </message>
+    <message>
+        <source>Stop the export?</source>
+        <translation>¿Detener la exportación?</translation>
+    </message>
+    <message>
+        <source>An export is still running. If you quit now, it stops: packages already finished stay in their folder, and the one being made is not kept.</source>
+        <translation>Todavía hay una exportación en curso. Si cierra la aplicación ahora, la exportación se detiene: los paquetes ya terminados se quedan en su carpeta, y el que se estaba creando no se guarda.</translation>
+    </message>
+    <message>
+        <source>Stop it and quit</source>
+        <translation>Detenerla y salir</translation>
+    </message>
+    <message>
+        <source>Keep exporting</source>
+        <translation>Seguir exportando</translation>
+    </message>
 </context>
 <context>
     <name>MaskCanvas</name>

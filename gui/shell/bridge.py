@@ -115,6 +115,11 @@ class Bridge(QObject):
         """True when no job started through this bridge is still running (tests wait on it)."""
         return not self._jobs
 
+    def running(self, name: str) -> bool:
+        """True while a job of this name (`export`: an export by hand) started through this
+        bridge is still running."""
+        return any(job.name == name for job, _d, _f in self._jobs.values())
+
     def cancel_all(self) -> None:
         """Ask every running job to stop (on quit)."""
         for job, _d, _f in list(self._jobs.values()):

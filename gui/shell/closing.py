@@ -4,6 +4,9 @@ logout) closes at once. A mixin of MainWindow (main_window.py), which holds the 
 pages, the context and the home."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
 from gui.shell import geometry
 from gui.views.words import translate
 
@@ -58,6 +61,8 @@ class WindowClosing:
     def _may_close(self) -> bool:
         """True when the app may end now. A page holding unsaved work (`leave`) asks first:
         Discard ends now, Save ends once saved (closing again), Cancel stays."""
+        if not self._left and not self._may_stop_export():
+            return False
         page = self.pages.currentWidget()
         if self._left or not hasattr(page, "leave"):
             return True
@@ -72,3 +77,26 @@ class WindowClosing:
         page.leave(proceed)
         state["asking"] = False
         return state["went"]
+
+    def _may_stop_export(self) -> bool:
+        """True when no export by hand is running, or the owner says to stop it: quitting
+        cancels it (shutdown), and the package being made is not kept. Without asking, an
+        owner who quit while a long export ran found no package and no word of why. A window
+        hidden in the tray comes up first: the question is about what it shows."""
+        if not self.ctx.bridge.running("export"):
+            return True
+        if not self.isVisible():
+            self.show()
+            self.raise_()
+            self.activateWindow()
+        box = QMessageBox(QMessageBox.Question, translate("MainWindow", "Stop the export?"),
+                          translate("MainWindow", "An export is still running. If you quit "
+                                                  "now, it stops: packages already finished "
+                                                  "stay in their folder, and the one being "
+                                                  "made is not kept."),
+                          QMessageBox.Yes | QMessageBox.Cancel, self)
+        box.setTextFormat(Qt.PlainText)
+        box.button(QMessageBox.Yes).setText(translate("MainWindow", "Stop it and quit"))
+        box.button(QMessageBox.Cancel).setText(translate("MainWindow", "Keep exporting"))
+        box.setDefaultButton(QMessageBox.Cancel)   # what the owner started goes on unless said
+        return box.exec() == QMessageBox.Yes
