@@ -575,3 +575,43 @@ def test_masks_left_off_by_choice_are_said_and_logged(capsys, home, footage, tmp
             "in the clear in this package") in out + err
     (record,) = [r for r in AuditLog(home).entries() if r["event"] == "export"]
     assert record["data"]["masks_left_off"] == 1 and record["data"]["redactions"] == []
+
+
+def test_a_request_file_that_is_no_token_is_read_no_further_than_a_token_may_be(
+        capsys, home, footage, tmp_path):
+    """Export hunt: `--request` read its FILE whole before looking at it: a recording given for
+    the token by mistake (gigabytes) went into memory first, to be told after that "the token
+    is 2097152 bytes" (exit 3), and a named pipe was waited on for ever."""
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    window = ["--camera", "porch", "--from", "2026-11-20T22:00:01Z", "--to",
+              "2026-11-20T22:00:05Z", "--out", str(tmp_path / "usb"), "--progress", "none"]
+    big = tmp_path / "clip.mp4"
+    with open(big, "wb") as f:
+        f.truncate(2 * 2**20)
+    code, out, err = run(capsys, home, "export", *window, "--request", str(big))
+    assert code == 2 and out == ""
+    assert f"--request: {big} is larger than any request token (at most 64 KiB)" in err
+    assert not (tmp_path / "usb").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX's")
+def test_a_named_pipe_given_as_the_request_file_is_not_waited_on(capsys, home, footage, tmp_path):
+    import threading
+
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    pipe = tmp_path / "token"
+    os.mkfifo(pipe)
+
+    def writer():   # lets a read that waits for a writer end (nothing written)
+        with open(pipe, "wb"):
+            pass
+    held = threading.Thread(target=writer, daemon=True)
+    held.start()
+    code, _out, err = run(capsys, home, "export", "--camera", "porch", "--from",
+                          "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:05Z",
+                          "--out", str(tmp_path / "usb"), "--request", str(pipe))
+    while held.is_alive():   # the writer waits for a reader: give it one
+        os.close(os.open(pipe, os.O_RDONLY | os.O_NONBLOCK))
+        held.join(0.05)
+    assert code == 2
+    assert "is not an ordinary file (a named pipe or a device), so it is not read" in err

@@ -19,6 +19,8 @@ from agent.commands.verify import add_verify_parser
 from frp.count_words import counted
 from agent.service import Agent
 from agent.os_words import plain_os_error
+from agent.storage import read_file_start
+from frp.jws import MAX_TOKEN_BYTES
 from frp.text import one_line
 
 
@@ -104,10 +106,7 @@ def _export(agent: Agent, args, start: int, end: int, tz: str, mute: tuple, out_
         redact["mute"] = mute
     token = None
     if args.request:
-        try:
-            token = Path(args.request).read_bytes()
-        except OSError as exc:
-            raise UsageError(f"--request: {plain_os_error(exc, args.request)}") from None
+        token = _request_token(args.request)
     shown_progress = progress_display(args, "frame", expected_frames(agent, [args.camera], start, end))
     try:
         done = args.stopper.run_job(lambda cancel: agent.export(
@@ -127,6 +126,20 @@ def _export(agent: Agent, args, start: int, end: int, tz: str, mute: tuple, out_
                     f"{left_off} privacy masks were left off (--no-masks): what they hide is")
             say(f"note: camera {done.plan.camera}'s {said} in the clear in this package")
     return 0
+
+
+def _request_token(path: str) -> bytes:
+    """The bytes of the request token file at `path`, read no further than a token may be
+    long: a recording given for it by mistake is not read whole into memory (gigabytes), nor
+    is a named pipe or a device waited on. UsageError saying why it cannot be one."""
+    try:
+        token = read_file_start(path, MAX_TOKEN_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"--request: {plain_os_error(exc, path)}") from None
+    if len(token) > MAX_TOKEN_BYTES:
+        raise UsageError(f"--request: {path} is larger than any request token (at most 64 KiB): "
+                         "give the file holding the request's token, as the agency sent it")
+    return token
 
 
 def _report(done, args, start: int, end: int, tz: str | None) -> None:
