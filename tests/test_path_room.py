@@ -181,3 +181,27 @@ def test_a_requests_package_too_deep_for_windows_is_said_as_too_deep_with_what_t
     assert said > max(WINDOWS_MAX_PATH, len(str(world.run.home / "packages" / world.jti)))
     assert not list((world.run.home / "packages").rglob("*.mp4"))   # nothing was cut
 
+
+
+def test_a_relative_out_folder_is_weighed_by_its_whole_path(tmp_path, capsys, monkeypatch):
+    """Export hunt: `--out clips` typed in a deep folder (a Command Prompt opened in the
+    owner's Documents) was weighed as the 5 characters `clips`, not as the path Windows
+    opens, so a package past 259 characters was cut there. Windows' answer is given (no
+    long paths), the rest is real."""
+    monkeypatch.setattr(evidence, "room_problem",
+                        functools.partial(room_problem, windows=True, probe=lambda: 0))
+    rec = tmp_path / "porch"
+    write_clip(ClipSpec(path=rec / "porch.20261120_220000.mp4", start_us=t("2026-11-20T22:00:00Z"),
+                        seconds=4, fps=10, gop_s=1.0))
+    home = tmp_path / "home"
+    assert main(["--home", str(home), "scan", str(rec), "--tz", "UTC"]) == 0
+    deep = tmp_path.joinpath(*["a-folder-of-the-owner"] * 9)
+    deep.mkdir(parents=True)
+    monkeypatch.chdir(deep)
+    capsys.readouterr()
+    code = main(["--home", str(home), "export", "--camera", "porch", "--from",
+                 "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:03Z", "--out", "clips"])
+    err = capsys.readouterr().err
+    assert code == 2 and "too deep for Windows" in err
+    assert f"the folder {deep / 'clips'} is too deep" in err   # the folder as Windows opens it
+    assert list(deep.iterdir()) == []   # the folder made for it taken away again

@@ -5,6 +5,7 @@ no folder that looks finished (PackageBuilder removes its partial folder).
 """
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,9 +107,12 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         # The longest name this export may end with: with sound, and exact (masks force it).
         longest = named("exact", keep_audio)
         inside = longest_inside(longest, clip)
-        problem = room_problem(str(out_dir), inside)
+        # Weighed as the path Windows opens: `--out clips` in a deep working folder is that
+        # folder's path and more, not five characters.
+        whole = os.path.abspath(out_dir)
+        problem = room_problem(whole, inside)
         if problem is not None:
-            raise FolderTooDeep(problem, clip_path_length(str(out_dir), inside))
+            raise FolderTooDeep(problem, clip_path_length(whole, inside))
         kind = file_system(out_dir)
         problem = size_problem(out_dir, clip_estimate(plan.coverage.files, start_us, end_us),
                                kind)
