@@ -182,3 +182,47 @@ def test_an_export_by_hand_takes_the_window_on_a_12_hour_clock(porch, tmp_path, 
     done = json.loads(cap.out)
     assert done["requested"] == {"start": "2026-11-20T22:05:01Z", "end": "2026-11-20T22:05:03Z"}
     assert Path(done["clip"]).is_file()
+
+
+@pytest.mark.parametrize("zone_name", ["America/Sao_Paulo", "Asia/Kathmandu", "Etc/GMT+8",
+                                       "Asia/Dubai"])
+def test_a_time_shown_with_a_numeric_abbreviation_can_be_typed_back(zone_name):
+    """The export hunt: a zone with no letters for its clocks is shown with its offset
+    (`2026-11-20 19:05:00 -03`), and that time, copied from `recordings` into `export
+    --from`, was "not a time", though docs/cli.md says a time may be typed as shown. Etc/GMT+8
+    is the zone the docs give a camera on winter time all year."""
+    us = t("2026-11-20T22:05:00Z")
+    typed = shown(us, zone_name)
+    assert typed[-3] in "+-" or typed[-5] in "+-"   # the numeric abbreviation, as shown
+    assert read_time(typed, "--from", zone_name) == us
+    assert read_time(typed, "--from", LA) == us     # an offset says the instant in any zone
+
+
+@pytest.mark.parametrize("text", ["2026-11-20 14:05 -24", "2026-11-20 14:05 +05:60"])
+def test_a_numeric_abbreviation_is_held_to_an_offsets_rules(text):
+    with pytest.raises(TimeError, match="an offset's hours go from 00 to 23"):
+        read_time(text, "--from", LA)
+
+
+def test_an_export_takes_the_time_the_listing_showed_for_a_camera_on_winter_time(
+        tmp_path, capsys):
+    rec = tmp_path / "rec"
+    write_clip(ClipSpec(path=rec / "yard.20261120_140500.mp4", start_us=t("2026-11-20T22:05:00Z"),
+                        seconds=4, fps=5))
+    home = tmp_path / "home"
+    assert main(["--home", str(home), "sources", "add", str(rec), "--camera", "yard",
+                 "--tz", "Etc/GMT+8"]) == 0
+    assert main(["--home", str(home), "scan"]) == 0
+    capsys.readouterr()
+    assert main(["--home", str(home), "recordings", "--camera", "yard"]) == 0
+    listed = capsys.readouterr().out.split("\t")
+    assert listed[1] == "2026-11-20 14:05:00 -08"
+    out = tmp_path / "usb"
+    out.mkdir()
+    code = main(["--home", str(home), "export", "--camera", "yard", "--from", listed[1],
+                 "--to", "2026-11-20 14:05:03 -08", "--out", str(out), "--json",
+                 "--progress", "none"])
+    cap = capsys.readouterr()
+    assert code == 0, cap.err
+    assert json.loads(cap.out)["requested"] == {"start": "2026-11-20T22:05:00Z",
+                                                "end": "2026-11-20T22:05:03Z"}

@@ -6,7 +6,8 @@ recordings are concerned (its recordings folder's zone, the clock its owner know
 PC's. JSON output stays RFC 3339 UTC (the contract); only what a person reads changes.
 
 A time typed without an offset (`2026-11-20T14:05`, `2026-11-20 14:05:00`, or as shown,
-`2026-11-20 14:05:00 PST`, or on a 12-hour clock, `2026-11-20 2:05 PM`) is read in that zone.
+`2026-11-20 14:05:00 PST`, or on a 12-hour clock, `2026-11-20 2:05 PM`) is read in that zone;
+one shown with a zone's numeric abbreviation (`2026-11-20 19:05:00 -03`) at that offset.
 In the hour a fall-back repeats it is refused, naming both readings, unless the zone's
 abbreviation says which; in a spring-forward gap (a time that never happened) it is read with
 the offset before the change, and said so.
@@ -26,7 +27,11 @@ from frp.times import fields_words
 # owner was told the clocks "read PST then, not PM".
 _WALL = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?"
-    r"(?:\s*([AaPp][Mm])(?![A-Za-z]))?(?:\s*([A-Za-z]{2,6}))?$")
+    r"(?:\s*([AaPp][Mm])(?![A-Za-z]))?(?:\s*([A-Za-z]{2,6}|[+-]\d{2}(?::?\d{2})?))?$")
+# A zone with no letters for its clocks shows its offset where PST would be (`-03` for São
+# Paulo, `+0545` for Kathmandu, `-08` for Etc/GMT+8, the zone a camera on winter time all
+# year is given): a time copied from the listings is read with that offset.
+_NUMERIC = re.compile(r"^([+-])(\d{2}):?(\d{2})?$")
 # A time with an offset but no seconds (`2026-11-20T14:05Z`, `...14:05-08:00`): RFC 3339 wants
 # them, but a wall time may leave them out, and an owner adding Z or an offset to one would
 # otherwise be told it is not a time.
@@ -91,6 +96,9 @@ def read_time(text: str, what: str, zone_name: str,
                         f"{fields_words(y, mo, d, h, mi, sec)}") from None
     if abbr in _UNIVERSAL:
         return _shown_in(resolve_wall(wall, "UTC").earliest, text, what, zone_name)
+    numeric = _NUMERIC.match(abbr)
+    if numeric:
+        return _with_offset(wall, numeric, text, what, zone_name)
     try:
         reading = resolve_wall(wall, zone_name)
     except OverflowError:   # the zone's offset takes it past year 1 or 9999
@@ -115,6 +123,21 @@ def read_time(text: str, what: str, zone_name: str,
         note(f"note: {what} {wall:%Y-%m-%d %H:%M:%S} never happened in {zone_name} (the clocks "
              f"went forward an hour); read as {shown(readings[0], zone_name)}")
     return readings[0]
+
+
+def _with_offset(wall: datetime, numeric: re.Match, text: str, what: str,
+                 zone_name: str) -> int:
+    """`wall` read at the offset written after it (`-03`, `+0545`, `-08:00`), held to an
+    offset's rules: hours 00 to 23, minutes 00 to 59."""
+    sign, hours, minutes = numeric.group(1), int(numeric.group(2)), int(numeric.group(3) or 0)
+    if hours > 23 or minutes > 59:
+        raise TimeError(f"{what} {text!r} is not a time: an offset's hours go from 00 to 23 "
+                        "and its minutes from 00 to 59")
+    offset_us = (hours * 3600 + minutes * 60) * 1_000_000 * (-1 if sign == "-" else 1)
+    us = resolve_wall(wall, "UTC").earliest - offset_us
+    if not in_calendar(us):
+        raise _outside(text, what, zone_name)
+    return _shown_in(us, text, what, zone_name)
 
 
 def _twenty_four(hour: int, half: str, text: str, what: str) -> int:
