@@ -615,3 +615,31 @@ def test_a_named_pipe_given_as_the_request_file_is_not_waited_on(capsys, home, f
         held.join(0.05)
     assert code == 2
     assert "is not an ordinary file (a named pipe or a device), so it is not read" in err
+
+
+@pytest.mark.parametrize("inside", ["", "data", "data/more clips", "more clips"])
+def test_an_export_into_a_package_is_refused_and_the_package_stays_sealed(
+        capsys, home, footage, tmp_path, inside):
+    """Export hunt: --out naming the last export's package (or its data folder: the owner
+    chose the package for the folder holding it) put the new package inside it, and the
+    sealed package then failed its check: "... is an extra file in data/ that is not part of
+    the signed package"."""
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    usb = tmp_path / "usb"
+    code, out, err = run(capsys, home, "export", "--camera", "porch", "--from",
+                         "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:05Z",
+                         "--out", str(usb), "--json", "--progress", "none")
+    assert code == 0, err
+    package = Path(json.loads(out)["package"])
+    before = sorted(p.relative_to(package) for p in package.rglob("*"))
+    chosen = package / inside if inside else package
+    code, out, err = run(capsys, home, "export", "--camera", "porch", "--from",
+                         "2026-11-20T22:00:06Z", "--to", "2026-11-20T22:00:09Z",
+                         "--out", str(chosen), "--progress", "none")
+    assert code == 2 and out == ""
+    assert "choose the folder that holds" in err.lower() and f"({usb})" in err
+    assert ("is an evidence package" if not inside else
+            f"is inside the evidence package {package}") in err
+    assert sorted(p.relative_to(package) for p in package.rglob("*")) == before
+    assert run(capsys, home, "verify", str(package))[0] == 0
+    assert [p.name for p in usb.iterdir()] == [package.name]

@@ -1128,3 +1128,17 @@ def test_a_reason_the_agency_may_not_receive_is_refused_in_spanish(spanish, reas
     said = in_owner_language(unsendable_reason(reason_problem(reason)))
     assert "the reason holds" not in said and "write the reason" not in said, said
     assert ("\\x1b" if "\x1b" in reason else "\\u202e") in said, said
+
+
+@pytest.mark.parametrize("inside", ["", "data"])
+def test_an_export_into_a_package_reads_in_spanish(spanish, tmp_path, inside):
+    from agent.export.destination import NotThere, package_folder
+    package = tmp_path / "USB stick" / "manual_porch_20261120T220000Z-20261120T220100Z_copy"
+    (package / "data").mkdir(parents=True)
+    (package / "bagit.txt").write_text("BagIt-Version: 1.0\n")
+    message = error_of(lambda: package_folder(package / inside), NotThere)
+    template = matches(message)
+    assert template is not None, message
+    said = in_owner_language(message)
+    assert said == spanish_of(template, **_values(template, message)) and said != message
+    assert "paquete de pruebas" in said and str(package.parent) in said

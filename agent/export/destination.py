@@ -37,6 +37,9 @@ def package_folder(folder: Path, ismount: Callable[[str], bool] = os.path.ismoun
     problem = where_it_cannot_be(folder, ismount)
     if problem is not None:
         raise NotThere(f"{folder}{problem}")
+    package = package_holding(folder)
+    if package is not None:
+        raise NotThere(in_package_words(folder, package))
     if folder.exists():
         return folder, False
     try:
@@ -51,6 +54,31 @@ def package_folder(folder: Path, ismount: Callable[[str], bool] = os.path.ismoun
             raise NotThere(refused_name_words(folder)) from None
         raise NotThere(plain_os_error(exc, str(folder))) from None
     return folder, True
+
+
+def package_holding(folder: Path) -> Path | None:
+    """The evidence package `folder` is, or lies inside (a folder holding `bagit.txt` and a
+    `data` folder, as every package does), or None. A package made there would be an extra
+    file of that one, which then fails its check: the owner chose the last export's package
+    rather than the folder holding it."""
+    here = Path(os.path.realpath(folder))
+    for place in (here, *here.parents):
+        try:
+            if (place / "bagit.txt").is_file() and (place / "data").is_dir():
+                return place
+        except OSError:   # a folder above that cannot be looked into holds no package of ours
+            continue
+    return None
+
+
+def in_package_words(folder: Path, package: Path) -> str:
+    """Why no package goes into `folder`, which is the evidence `package` or lies inside it."""
+    why = ("a sealed package must stay as it is, since anything added to it makes it fail "
+           "its check. Choose the folder that holds")
+    if Path(os.path.realpath(folder)) == package:
+        return f"{folder} is an evidence package: {why} it ({package.parent}) or another one"
+    return (f"{folder} is inside the evidence package {package}: {why} the package "
+            f"({package.parent}) or another one")
 
 
 def name_refused(exc: OSError) -> bool:

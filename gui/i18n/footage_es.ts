@@ -5058,6 +5058,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el paquete de «{camera}» ({path}) se recortó con máscaras de privacidad distintas de las que la cámara tiene ahora, y no se pudo apartar ({reason}): saque esa carpeta de ahí y luego apruébela de nuevo para volver a exportar las grabaciones aprobadas</translation>
     </message>
     <message>
+        <source>{path} is an evidence package: a sealed package must stay as it is, since anything added to it makes it fail its check. Choose the folder that holds it ({folder}) or another one</source>
+        <translation>{path} es un paquete de pruebas: un paquete sellado debe quedar tal como está, ya que cualquier cosa que se le añada hace que no supere su comprobación. Elija la carpeta que lo contiene ({folder}) u otra</translation>
+    </message>
+    <message>
+        <source>{path} is inside the evidence package {package}: a sealed package must stay as it is, since anything added to it makes it fail its check. Choose the folder that holds the package ({folder}) or another one</source>
+        <translation>{path} está dentro del paquete de pruebas {package}: un paquete sellado debe quedar tal como está, ya que cualquier cosa que se le añada hace que no supere su comprobación. Elija la carpeta que contiene el paquete ({folder}) u otra</translation>
+    </message>
+    <message>
         <source>the package for {camera} changed after it was sealed ({reason}), so it was not sent. It was set aside as {path}; press &apos;Try sending again&apos; to export the approved footage again from your recordings</source>
         <translation>el paquete de «{camera}» cambió después de sellarse ({reason}), así que no se envió. Se apartó como {path}; pulse «Intentar enviar de nuevo» para volver a exportar de sus grabaciones lo aprobado</translation>
     </message>

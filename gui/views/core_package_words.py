@@ -1,7 +1,8 @@
 """The core's words for an earlier run's package refused before it is sent (agent/requests/
 kept_packages.py): changed since it was sealed, made with another owner key, or cut with
 other privacy masks, and set aside (or not) so that approving again exports the approved
-footage afresh; word for word as the core writes them, and the app's words instead of
+footage afresh, and a folder chosen for an export by hand that is a package or lies inside
+one; word for word as the core writes them, and the app's words instead of
 approving again from the command line (IN_THE_APP): the request's page offers 'Try sending
 again'. Qt-free data listed among core_templates' TEMPLATES and core_app_words' IN_THE_APP;
 marked for Qt's translation in the "core" context."""
@@ -30,7 +31,19 @@ OTHER_MASKS_KEPT = QT_TRANSLATE_NOOP("core", "the package for {camera} ({path}) 
                                              "folder away, then approve it again to export the "
                                              "approved footage again")
 
-TEMPLATES: tuple[str, ...] = (CHANGED, CHANGED_KEPT, OTHER_KEY_KEPT, OTHER_MASKS_KEPT)
+# The folder chosen for an export by hand is a sealed package, or lies inside one (the last
+# export's package chosen for the folder holding it: agent/export/destination.py)
+IS_PACKAGE = QT_TRANSLATE_NOOP("core", "{path} is an evidence package: a sealed package must "
+                                       "stay as it is, since anything added to it makes it "
+                                       "fail its check. Choose the folder that holds it "
+                                       "({folder}) or another one")
+IN_PACKAGE = QT_TRANSLATE_NOOP("core", "{path} is inside the evidence package {package}: a "
+                                       "sealed package must stay as it is, since anything added "
+                                       "to it makes it fail its check. Choose the folder that "
+                                       "holds the package ({folder}) or another one")
+
+TEMPLATES: tuple[str, ...] = (CHANGED, CHANGED_KEPT, OTHER_KEY_KEPT, OTHER_MASKS_KEPT,
+                              IS_PACKAGE, IN_PACKAGE)
 
 IN_THE_APP: dict[str, str] = {
     CHANGED: QT_TRANSLATE_NOOP("core", "the package for {camera} changed after it was sealed "
