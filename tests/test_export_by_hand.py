@@ -643,3 +643,28 @@ def test_an_export_into_a_package_is_refused_and_the_package_stays_sealed(
     assert sorted(p.relative_to(package) for p in package.rglob("*")) == before
     assert run(capsys, home, "verify", str(package))[0] == 0
     assert [p.name for p in usb.iterdir()] == [package.name]
+
+
+@pytest.mark.parametrize("typed, words", [
+    ("", "--camera: a camera name cannot be empty"),
+    ("   ", "--camera: a camera name cannot be empty"),
+    # `--camera Cámara` from a Latin-1 terminal on a UTF-8 computer: Python reads the byte
+    # 0xE1 as a lone surrogate
+    (os.fsdecode(b"C\xe1mara"), "cannot hold a character this computer cannot read")])
+@pytest.mark.parametrize("command", ["export", "recordings", "coverage"])
+def test_a_camera_typed_wrong_is_a_usage_error(capsys, home, footage, tmp_path, typed, words,
+                                               command):
+    """Export hunt: `export --camera "$CAM"` with CAM unset was "no recordings of a camera named
+    ''" (exit 3, as if nothing matched), and a name holding bytes that are no character ended
+    with Python's "'utf-8' codec can't encode character '\\udce1' ...: surrogates not allowed"
+    (exit 1); docs/cli.md says both are usage errors (exit 2), as `sources add` says them."""
+    if "\udce1" in typed and os.fsencode(typed) != b"C\xe1mara":
+        pytest.skip("the file system's encoding here is not UTF-8 with surrogateescape")
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    window = ["--from", "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:05Z"]
+    extra = {"export": [*window, "--out", str(tmp_path / "usb")], "coverage": window,
+             "recordings": []}[command]
+    code, out, err = run(capsys, home, command, "--camera", typed, *extra)
+    assert code == 2 and out == "", err
+    assert words in err and "surrogates" not in err and "codec" not in err
+    assert not (tmp_path / "usb").exists()

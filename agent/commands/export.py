@@ -9,6 +9,7 @@ from agent.export.masks import masks_left_off
 from agent.commands.common import UsageError, parse_time, print_json, say, utc
 from agent.commands.export_notes import export_notes
 from agent.commands.folders import existing_folder
+from agent.commands.option_values import typed_camera
 from agent.export.destination import made_for_this
 from agent.commands.job_progress import expected_frames
 from agent.commands.local_time import CAMERA_HELP, time_help, window, zone_for
@@ -73,7 +74,9 @@ def export(agent: Agent, args) -> int:
         raise UsageError(f"export makes one camera's package at a time ({names} given): run it "
                          "once for each camera, or use the app's Export page, which exports "
                          "several")
-    args.camera = args.camera[0]
+    # "" (`--camera "$CAM"` unset) or bytes that are no character: said as what was typed
+    # wrong (exit 2), not as a camera not found (exit 3) or Python's "surrogates not allowed"
+    args.camera = typed_camera(args.camera[0])
     if not args.out.strip():   # `--out "$STICK"` unset: never the folder it runs in
         raise UsageError("--out is empty: give the folder the package should go into (such as "
                          f"{Path.home() / 'Footage exports'})")

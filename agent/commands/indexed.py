@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from agent.commands.common import Refused, UsageError, parse_time, print_json, say, utc
 from agent.commands.local_time import CAMERA_HELP, shown, time_help, window, zone_for
+from agent.commands.option_values import typed_camera
 from agent.index.coverage import USABLE
 from agent.index.rows import FileRow
 from agent.owner_index import NO_FOLDERS_YET, NOTHING_INDEXED_YET
@@ -44,6 +45,7 @@ def row_json(row: FileRow, roots: dict[int, str]) -> dict:
 
 
 def recordings(agent: Agent, args) -> int:
+    typed_camera(args.camera)   # "" or bytes that are no character: a usage error (exit 2)
     tz = zone_for(agent, [args.camera] if args.camera else [])
     start = parse_time(args.start, "--from", tz) if args.start else None
     end = parse_time(args.end, "--to", tz) if args.end else None
@@ -96,6 +98,7 @@ def rebuilt_note(agent: Agent) -> None:
 
 
 def coverage(agent: Agent, args) -> int:
+    typed_camera(args.camera)
     tz = zone_for(agent, [args.camera])
     start, end = parse_time(args.start, "--from", tz), parse_time(args.end, "--to", tz)
     if start >= end:
