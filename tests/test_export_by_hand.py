@@ -668,3 +668,21 @@ def test_a_camera_typed_wrong_is_a_usage_error(capsys, home, footage, tmp_path, 
     assert code == 2 and out == "", err
     assert words in err and "surrogates" not in err and "codec" not in err
     assert not (tmp_path / "usb").exists()
+
+
+def test_a_new_folder_under_a_file_says_the_file_is_in_the_way(capsys, home, footage, tmp_path):
+    """Export hunt: --out clip.mp4/clips (a file's name typed for its folder's) said "does not
+    exist, nor does the folder it would go in (.../clip.mp4): connect the drive it is on, or
+    make the folders first", which it does: it is a file."""
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "clip.mp4").write_bytes(b"the owner's own file")
+    code, out, err = run(capsys, home, "export", "--camera", "porch", "--from",
+                         "2026-11-20T22:00:01Z", "--to", "2026-11-20T22:00:05Z",
+                         "--out", str(usb / "clip.mp4" / "clips"), "--progress", "none")
+    assert code == 2 and out == ""
+    assert (f"{usb / 'clip.mp4' / 'clips'} cannot be made, since {usb / 'clip.mp4'} is a file, "
+            "not a folder") in err
+    assert "does not exist" not in err
+    assert (usb / "clip.mp4").read_bytes() == b"the owner's own file"

@@ -1142,3 +1142,14 @@ def test_an_export_into_a_package_reads_in_spanish(spanish, tmp_path, inside):
     said = in_owner_language(message)
     assert said == spanish_of(template, **_values(template, message)) and said != message
     assert "paquete de pruebas" in said and str(package.parent) in said
+
+
+def test_a_folder_under_a_file_reads_in_spanish(spanish, tmp_path):
+    from agent.export.destination import NotThere, package_folder
+    (tmp_path / "clip.mp4").write_bytes(b"")
+    message = error_of(lambda: package_folder(tmp_path / "clip.mp4" / "clips"), NotThere)
+    template = matches(message)
+    assert template is not None, message
+    said = in_owner_language(message)
+    assert said == spanish_of(template, **_values(template, message)) and said != message
+    assert "es un archivo, no una carpeta" in said

@@ -34,6 +34,12 @@ def package_folder(folder: Path, ismount: Callable[[str], bool] = os.path.ismoun
     if folder.exists() and not folder.is_dir():
         raise NotThere(f"{folder} is a file, not a folder: choose the folder the package "
                        "should go into")
+    parent = folder.absolute().parent
+    if not folder.exists() and parent.exists() and not parent.is_dir():
+        # A new folder under a file (`clip.mp4/new`): the file is in the way, never "does not
+        # exist, nor does the folder it would go in", which it does.
+        raise NotThere(f"{folder} cannot be made, since {parent} is a file, not a folder: "
+                       "choose the folder the package should go into")
     problem = where_it_cannot_be(folder, ismount)
     if problem is not None:
         raise NotThere(f"{folder}{problem}")

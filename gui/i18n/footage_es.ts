@@ -5066,6 +5066,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{path} está dentro del paquete de pruebas {package}: un paquete sellado debe quedar tal como está, ya que cualquier cosa que se le añada hace que no supere su comprobación. Elija la carpeta que contiene el paquete ({folder}) u otra</translation>
     </message>
     <message>
+        <source>{path} cannot be made, since {folder} is a file, not a folder: choose the folder the package should go into</source>
+        <translation>{path} no se puede crear, ya que {folder} es un archivo, no una carpeta: elija la carpeta en la que debe ir el paquete</translation>
+    </message>
+    <message>
         <source>the package for {camera} changed after it was sealed ({reason}), so it was not sent. It was set aside as {path}; press &apos;Try sending again&apos; to export the approved footage again from your recordings</source>
         <translation>el paquete de «{camera}» cambió después de sellarse ({reason}), así que no se envió. Se apartó como {path}; pulse «Intentar enviar de nuevo» para volver a exportar de sus grabaciones lo aprobado</translation>
     </message>

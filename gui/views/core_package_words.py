@@ -42,8 +42,13 @@ IN_PACKAGE = QT_TRANSLATE_NOOP("core", "{path} is inside the evidence package {p
                                        "to it makes it fail its check. Choose the folder that "
                                        "holds the package ({folder}) or another one")
 
+# A new folder chosen for it under a file (agent/export/destination.py)
+UNDER_A_FILE = QT_TRANSLATE_NOOP("core", "{path} cannot be made, since {folder} is a file, not "
+                                         "a folder: choose the folder the package should go "
+                                         "into")
+
 TEMPLATES: tuple[str, ...] = (CHANGED, CHANGED_KEPT, OTHER_KEY_KEPT, OTHER_MASKS_KEPT,
-                              IS_PACKAGE, IN_PACKAGE)
+                              IS_PACKAGE, IN_PACKAGE, UNDER_A_FILE)
 
 IN_THE_APP: dict[str, str] = {
     CHANGED: QT_TRANSLATE_NOOP("core", "the package for {camera} changed after it was sealed "
