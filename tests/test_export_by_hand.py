@@ -442,6 +442,40 @@ def test_the_readme_says_to_delete_what_a_mac_adds_before_the_stock_check(capsys
     assert "Thumbs.db" in readme and "desktop.ini" in readme   # Windows' alike
 
 
+def test_the_readme_says_to_delete_the_folders_a_nas_makes_before_the_stock_check(
+        capsys, home, footage, tmp_path):
+    # A package kept on a Synology share, or a NAS sharing to Macs by netatalk, has its
+    # @eaDir (thumbnails, a media index of each file) or .AppleDouble folder in data/.
+    # bagit.py said the package "is invalid: Payload-Oxum validation failed. Expected 3
+    # files ... but found 5 files", and after the README's lines, which deleted only a file
+    # browser's files, still "found 5 files": the README named neither folder.
+    import subprocess
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    code, out, err = run(capsys, home, "export", "--camera", "porch", "--from", T0, "--to",
+                         "2026-11-20T22:00:04Z", "--out", str(tmp_path), "--json")
+    assert code == 0, err
+    done = json.loads(out)
+    package, clip = Path(done["package"]), Path(done["clip"])
+    synology = package / "data" / "@eaDir" / f"{clip.name}@SynoEAStream"
+    synology.parent.mkdir()
+    synology.write_bytes(b"\x00\x05\x16\x07 synology")
+    (synology.parent / "SYNOVIDEO_VIDEO_SCREENSHOT.jpg").write_bytes(b"\xff\xd8")
+    netatalk = package / "data" / ".AppleDouble" / clip.name
+    netatalk.parent.mkdir()
+    netatalk.write_bytes(b"\x00\x05\x16\x07 netatalk")
+    bagit_py = [sys.executable, str(Path(sys.executable).parent / "bagit.py")]
+    stock = lambda: subprocess.run([*bagit_py, "--validate", package.name],  # noqa: E731
+                                   cwd=package.parent, capture_output=True, timeout=60)
+    assert stock().returncode != 0
+    readme = (package / "README.txt").read_text("utf-8")
+    mac = " (inside this folder, on a Mac)"
+    for line in [line.strip()[:-len(mac)] for line in readme.splitlines()
+                 if line.endswith(mac)]:   # as typed in Terminal, in the package's folder
+        assert subprocess.run(["sh", "-c", line], cwd=package, timeout=60).returncode == 0
+    assert stock().returncode == 0, "bagit.py still fails after the README's lines"
+    assert "@eaDir" in readme.split("find data")[0] and ".AppleDouble" in readme
+
+
 def test_the_readmes_windows_line_deleting_what_explorer_adds_runs_in_powershell_too(
         capsys, home, footage, tmp_path):
     # Windows 11's Terminal opens PowerShell, where `del` is Remove-Item: the README's
@@ -456,10 +490,13 @@ def test_the_readmes_windows_line_deleting_what_explorer_adds_runs_in_powershell
     assert code == 0, err
     package = Path(json.loads(out)["package"])
     where = " (inside this folder, on Windows)"
-    (line,) = [line.strip()[:-len(where)].split() for line in
-               (package / "README.txt").read_text("utf-8").splitlines() if line.endswith(where)]
-    assert line[:4] == ["cmd", "/c", "del", "/a"], line
-    assert line[4:] == ["data\\._*", "data\\.DS_Store", "data\\Thumbs.db", "data\\desktop.ini"]
+    files, folders = [line.strip()[:-len(where)].split() for line in
+                      (package / "README.txt").read_text("utf-8").splitlines()
+                      if line.endswith(where)]
+    assert files[:4] == ["cmd", "/c", "del", "/a"], files
+    assert files[4:] == ["data\\._*", "data\\.DS_Store", "data\\Thumbs.db", "data\\desktop.ini"]
+    # The folders a NAS makes, with all they hold (`rd` is Remove-Item in PowerShell too).
+    assert folders == ["cmd", "/c", "rd", "/s", "/q", "data\\@eaDir", "data\\.AppleDouble"]
 
 
 def test_the_readmes_check_runs_on_windows_where_pip_left_bagit_py_off_the_path(

@@ -40,20 +40,26 @@ _ANY = "Video in an MP4 file: it plays in VLC (free, for Windows, Mac and Linux)
 
 
 # What a file browser writes into data/ by itself when the receiver opens it to play the
-# video (frp/bagit.py OS_LEFTOVERS): footage-agent verify names them, but bagit.py just says
-# the bag "is invalid", so the README says to delete them, with what to type where.
-# Windows' line starts with `cmd /c`: typed in PowerShell (the Terminal Windows 11 opens),
-# `del` is Remove-Item, which takes neither `/a` nor more than one path, and fails.
+# video (frp/bagit.py OS_LEFTOVERS), and the folders a NAS makes in each folder it shares
+# (frp/bagit.py NAS_FOLDERS): footage-agent verify names them, but bagit.py just says the bag
+# "is invalid", so the README says to delete them, with what to type where. The folders go
+# with `rm -rf` / `rd /s /q`: the files in them have other names on every NAS.
+# Windows' lines start with `cmd /c`: typed in PowerShell (the Terminal Windows 11 opens),
+# `del` is Remove-Item, which takes neither `/a` nor more than one path, and fails, and so is
+# `rd`, which takes neither `/s` nor `/q`.
 _LEFTOVERS = (
     "  If bagit.py finds files in data/ that are not listed (\"Payload-Oxum validation",
     "  failed\"), a computer may have added them by itself when data/ was opened: a Mac's",
     "  .DS_Store and ._ files (on a USB stick or network drive), Windows' Thumbs.db and",
-    "  desktop.ini. They are not part of the package: delete them, then check again",
-    "  (footage-agent verify names them):",
+    "  desktop.ini, or the @eaDir and .AppleDouble folders of a NAS (a Synology, or one",
+    "  sharing to Macs) the folder was kept on. They are not part of the package: delete",
+    "  them, then check again (footage-agent verify names them):",
     "    find data -name '._*' -delete; rm -f data/.DS_Store data/Thumbs.db data/desktop.ini"
     "   (inside this folder, on a Mac)",
+    "    rm -rf data/@eaDir data/.AppleDouble   (inside this folder, on a Mac)",
     "    cmd /c del /a data\\._* data\\.DS_Store data\\Thumbs.db data\\desktop.ini"
     "   (inside this folder, on Windows)",
+    "    cmd /c rd /s /q data\\@eaDir data\\.AppleDouble   (inside this folder, on Windows)",
 )
 
 
