@@ -10,10 +10,8 @@ import hashlib
 import os
 import stat
 import tarfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterator
 
 from frp.bagit import MANIFEST, OWNER_PUB, PROVENANCE, REQUEST, SIGNATURE, TAGMANIFEST
 from frp import mac_tar
@@ -82,12 +80,23 @@ class Bag:
     members: dict[str, int] = field(default_factory=dict)
     top: str | None = None
     notes: list[str] = field(default_factory=list)   # for the receiver; no problem
+    # What this computer would not let be read (permissions, a file another program holds,
+    # a cloud file kept online with no connection): a file's path, or a folder's ending "/".
+    # Its problem was said; what follows from its absence is not said again as if it were
+    # missing from the package, which a receiver would take for a file taken out.
+    unread: set[str] = field(default_factory=set)
+
+    def not_read(self, name: str) -> bool:
+        """Whether `name` could not be read here, itself or a folder holding it."""
+        return isinstance(name, str) and (name in self.unread or any(
+            name.startswith(f) for f in self.unread if f.endswith("/")))
 
     def text(self, name: str) -> str | None:
         """A small file as UTF-8 text, or None (with the problem recorded)."""
         f = self.files.get(name)
         if f is None:
-            self.problems.append(f"{name} is missing.")
+            if not self.not_read(name):
+                self.problems.append(f"{name} is missing.")
             return None
         if f.content is None:
             self.problems.append(f"{name} is too large to be a genuine package file.")
@@ -124,9 +133,21 @@ def file_sha256(path: Path) -> tuple[str, int]:
 
 
 def read_folder(root: Path, bag: Bag) -> None:
-    """Read a package folder into `bag`; links and other non-plain files are problems, never followed."""
-    for dirpath, dirnames, filenames in os.walk(root, onerror=lambda e: bag.problems.append(
-            f"A folder in the package could not be read: {e.strerror}")):
+    """Read a package folder into `bag`; links and other non-plain files are problems, never
+    followed. A folder or file that cannot be read is named with the system's reason and
+    kept in `bag.unread`."""
+    def unreadable_folder(exc: OSError) -> None:
+        rel = Path(exc.filename).relative_to(root).as_posix() if exc.filename else "."
+        if rel == ".":
+            bag.problems.append(f"The package folder could not be read on this computer "
+                                f"({exc.strerror}), so nothing in it was checked.")
+            bag.unread.add("")
+        else:
+            bag.problems.append(f"The folder {one_line(rel)} could not be read on this computer "
+                                f"({exc.strerror}), so the files in it were not checked.")
+            bag.unread.add(rel + "/")
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable_folder):
         for name in sorted(dirnames + filenames):
             full = os.path.join(dirpath, name)
             rel = Path(full).relative_to(root).as_posix()
@@ -146,7 +167,9 @@ def read_folder(root: Path, bag: Bag) -> None:
                 with open(full, "rb") as f:
                     bag.files[rel] = _digest(f, _keep(rel))
             except OSError as exc:
-                bag.problems.append(f"{one_line(rel)} could not be read: {exc.strerror}")
+                bag.problems.append(f"{one_line(rel)} could not be read on this computer "
+                                    f"({exc.strerror}), so it was not checked.")
+                bag.unread.add(rel)
 
 
 def read_tar(path: Path, bag: Bag) -> None:
@@ -216,7 +239,11 @@ def read_tar(path: Path, bag: Bag) -> None:
             if named_all:
                 bag.problems.append(named_all)
     except (tarfile.TarError, OSError, EOFError) as exc:
-        if isinstance(exc, HugeHeader):
+        if isinstance(exc, OSError):   # the disk's or the system's, not the tar's
+            bag.problems.append(f"{one_line(path.name)} could not be read on this computer "
+                                f"({exc.strerror or one_line(str(exc))}), so nothing in it "
+                                "was checked.")
+        elif isinstance(exc, HugeHeader):
             bag.problems.append(huge_words(path, exc.size))
         elif str(exc) == "empty file":   # tarfile's words for 0 bytes
             bag.problems.append(f"{one_line(path.name)} is empty (0 bytes): a download or copy "
@@ -266,32 +293,3 @@ def _bag_names(raw: dict, bag: Bag) -> dict[str, str]:
     if raw and "bagit.txt" not in raw:
         bag.problems.append("The tar does not hold exactly one package folder.")
     return {n: n for n in raw}
-
-
-@contextmanager
-def open_file(package: Path, name: str, bag: Bag) -> Iterator[BinaryIO | None]:
-    """One plain file of a package (a folder, or an uncompressed tar of one) read into `bag`,
-    as a seekable binary stream, or None when it is not there as a plain file. A tar's member
-    is reopened at the offset it was read from, so the name maps as it did then; tars are
-    read in place."""
-    package = Path(package)
-    if package.is_dir():
-        full = package / name
-        if not full.is_file() or full.is_symlink():
-            yield None
-            return
-        with open(full, "rb") as fh:
-            yield fh
-        return
-    at = bag.members.get(name)
-    if at is None:
-        yield None
-        return
-    with tarfile.open(package, "r:", tarinfo=BoundedTarInfo) as tar:
-        tar.fileobj.seek(at)
-        member = BoundedTarInfo.fromtarfile(tar)
-        if not member.isreg() or member.issparse():
-            yield None
-            return
-        with tar.extractfile(member) as fh:
-            yield fh

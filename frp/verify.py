@@ -277,7 +277,7 @@ def _check_output(bag: Bag, manifest: dict[str, str], path: str, entry: dict) ->
         bag.problems.append(f"{PROVENANCE} records SHA-256 {one_line(sha, 80)} for {shown}, "
                             f"but the manifest has {manifest[path]}.")
     actual = bag.files.get(path)
-    if actual is None and type(size) is int and size >= FAT32_MAX:
+    if actual is None and type(size) is int and size >= FAT32_MAX and not bag.not_read(path):
         bag.problems.append(f"{shown} is missing: at {size:,} bytes it is more than a FAT32 "
                             "drive (as most USB sticks are) holds in one file, so a copy to one "
                             "leaves it behind. Copy the package with a drive formatted exFAT or "

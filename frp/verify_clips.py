@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from frp.bagit import OWNER_PUB
-from frp.bagview import Bag, open_file
+from frp.bag_open import open_file
+from frp.bagview import Bag
 from frp.clip_tables import clip_problems
 from frp.clip_claims import claims_from_provenance, disagreements
 from frp.credentials import ClipCredentials, check_clip
@@ -55,7 +56,7 @@ def check_clips(bag: Bag, package: Path, record: dict, manifest: dict[str, str],
         # A clip already refused (built to stall a reader, say) is read no further.
         if len(bag.problems) + bag.problems.more == known:
             _check_tables(bag, package, name, record)
-    if sealed is not None and sealed not in bag.files:
+    if sealed is not None and sealed not in bag.files and not bag.not_read(sealed):
         bag.problems.append(f"provenance.json names {one_line(sealed, 200)} as the clip with Content "
                             "Credentials, but the package does not hold it.")
     return tuple(out)

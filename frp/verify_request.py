@@ -33,6 +33,8 @@ def check_request(bag: Bag, record: dict) -> None:
         return
     _check_approved(bag, record, request)
     if held is None:
+        if bag.not_read(REQUEST):   # said as not read here, not as left out
+            return
         bag.problems.append(f"{PROVENANCE} says the package answers request "
                             f"{quoted(request.get('id'), 100)}, but it holds no {REQUEST}.")
         return

@@ -50,13 +50,15 @@ def check_signature(bag: Bag, expected: PublicKey | None, actual: str | None
     tagmanifest = bag.files.get(TAGMANIFEST)
     if sig is None or pub_text is None or tagmanifest is None or tagmanifest.content is None:
         if sig is None:
-            bag.problems.append("The package is not signed by its owner.")
+            if not bag.not_read(SIGNATURE):   # else said as not read here
+                bag.problems.append("The package is not signed by its owner.")
             return None, None, None
         if pub_text is None:   # missing, or no key at all: said as such by bag.text
             bag.problems.append(f"The owner's signature on {TAGMANIFEST} could not be checked "
                                 f"without {OWNER_PUB}, the key it is checked with, so nothing "
                                 "in the package is tied to the owner's key.")
-        if tagmanifest is None:   # said more fully than "missing", which bagit.py allows
+        if tagmanifest is None and not bag.not_read(TAGMANIFEST):
+            # said more fully than "missing", which bagit.py allows
             if f"{TAGMANIFEST} is missing." in bag.problems:
                 bag.problems.remove(f"{TAGMANIFEST} is missing.")
             bag.problems.append(f"{TAGMANIFEST} is missing: it is what the owner's signature "

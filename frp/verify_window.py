@@ -12,7 +12,8 @@ from pathlib import Path
 
 from frp.bagit import (MANIFEST, OWNER_PUB, PROVENANCE, REQUEST, SIGNATURE, TAGMANIFEST,
                        is_clip)
-from frp.bagview import Bag, open_file
+from frp.bag_open import open_file
+from frp.bagview import Bag
 from frp.clip_tables import clip_beyond
 from frp.text import one_line
 from frp.times import window_of
