@@ -127,6 +127,8 @@ def check_listed(bag: Bag, listed: dict[str, str]) -> None:
                 bag.problems.append(f"{one_line(name)} is missing.")
         elif f.sha256 != want and crlf_converted(f.content, want):
             bag.problems.append(f"{one_line(name)} was changed after sealing, but {CRLF_WORDS}.")
+        elif f.sha256 != want and lf_converted(f.content, want):
+            bag.problems.append(f"{one_line(name)} was changed after sealing, but {LF_WORDS}.")
         elif f.sha256 != want and reordered(f.content, want):
             bag.problems.append(f"{one_line(name)} was changed after sealing, but {REORDER_WORDS}.")
         elif f.sha256 != want:
@@ -144,6 +146,20 @@ def crlf_converted(content: bytes | None, want: str) -> bool:
     if content is None or b"\r\n" not in content:
         return False
     return hashlib.sha256(content.replace(b"\r\n", b"\n")).hexdigest() == want
+
+
+# README.txt is written with Windows' line ends (CRLF): the same tools on a Mac or Linux turn
+# them into LF (Info-ZIP's `unzip -a`, git checking it out with core.autocrlf=input).
+LF_WORDS = ("only its line endings differ: its Windows ones (CRLF) were converted to LF, as zip "
+            "tools in text mode (unzip -a), e-mail and git do to text files on a Mac or Linux. "
+            "Ask for the package as it was sent (the tar), or copy it byte for byte")
+
+
+def lf_converted(content: bytes | None, want: str) -> bool:
+    """Whether a text file kept in memory is the sealed one with every CRLF turned into LF."""
+    if content is None or b"\r" in content or b"\n" not in content:
+        return False
+    return hashlib.sha256(content.replace(b"\n", b"\r\n")).hexdigest() == want
 
 
 REORDER_WORDS = ("only the order of its lines differs: it lists the same files with the same "

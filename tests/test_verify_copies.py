@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from agent.service import Agent
 from agent.timebase import US
 from tests.test_verify_credentials import T0, made, package, verify  # noqa: F401
@@ -50,6 +52,35 @@ def test_a_real_change_is_not_called_a_line_ending_conversion(capsys, made, pack
     assert code == 3
     assert not any(CRLF in p for p in out["problems"]), out["problems"]
     assert any(p.startswith("data/provenance.json was changed: SHA-256") for p in out["problems"])
+
+
+def test_a_readme_whose_windows_line_endings_a_zip_tool_undid_is_named_as_such(capsys, made,
+                                                                             tmp_path):
+    """Zipped (Info-ZIP's `zip -r`, which marks text files) and unzipped in text mode on a Mac
+    or Linux (`unzip -a`), README.txt, written with Windows' line ends, came out with LF ones:
+    'README.txt was changed: SHA-256 ..., expected ...', as if someone had edited what the
+    receiver reads, where a conversion the other way is named as one."""
+    import shutil
+    import subprocess
+    if not (shutil.which("zip") and shutil.which("unzip")):
+        pytest.skip("no Info-ZIP zip and unzip here")
+    subprocess.run(["zip", "-qr", str(tmp_path / "p.zip"), made[1].name], cwd=made[1].parent,
+                   check=True)
+    (tmp_path / "out").mkdir()
+    subprocess.run(["unzip", "-qa", str(tmp_path / "p.zip")], cwd=tmp_path / "out", check=True)
+    package = tmp_path / "out" / made[1].name
+    assert b"\r" not in (package / "README.txt").read_bytes()   # as unzip -a leaves it
+    code, out = verify(capsys, made[0], package)
+    assert code == 3
+    assert out["problems"] == [
+        "README.txt was changed after sealing, but only its line endings differ: its Windows "
+        "ones (CRLF) were converted to LF, as zip tools in text mode (unzip -a), e-mail and git "
+        "do to text files on a Mac or Linux. Ask for the package as it was sent (the tar), or "
+        "copy it byte for byte."]
+    readme = package / "README.txt"
+    readme.write_bytes(readme.read_bytes().replace(b"porch", b"patio"))
+    code, out = verify(capsys, made[0], package)
+    assert not any("line endings" in p for p in out["problems"]), out["problems"]
 
 
 def test_the_signature_of_another_package_names_the_package_it_was_made_for(capsys, made,
