@@ -142,3 +142,24 @@ def test_muting_a_range_re_encodes_all_the_kept_sound_as_the_package_says(export
     assert len(kept) > 100 and not recorded & set(kept)
     (mute,) = [r for r in record["redactions"] if r["kind"] == "audio-mute"]
     assert "all the kept sound" in mute["method"]
+
+
+def test_a_verified_package_says_what_no_package_proves(capsys, exported):
+    """A defence expert read 'OK: ... complete, unchanged and signed' and, for a camera whose
+    clock was off, 'camera clock: off true time by +5 s (corrected: every time here is true
+    time)', though package-format.md ("What a package does not prove") says the clock's
+    difference is the owner's setting and the recordings are fixed only as they were at the
+    export: nothing the output said told the expert so."""
+    home, package, _record = exported
+    code, lines = verify_err(capsys, home, package)
+    assert code == 0, lines
+    sealed = next(i for i, ln in enumerate(lines) if ln.startswith("  sealed by: owner "))
+    assert lines[sealed + 1] == (
+        "  not proved by the package: that the camera's clock was right (its times are true "
+        "time only as far as the owner set the camera's clock difference: compare a clock the "
+        "camera draws in the picture), nor that the recordings were unedited before the export "
+        "(their SHA-256 fix them only as they were then)")
+    said = summary_lines({"clock": {"clock_offset_s": [5, -1.5]}})
+    assert said[1:] == ["  camera clock: off true time by +5 s, -1.5 s, as the owner set it (every "
+                    "time here is corrected by that)"]
+    assert not any("true time)" in ln for ln in said)

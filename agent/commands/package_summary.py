@@ -28,6 +28,15 @@ def summary_lines(record: object) -> list[str]:
     return ["  " + one_line(ln) for ln in lines if ln]
 
 
+# What no package proves (package-format.md, "What a package does not prove"), said under
+# what it holds: "OK ... unchanged" and true-UTC times read as more than the owner's word.
+# Who the owner is, the other thing, is said on the line naming the key.
+UNPROVED = ("  not proved by the package: that the camera's clock was right (its times are true "
+            "time only as far as the owner set the camera's clock difference: compare a clock "
+            "the camera draws in the picture), nor that the recordings were unedited before the "
+            "export (their SHA-256 fix them only as they were then)")
+
+
 def owner_line(owner_id: str | None, expected: str | None = None) -> str:
     """Who sealed the package, and how to know who that is: a key is no identity. `expected`:
     the owner id given with --owner, which it was compared with."""
@@ -220,7 +229,7 @@ def _clock(r: dict) -> str:
     if not offsets:
         return ""
     return ("camera clock: off true time by " + ", ".join(f"{o:+g} s" for o in offsets)
-            + " (corrected: every time here is true time)")
+            + ", as the owner set it (every time here is corrected by that)")
 
 
 def _sources(r: dict) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 from agent.commands.common import Refused, UsageError, named_package, print_json, say
 from agent.commands.interrupt import Interrupted
 from agent.commands.package_paths import not_a_package
-from agent.commands.package_summary import PROVENANCE, owner_line, summary_lines
+from agent.commands.package_summary import PROVENANCE, UNPROVED, owner_line, summary_lines
 from agent.commands.verify_against import (owner_option, owner_problems, read_receipt,
                                            receipt_problems)
 from agent.os_words import plain_os_error
@@ -70,7 +70,8 @@ def verify(agent: Agent, args) -> int:
     elif ok:
         say(f"OK: {shown} is complete, unchanged and signed by owner {report.owner_id}")
         say(f"What the package holds, as its signed {PROVENANCE} says:")
-        for line in [*summary_lines(report.provenance), owner_line(report.owner_id, owner)]:
+        for line in [*summary_lines(report.provenance), owner_line(report.owner_id, owner),
+                     UNPROVED]:
             say(line)
         if received:
             say(received)
