@@ -76,3 +76,26 @@ def test_a_clip_copied_out_of_its_package_says_how_a_clip_alone_is_checked(capsy
             "checked by its own Content Credentials, with a C2PA validator such as c2patool "
             "(package-format.md, \"Checking a clip alone\"); to check the package, give the "
             "folder or .tar it came in") in err, err
+
+
+def test_paths_typed_from_inside_the_package_name_the_package(capsys, made, package,
+                                                              monkeypatch):
+    """A detective whose terminal is in data/ (where the video was played, or where the
+    README's minisign line is typed, one folder up) typed `verify .`: "is not a package: it
+    holds none of a package's files"; `verify owner.pub`: "is cut short: ... a download or copy
+    of it did not finish ... Get it again whole." (exit 3); the clip: "a clip copied out of
+    its package". Each is inside one, and is named so, with the package's own path."""
+    monkeypatch.chdir(package / "data")
+    for typed, what in ((".", "is the data folder inside a package"),
+                        ("owner.pub", "is a file inside a package"),
+                        (made[2], "is a file inside a package")):
+        code, err = said(capsys, made[0], Path(typed))
+        assert code == 2 and f"{typed} {what}: verify the package folder itself, {package}\n" \
+            in err, err
+    monkeypatch.chdir(package)
+    code, err = said(capsys, made[0], Path("README.txt"))
+    assert code == 2 and err.endswith(f"verify the package folder itself, {package}\n"), err
+    monkeypatch.chdir(package.parent)   # typed from above: named as typed, as before
+    code, err = said(capsys, made[0], Path(package.name) / "data")
+    assert code == 2 and err.endswith(f"verify the package folder itself, {package.name}\n"), err
+    assert said(capsys, made[0], Path(package.name))[0] == 0

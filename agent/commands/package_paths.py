@@ -7,6 +7,7 @@ package, however damaged, and is verified as one.
 """
 from __future__ import annotations
 
+import os
 import zipfile
 from pathlib import Path
 
@@ -27,9 +28,11 @@ def not_a_package(path: Path, command: str = "verify") -> str | None:
         return _not_a_package_file(path, shown)
     if any((path / name).exists() for name in _PACKAGE_FILES):
         return None
-    if path.name == "data" and (path.parent / "bagit.txt").is_file():
+    # By the folder it is, however typed: `verify .` from inside data/ names no folder.
+    here = Path(os.path.abspath(path))
+    if here.name == "data" and (here.parent / "bagit.txt").is_file():
         return (f"{shown} is the data folder inside a package: {command} the package folder "
-                f"itself, {one_line(str(path.parent))}")
+                f"itself, {_above(path, 1)}")
     inside = _packages_in(path)
     if inside:
         named = ", ".join(one_line(p.name) for p in inside[:_SHOWN])
@@ -49,16 +52,26 @@ def _not_a_package_file(path: Path, shown: str) -> str | None:
     if zipfile.is_zipfile(path):
         return (f"{shown} is a ZIP archive: unpack it, then verify the package folder that "
                 "comes out of it (the one holding bagit.txt)")
-    folder = path.parent.parent if path.parent.name == "data" else path.parent
-    if (folder / "bagit.txt").is_file():
+    here = Path(os.path.abspath(path))   # `owner.pub`, typed inside data/, is in one too
+    up = 2 if here.parent.name == "data" else 1
+    if (here.parents[up - 1] / "bagit.txt").is_file():
         return (f"{shown} is a file inside a package: verify the package folder itself, "
-                f"{one_line(str(folder))}")
+                f"{_above(path, up)}")
     if _is_mp4(path):
         return (f"{shown} is a video (MP4), not a package: a clip copied out of its package is "
                 "checked by its own Content Credentials, with a C2PA validator such as "
                 "c2patool (package-format.md, \"Checking a clip alone\"); to check the "
                 "package, give the folder or .tar it came in")
     return None
+
+
+def _above(path: Path, up: int) -> str:
+    """The folder `up` levels above `path`, as typed (pkg/data -> pkg), or its full path when
+    that would be only dots (`.`, `..`), which name no package to whoever reads it."""
+    near = os.path.normpath(os.path.join(path, *[os.pardir] * up))
+    if near in (os.curdir, os.pardir) or near.startswith(os.pardir + os.sep):
+        near = os.path.abspath(near)
+    return one_line(near)
 
 
 def _is_mp4(path: Path) -> bool:
