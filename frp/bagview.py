@@ -158,6 +158,15 @@ def read_folder(root: Path, bag: Bag) -> None:
             if is_link(st) or not stat.S_ISREG(st.st_mode):
                 if name in dirnames:   # os.walk would walk into a junction
                     dirnames.remove(name)
+                    # A folder in Explorer or Finder; what it holds was not read, so is not
+                    # called missing (bag.unread) but said here as not checked.
+                    bag.problems.append(f"{one_line(rel)} is a link to another folder (a "
+                                        "symbolic link, or on Windows a junction), not a folder "
+                                        "of the package: it was not followed, so nothing in it "
+                                        "was checked. A package holds only its own files and "
+                                        "folders: copy the package itself.")
+                    bag.unread.add(rel + "/")
+                    continue
                 bag.problems.append(f"{one_line(rel)} is not a plain file; a package holds only plain files.")
                 continue
             if len(bag.files) >= MAX_ENTRIES:

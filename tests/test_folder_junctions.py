@@ -64,8 +64,34 @@ def data_a_junction(package, monkeypatch):
 def test_verify_never_reads_a_junction_as_the_packages_data(capsys, made, data_a_junction):
     code, out = verify(capsys, made[0], data_a_junction)
     assert code == 3 and not out["ok"]
-    assert "data is not a plain file; a package holds only plain files." in out["problems"]
+    assert LINKED_DATA in out["problems"]
     assert not any(p.startswith("data/") and "changed" in p for p in out["problems"])
+
+
+LINKED_DATA = ("data is a link to another folder (a symbolic link, or on Windows a junction), "
+               "not a folder of the package: it was not followed, so nothing in it was "
+               "checked. A package holds only its own files and folders: copy the package "
+               "itself.")
+
+
+def test_a_data_folder_linked_elsewhere_is_named_as_a_link_not_as_files_missing(
+        capsys, made, package, tmp_path):
+    """data/ moved elsewhere and linked back (to save space, or as a trap): verify read
+    nothing outside the package, but said "data is not a plain file" (it is a folder, as
+    Explorer and Finder show it) and then each file in it "missing", Payload-Oxum "holds
+    0.0", as if they had been taken out."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (package / "data").rename(elsewhere / "data")
+    (package / "data").symlink_to(elsewhere / "data", target_is_directory=True)
+    code, out = verify(capsys, made[0], package)
+    assert code == 3
+    assert out["problems"] == [
+        LINKED_DATA,
+        "The owner's signature on tagmanifest-sha256.txt could not be checked without "
+        "data/owner.pub, the key it is checked with, so nothing in the package is tied to the "
+        "owner's key."]
+    assert out["clips"] == []   # nothing outside the package was read
 
 
 def test_a_junction_is_never_packed(data_a_junction, tmp_path):
