@@ -16,6 +16,7 @@ from pathlib import Path
 from frp.bagit import MANIFEST, OWNER_PUB, PROVENANCE, REQUEST, SIGNATURE, TAGMANIFEST
 from frp import mac_tar
 from frp.folder_links import is_link
+from frp.tar_layout import bag_names
 from frp.tar_tools import (BoundedTarInfo, HugeHeader, alike_words, as_extracted, compressed,
                            fold, global_words, headers_words, huge_words, more_after,
                            more_after_words, name_headers, twice_words)
@@ -276,9 +277,11 @@ def read_tar(path: Path, bag: Bag) -> None:
     for name in mac_tar.attribute_members(raw, dirs):
         bag.notes.append(mac_tar.attribute_words(name))
         del raw[name], offsets[name]
-    names = _bag_names(raw, bag)
-    bag.files.update({names[n]: f for n, f in raw.items()})
-    bag.members.update({names[n]: at for n, at in offsets.items()})
+    names, bag.top, layout = bag_names(raw, path)
+    if layout:
+        bag.problems.append(layout)
+    bag.files.update({names[n]: f for n, f in raw.items() if n in names})
+    bag.members.update({names[n]: at for n, at in offsets.items() if n in names})
 
 
 _END_BLOCKS = 1024
@@ -289,16 +292,3 @@ def _cut_short(path: Path, how: str = "it stops before the end every tar has") -
     return (f"{one_line(path.name)} is cut short: {how}, so a download or copy of it did not "
             "finish (or it was never a genuine package), and what was after the cut is "
             "missing. Get it again whole.")
-
-
-def _bag_names(raw: dict, bag: Bag) -> dict[str, str]:
-    """Each member's name in the bag: its one top folder taken off (the usual tar of a
-    package folder), or kept when the tar holds the bag's files at its root (bagit.txt,
-    data/...), the one rule both reading and reopening a member go by."""
-    tops = {n.split("/", 1)[0] for n in raw}
-    if len(tops) == 1 and all("/" in n for n in raw):
-        (bag.top,) = tops
-        return {n: n.split("/", 1)[1] for n in raw}
-    if raw and "bagit.txt" not in raw:
-        bag.problems.append("The tar does not hold exactly one package folder.")
-    return {n: n for n in raw}
