@@ -111,7 +111,7 @@ def _check(bag: Bag, expected_owner: PublicKey | None, notes: list[str], actual:
     manifest = read_manifest(bag, MANIFEST, payload=True)
     if manifest is not None:
         check_listed(bag, manifest)
-    check_oxum(bag)
+    check_oxum(bag, manifest)
     tags = read_manifest(bag, TAGMANIFEST, payload=False)
     if tags is not None:
         check_listed(bag, tags)

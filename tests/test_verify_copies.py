@@ -225,3 +225,21 @@ def test_manifest_lines_bagit_py_reads_past_are_named_for_what_they_are(capsys, 
     assert "manifest-sha256.txt line 2 names '*data/owner.pub': a '*' before the name is " \
         "sha256sum's mark of a binary file, which RFC 8493 manifests do not have and no " \
         "package holds (bagit.py drops it)." in out["problems"]
+
+
+def test_a_file_explorer_left_in_data_is_named_once_not_first_as_a_miscount(capsys, made,
+                                                                            package):
+    """Windows Explorer's Thumbs.db in data/ (the folder opened to play the video): the first
+    problem was 'Payload-Oxum in bag-info.txt says 43249.3 (bytes.files) but data/ holds
+    43251.4.', a miscount with no reason, before the line naming the file and saying to delete
+    it. The count differs by that file alone, so that line says it all; a file taken out is
+    still a miscount too."""
+    (package / "data" / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0")
+    code, out = verify(capsys, made[0], package)
+    assert code == 3
+    assert out["problems"] == [
+        "data/Thumbs.db is an extra file in data/ that is not part of the signed package (a "
+        "file Windows Explorer adds to folders): delete it and check again."]
+    (package / "data" / "owner.pub").unlink()
+    code, out = verify(capsys, made[0], package)
+    assert any(p.startswith("Payload-Oxum in bag-info.txt says") for p in out["problems"]), out
