@@ -499,6 +499,35 @@ def test_the_readmes_windows_line_deleting_what_explorer_adds_runs_in_powershell
     assert folders == ["cmd", "/c", "rd", "/s", "/q", "data\\@eaDir", "data\\.AppleDouble"]
 
 
+def test_the_readmes_own_check_says_where_to_type_it_and_inside_the_package_says_so(
+        capsys, home, footage, tmp_path, monkeypatch):
+    # Windows 11's "Open in Terminal" on the package folder opens a terminal inside it, where
+    # the README's `footage-agent verify "NAME"`, which said nowhere where to type it, gave
+    # "NAME does not exist" (exit 2): the folder is right there, as the one the terminal is in.
+    import shlex
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    code, out, err = run(capsys, home, "export", "--camera", "porch", "--from", T0, "--to",
+                         "2026-11-20T22:00:04Z", "--out", str(tmp_path / "out"), "--json")
+    assert code == 0, err
+    package = Path(json.loads(out)["package"])
+    where = "(in the folder holding this one)"
+    (typed,) = [line.strip()[:-len(where)] for line in
+                (package / "README.txt").read_text("utf-8").splitlines()
+                if line.strip().startswith("footage-agent verify")]
+    assert typed.endswith('"   '), "the README says where to type it"
+    argv = shlex.split(typed)
+    assert argv[:2] == ["footage-agent", "verify"]
+    monkeypatch.chdir(package.parent)
+    assert run(capsys, home, *argv[1:])[0] == 0
+    monkeypatch.chdir(package)
+    code, _out, err = run(capsys, home, *argv[1:])
+    assert code == 2
+    assert err.strip() == (f"footage-agent: {package.name} is the folder this command runs in, "
+                           "not one inside it: type footage-agent verify . here, or go up one "
+                           "folder (cd ..) and type it again")
+    assert run(capsys, home, "verify", ".")[0] == 0   # as it says
+
+
 def test_the_readmes_check_runs_on_windows_where_pip_left_bagit_py_off_the_path(
         capsys, home, footage, tmp_path):
     # pip on Windows puts bagit.py in a Scripts folder that is not on PATH unless the

@@ -65,8 +65,8 @@ def test_a_readme_whose_commands_name_another_package_fails(capsys, made, packag
     code, out = verify(capsys, made[0], package)
     assert code == 3
     assert out["problems"] == [
-        "README.txt gives the command 'footage-agent verify \"manual_yard\"', but the package "
-        f"was sealed as '{package.name}'."]
+        "README.txt gives the command 'footage-agent verify \"manual_yard\"   (in the folder "
+        f"holding this one)', but the package was sealed as '{package.name}'."]
 
 
 def test_a_readme_whose_prose_alone_changed_still_verifies(capsys, made, package):

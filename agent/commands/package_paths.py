@@ -8,6 +8,7 @@ package, however damaged, and is verified as one.
 from __future__ import annotations
 
 import os
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -44,6 +45,22 @@ def not_a_package(path: Path, command: str = "verify") -> str | None:
     return (f"{shown} is not a package: it holds none of a package's files (bagit.txt, "
             "manifests, signature, data). Give the package folder, named like "
             "CASE_camera_TIME, or its .tar")
+
+
+def inside_it(path: Path) -> str | None:
+    """Said when `path`, which does not exist here, is the package folder this command runs
+    in: the README's `footage-agent verify "NAME"` typed in a terminal opened inside the
+    package (Windows 11's "Open in Terminal" on the folder)."""
+    try:
+        here = Path.cwd()
+    except OSError:   # the folder it ran in was removed
+        return None
+    if path.is_absolute() or len(path.parts) != 1 or not (here / "bagit.txt").is_file():
+        return None
+    if unicodedata.normalize("NFC", here.name) != unicodedata.normalize("NFC", path.name):
+        return None
+    return (f"{one_line(str(path))} is the folder this command runs in, not one inside it: "
+            "type footage-agent verify . here, or go up one folder (cd ..) and type it again")
 
 
 def _not_a_package_file(path: Path, shown: str) -> str | None:

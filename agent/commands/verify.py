@@ -6,7 +6,7 @@ from pathlib import Path
 
 from agent.commands.common import Refused, UsageError, named_package, print_json, say
 from agent.commands.interrupt import Interrupted
-from agent.commands.package_paths import not_a_package
+from agent.commands.package_paths import inside_it, not_a_package
 from agent.commands.package_summary import PROVENANCE, UNPROVED, owner_line, summary_lines
 from agent.commands.verify_against import (owner_option, owner_problems, read_receipt,
                                            receipt_problems)
@@ -40,7 +40,7 @@ def verify(agent: Agent, args) -> int:
     path = named_package(args.package)
     shown = one_line(str(path))
     if not path.exists():
-        raise UsageError(f"{shown} does not exist")
+        raise UsageError(inside_it(path) or f"{shown} does not exist")
     wrong = not_a_package(path)
     if wrong:
         raise UsageError(wrong)

@@ -103,7 +103,7 @@ def readme_text(record: dict, package: str, owner_id: str, entry: str, day: str)
         "",
         "TO CHECK IT",
         "  With footage-agent (free, open source):",
-        f'    footage-agent verify "{package}"',
+        f'    footage-agent verify "{package}"   (in the folder holding this one)',
         "  Or with the standard BagIt and minisign tools (bagit.py: pip install bagit;",
         "  minisign: https://jedisct1.github.io/minisign/):",
         f'    bagit.py --validate "{package}"   (in the folder holding this one)',
