@@ -44,3 +44,21 @@ def test_a_tar_of_a_folder_holding_no_package_still_says_what_is_missing(capsys,
     subprocess.run(["tar", "-cf", str(tar), "Evidence"], cwd=tmp_path, check=True)
     code, out = verify(capsys, made[0], tar)
     assert code == 3 and "bagit.txt is missing." in out["problems"], out
+
+
+def test_a_tar_holding_the_package_beside_other_files_names_the_package(capsys, made,
+                                                                        package, tmp_path):
+    """`tar -cf p.tar PKG letter.txt`, a cover letter packed with the package: "The tar does
+    not hold exactly one package folder." then "bagit.txt is missing.", each tag file and
+    data/owner.pub missing and "The package is not signed by its owner."."""
+    (tmp_path / "letter.txt").write_text("Case 42: footage from the porch camera.")
+    tar = tmp_path / "p.tar"
+    subprocess.run(["tar", "-cf", str(tar), package.name, "letter.txt"], cwd=tmp_path,
+                   check=True)
+    code, out = verify(capsys, made[0], tar)
+    assert code == 3
+    assert out["problems"] == [
+        f"p.tar holds the package folder {package.name} beside other files or folders "
+        "(letter.txt), not alone as a package's tar holds it, so nothing in it was checked as "
+        "a package: extract the tar (tar -xf) and check that folder, or give a tar of it "
+        "alone."]
