@@ -43,7 +43,7 @@ def _elsewhere(raw: dict[str, object], tops: set[str], tar: Path) -> str | None:
         others = sorted(tops - set(folders))
         shown = ", ".join(one_line(o, 100) for o in others[:_SHOWN])
         where = (f"beside other files or folders ({shown}{', ...' if len(others) > _SHOWN else ''}), "
-                 "not alone") if others else "beside other package folders, not alone"
+                 "not alone") if others else "together, not each alone"
     if not folders:
         return None
     named = ", ".join(one_line(f, 200) for f in folders[:_SHOWN])

@@ -62,3 +62,17 @@ def test_a_tar_holding_the_package_beside_other_files_names_the_package(capsys, 
         "(letter.txt), not alone as a package's tar holds it, so nothing in it was checked as "
         "a package: extract the tar (tar -xf) and check that folder, or give a tar of it "
         "alone."]
+
+
+def test_a_tar_of_two_packages_names_each(capsys, made, package, tmp_path):
+    """Two cameras' packages packed into one tar (`tar -cf p.tar PKG1 PKG2`): each is named,
+    to be checked alone, none read as a package missing every file."""
+    shutil.copytree(package, tmp_path / "second")
+    tar = tmp_path / "p.tar"
+    subprocess.run(["tar", "-cf", str(tar), package.name, "second"], cwd=tmp_path, check=True)
+    code, out = verify(capsys, made[0], tar)
+    assert code == 3
+    assert out["problems"] == [
+        f"p.tar holds package folders {package.name}, second together, not each alone as a "
+        "package's tar holds it, so nothing in it was checked as a package: extract the tar "
+        "(tar -xf) and check each folder, or give a tar of each alone."]
