@@ -255,8 +255,22 @@ class Transaction:
         self._db.execute("BEGIN IMMEDIATE")
 
     def __exit__(self, exc_type, exc, tb) -> bool:
-        self._db.execute("ROLLBACK" if exc_type else "COMMIT")
+        if exc_type is None:
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.Error:
+                self._roll_back()   # a COMMIT that failed leaves the transaction open
+                raise
+        else:
+            self._roll_back()
         return False
+
+    def _roll_back(self) -> None:
+        # A statement that fails as the disk fills (SQLITE_FULL, an I/O error) may have rolled
+        # the whole transaction back already: a ROLLBACK then failed with "no transaction is
+        # active", and that error took the place of the one that says the disk is full.
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")
 
 
 def open_ordinary(path: Path | str, flags: int = os.O_RDONLY, mode: int = 0o600) -> int:

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from agent.requests.inbox_file import InboxError, open_database
+from agent.requests.inbox_file import InboxError, open_database, written
 from agent.requests.statuses import check_transition
 from agent.requests.records import Approval, Delivery, Entry, approval_json, entry_from_row
 from agent.storage import Transaction, is_device_name
@@ -126,7 +126,7 @@ class Inbox:
     def add(self, request: Request, via: str) -> Entry:
         """Put a verified request in the inbox as `new`."""
         now = int(self._clock() * US)
-        with self._lock, Transaction(self._db):
+        with self._lock, written(self.path), Transaction(self._db):
             if self.seen(request.agency_id, request.id):
                 raise InboxError(f"request '{request.id}' is already in the inbox")
             folder = folder_name(request.id, request.agency_id, self._folder_taken)
@@ -173,7 +173,7 @@ class Inbox:
     def transition(self, iss: str, jti: str, new: str, reason: str | None = None) -> Entry:
         """Move a request to `new`, or raise IllegalTransition (nothing changes then)."""
         now = int(self._clock() * US)
-        with self._lock, Transaction(self._db):
+        with self._lock, written(self.path), Transaction(self._db):
             self._may_become(iss, jti, new)
             decided = now if new in ("approved", "declined") else None
             self._db.execute(
@@ -186,7 +186,7 @@ class Inbox:
         with `reason`, and its signed token to send. In two, a request the second failed for
         (a failing disk, a power cut) held a decline the next check sent, never declined."""
         now = int(self._clock() * US)
-        with self._lock, Transaction(self._db):
+        with self._lock, written(self.path), Transaction(self._db):
             self._may_become(iss, jti, "declined")
             self._db.execute(
                 "UPDATE requests SET status='declined', reason=?, decided_at_us=?, decision=?, "
@@ -214,7 +214,7 @@ class Inbox:
 
     def save_delivery(self, iss: str, jti: str, delivery: Delivery) -> None:
         """Insert or update one camera's delivery record."""
-        with self._lock:
+        with self._lock, written(self.path):
             self._db.execute(
                 "INSERT INTO deliveries (iss, jti, camera, package, tar, sha256, size, upload_url, "
                 "receipt) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(iss, jti, camera) DO UPDATE SET "
@@ -225,12 +225,12 @@ class Inbox:
 
     def drop_delivery(self, iss: str, jti: str, camera: str) -> None:
         """Forget a delivery whose files are gone, so approve makes it again."""
-        with self._lock:
+        with self._lock, written(self.path):
             self._db.execute("DELETE FROM deliveries WHERE iss=? AND jti=? AND camera=?",
                              (iss, jti, camera))
 
     def set_cursor(self, iss: str, registration: str, cursor: str | None) -> None:
-        with self._lock:
+        with self._lock, written(self.path):
             self._db.execute(
                 "INSERT INTO cursors (iss, registration, cursor) VALUES (?,?,?) "
                 "ON CONFLICT(iss, registration) DO UPDATE SET cursor=excluded.cursor",
@@ -246,7 +246,7 @@ class Inbox:
             if self._db.execute(f"SELECT 1 FROM requests WHERE {due} LIMIT 1",
                                 (limit,)).fetchone() is None:
                 return []
-        with self._lock, Transaction(self._db):
+        with self._lock, written(self.path), Transaction(self._db):
             rows = self._db.execute(f"SELECT iss, jti FROM requests WHERE {due}",
                                     (limit,)).fetchall()
             self._db.execute(f"UPDATE requests SET status='expired' WHERE {due}", (limit,))
@@ -276,7 +276,7 @@ class Inbox:
         return row is not None
 
     def _update(self, iss: str, jti: str, assignments: str, *values) -> None:
-        with self._lock:
+        with self._lock, written(self.path):
             cur = self._db.execute(f"UPDATE requests SET {assignments} WHERE iss=? AND jti=?",
                                    (*values, iss, jti))
             if cur.rowcount == 0:

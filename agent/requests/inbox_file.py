@@ -3,6 +3,7 @@ opening it, with why it cannot be opened in words (agent/requests/inbox.py reads
 it)."""
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -82,6 +83,21 @@ def open_database(path: Path) -> sqlite3.Connection:
         _close(db)
         raise InboxError(f"the inbox cannot be opened: {plain_os_error(exc, str(path))}") \
             from None
+
+
+@contextlib.contextmanager
+def written(path: Path):
+    """A write to the inbox at `path`, a disk that refuses it (full, failing, read-only) or
+    another program holding it said in plain words (InboxError, disk_words); the write itself
+    changed nothing. Without it the owner read SQLite's "database or disk is full", or, from
+    an approval, "unexpected failure: OperationalError"."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        words = disk_words("the inbox", path, exc)
+        if words is None:
+            raise
+        raise InboxError(words) from None
 
 
 def _bring_up(db: sqlite3.Connection) -> None:
