@@ -791,7 +791,7 @@ def test_a_receipt_the_agency_signed_for_another_request_reads_in_spanish(spanis
     assert matches(message) is not None, message
     said = in_owner_language(message)
     assert said.startswith("El portal de Springfield PD recibió el paquete de porch"), said
-    assert "(the receipt is for request other-request, not req-1)" in said, said
+    assert "(el recibo es de la solicitud other-request, no de req-1)" in said, said
     assert "Intentar enviar de nuevo" in said and "avise a la agencia" in said, said
     for english in ("took the package", "does not fit", "approve it again", "trust store"):
         assert english not in said, said

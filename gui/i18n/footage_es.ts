@@ -6125,6 +6125,38 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <source>{camera} has no recordings mirrored from a recorder (a recordings folder&apos;s camera goes with its folder: remove the folder instead)</source>
         <translation>«{camera}» no tiene grabaciones copiadas de una grabadora (la cámara de una carpeta de grabaciones se va con su carpeta: quite la carpeta en su lugar)</translation>
     </message>
+    <message>
+        <source>the receipt was issued by {issuer}, not {expected}</source>
+        <translation>el recibo lo emitió {issuer}, no {expected}</translation>
+    </message>
+    <message>
+        <source>the receipt is for request {request}, not {expected}</source>
+        <translation>el recibo es de la solicitud {request}, no de {expected}</translation>
+    </message>
+    <message>
+        <source>the receipt does not state the SHA-256 of what the portal received</source>
+        <translation>el recibo no indica el SHA-256 de lo que recibió el portal</translation>
+    </message>
+    <message>
+        <source>the portal received different bytes (SHA-256 {sha256}) from the package sent ({expected}); upload it again</source>
+        <translation>el portal recibió otros bytes (SHA-256 {sha256}) que los del paquete enviado ({expected}); vuelva a enviarlo</translation>
+    </message>
+    <message>
+        <source>the receipt does not state the size the portal received</source>
+        <translation>el recibo no indica el tamaño que recibió el portal</translation>
+    </message>
+    <message>
+        <source>the receipt does not say when the portal received the package</source>
+        <translation>el recibo no dice cuándo recibió el portal el paquete</translation>
+    </message>
+    <message>
+        <source>its type is {kind}, not {expected}</source>
+        <translation>su tipo es {kind}, no {expected}</translation>
+    </message>
+    <message>
+        <source>it is not signed with one of {agency}&apos;s keys</source>
+        <translation>no está firmado con ninguna de las claves de {agency}</translation>
+    </message>
 </context>
 <context>
     <name>coverage</name>

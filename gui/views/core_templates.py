@@ -44,6 +44,7 @@ from gui.views import core_portal_words as portal_words
 from gui.views import core_recording_words as recording_words
 from gui.views import core_registration_words as registration_words
 from gui.views import core_service_words as service_words
+from gui.views import core_receipt_words as receipt_words
 from gui.views import core_token_words as token_words
 from gui.views import core_shared_key_words as shared_key_words
 from gui.views import core_mask_words as mask_words
@@ -288,6 +289,8 @@ TEMPLATES: tuple[str, ...] = (
     *decision_words.TEMPLATES,
     *registration_words.TEMPLATES,
     *token_words.TEMPLATES,
+    # why a portal's receipt is not taken (frp/decision.py)
+    *receipt_words.TEMPLATES,
     # two trusted agencies listing one key (frp/request.py, agent/requests/agency_changes.py)
     *shared_key_words.TEMPLATES,
     # an agency file (frp/agency.py, agent/requests/agencies.py)
