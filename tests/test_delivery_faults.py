@@ -778,3 +778,28 @@ def test_an_upload_address_longer_than_the_portal_takes_sends_nothing_and_says_s
     code, _, err = w.approve()
     assert code == 0, err
     assert w.show()["status"] == "delivered"
+
+
+def test_a_new_upload_made_at_another_origins_address_says_to_tell_the_agency(world):
+    """Seen, with a reverse proxy in front of the tus server handing back the server's own
+    address (not rewritten to the agency's): 'The upload server tried to send the package to
+    http://127.0.0.1:P, which is not ..., the address the agency gave; refused. (approve it
+    again to resume)', exit 1, on every approve; and each made the portal one more upload for
+    the request, which it counts (16 at most, protocol.md) and nothing here may end (no call
+    goes to another origin). The run is refused now (exit 3) saying approving again cannot
+    help and to tell the agency; once the agency fixed it, approving again delivers."""
+    w = world
+
+    def unrewritten(status, headers, body):   # the proxy leaves the tus server's own address
+        return status, [(k, v.replace(w.proxy.origin, w.proxy.portal_origin)) for k, v in
+                        headers], body
+
+    w.proxy.rules.append(Rule("POST", "/files", after=unrewritten))
+    code, _, err = w.approve()
+    assert code == 3, err
+    assert f"made the new upload at {w.proxy.portal_origin}, not at {w.proxy.origin}" in err, err
+    assert "tell the agency" in err and "approve it again" not in err, err
+    assert w.proxy.count("PATCH") == 0
+    code, _, err = w.approve()   # the agency put its proxy right
+    assert code == 0, err
+    assert w.show()["status"] == "delivered"

@@ -757,6 +757,24 @@ def test_an_upload_address_longer_than_a_portal_takes_reads_in_spanish(spanish, 
     assert "avise a la agencia" in said and "agency" not in said, said
 
 
+def test_a_new_upload_made_at_another_origins_address_reads_in_spanish(spanish, tmp_path):
+    hostile = Hostile()
+    try:
+        hostile.hook = lambda m, p, h, b: (201, {"Location": "https://tus.internal:1080/files/u1"},
+                                           b"") if m == "POST" else None
+        src = tmp_path / "package.tar"
+        src.write_bytes(b"x" * 1000)
+        message = error_of(lambda: upload_file(src, hostile.endpoint,
+                                               state_dir=tmp_path / "uploads"), UploadError)
+    finally:
+        hostile.close()
+    assert matches(message) is not None, message
+    said = in_owner_language(message)
+    assert said.startswith("El servidor de envío creó el envío nuevo en "
+                           "https://tus.internal:1080, no en http://127.0.0.1:"), said
+    assert "avise a la agencia" in said and "agency" not in said, said
+
+
 def test_a_submission_the_portal_refuses_as_sent_reads_in_spanish_with_the_apps_button(
         spanish):
     message = submission_refused("Example PD's portal refused (HTTP 400): upload_url is not "

@@ -24,8 +24,11 @@ from agent.delivery.tus_setbacks import Setbacks
 from agent.delivery.wire import (
     AddressTooLong,
     Reply,
+    UnusableAddress,
     UploadError,
     exchange,
+    origin,
+    other_origin,
     refusal,
     same_origin_url,
 )
@@ -116,6 +119,15 @@ class UploadJob(Setbacks):
         # A fresh start is one the server made: a creation that never got through (nothing
         # answering, a 503) is a passing failure, bounded by max_attempts instead.
         self.new_uploads += 1
+        elsewhere = other_origin(self.base, reply.headers.get("location"))
+        if elsewhere is not None:
+            # Made, but named where nothing of the package may go (a reverse proxy handing
+            # back its tus server's own address): every approve met the same, each leaving
+            # one more upload the portal counts against the request, past reach from here.
+            raise UnusableAddress(f"The upload server made the new upload at {elsewhere}, not "
+                                  f"at {origin(self.base)}, the address the agency gave, so "
+                                  "nothing was sent. Sending it again will not change that; "
+                                  "tell the agency.")
         url = same_origin_url(self.base, reply.headers.get("location"), "creation")
         self.state = UploadState(self.endpoint, str(url), self.size, self.sha, 0, 0)
         if len(self.state.url) > MAX_UPLOAD_URL:

@@ -56,9 +56,13 @@ class UploadCancelled(UploadError):
     """The caller cancelled; the upload can be resumed later from where it stopped."""
 
 
-class AddressTooLong(UploadError):
-    """The server named the new upload by an address longer than a portal takes: sending
-    again would meet the same."""
+class UnusableAddress(UploadError):
+    """The server named the new upload by an address the package may not go to (another
+    origin's, or longer than a portal takes): sending again would meet the same."""
+
+
+class AddressTooLong(UnusableAddress):
+    """The server named the new upload by an address longer than a portal takes."""
 
 
 @dataclass(frozen=True)
@@ -178,6 +182,16 @@ def same_origin_url(base: httpx.URL, location: str | None, what: str) -> httpx.U
         raise UploadError("The upload address the server answered must not contain a user "
                           "name or password; refused.")
     return url
+
+
+def other_origin(base: httpx.URL, location: str | None) -> str | None:
+    """The origin a Location the server sent resolves to, when it is not base's; None when it
+    is, or names no address (same_origin_url says what is wrong with that)."""
+    try:
+        named = base.join(location) if location else None
+    except (httpx.InvalidURL, TypeError):
+        return None
+    return origin(named) if named is not None and origin(named) != origin(base) else None
 
 
 def encode_metadata(metadata: dict[str, str]) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 
 from agent.delivery.sums import ChunkSums
-from agent.delivery.wire import AddressTooLong, UploadCancelled, UploadError, new_client
+from agent.delivery.wire import UnusableAddress, UploadCancelled, UploadError, new_client
 from agent.requests.approval_step import DecidedElsewhere, DeliveryError, OverLimit, Step
 from agent.requests.records import Delivery
 
@@ -107,7 +107,7 @@ def upload_tar(step: Step, d: Delivery, n: int, count: int, client: httpx.Client
         raise
     except FileChanged:   # its own words say `export` (the upload command's); approve remakes it
         raise DeliveryError(changed_while_sent(d.camera)) from None
-    except AddressTooLong as exc:   # the same server answers the same address again
+    except UnusableAddress as exc:   # the same server answers the same address again
         raise OverLimit(str(exc)) from None
     except UploadError as exc:
         if exc.status in (412, 413):   # too large for the server even in its smallest parts,

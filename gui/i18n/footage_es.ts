@@ -3670,6 +3670,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El paquete es demasiado grande para el servidor de envío ({answer}). Enviarlo de nuevo no cambiará eso; avise a la agencia.</translation>
     </message>
     <message>
+        <source>The upload server made the new upload at {other}, not at {origin}, the address the agency gave, so nothing was sent. Sending it again will not change that; tell the agency.</source>
+        <translation>El servidor de envío creó el envío nuevo en {other}, no en {origin}, la dirección que dio la agencia, así que no se envió nada. Enviarlo de nuevo no cambiará eso; avise a la agencia.</translation>
+    </message>
+    <message>
         <source>The upload server gave the package an address of {length} characters, longer than the {limit} the agency&apos;s portal takes, so nothing was sent. Sending it again will not change that; tell the agency.</source>
         <translation>El servidor de envío dio al paquete una dirección de {length} caracteres, más larga que los {limit} que acepta el portal de la agencia, así que no se envió nada. Enviarlo de nuevo no cambiará eso; avise a la agencia.</translation>
     </message>

@@ -587,6 +587,10 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The upload server answered with a malformed address."),
     QT_TRANSLATE_NOOP("core", "The package is too large for the upload server ({answer}). "
                               "Sending it again will not change that; tell the agency."),
+    # a new upload made at another origin's address (agent/delivery/tus_loop.py _create)
+    QT_TRANSLATE_NOOP("core", "The upload server made the new upload at {other}, not at "
+                              "{origin}, the address the agency gave, so nothing was sent. "
+                              "Sending it again will not change that; tell the agency."),
     # an upload's address longer than a portal takes (agent/delivery/tus_loop.py _create)
     QT_TRANSLATE_NOOP("core", "The upload server gave the package an address of {length} "
                               "characters, longer than the {limit} the agency's portal takes, so "
