@@ -190,6 +190,9 @@ def test_a_receipt_signed_by_another_key_is_not_delivered_and_says_who_to_call(w
            "signed with one of Example Police Department's keys)" in err
     assert "call Example Police Department on the number in your trust store" in err
     assert "agencies add FILE --replace" in err
+    # said once: "If approving it again brings no trusted receipt, ...", no "(approve it
+    # again to resume)" after it
+    assert "(approve it again to resume)" not in err, err
     assert w.show()["status"] == "failed" and w.audit("receipt") == []
 
     code, _, err = w.approve()   # the portal's own receipt for the same upload

@@ -81,6 +81,8 @@ def test_the_reason_a_receipt_cannot_be_trusted_reads_in_spanish(spanish, fault)
     assert isinstance(exc, UntrustedReceipt)
     said = in_owner_language(resumable(_untrusted("Springfield PD", "porch", exc)))
     assert said.startswith("El portal de Springfield PD recibió el paquete de porch"), said
+    # once: the sentence says what pressing it again does, and nothing is added after it
+    assert said.count("Intentar enviar de nuevo") == 1, said
     reason = said[said.index("(") + 1:said.index("), ")]
     for english in ("it is not signed", "its type is", "a compact JWS", " keys", " not "):
         assert english not in reason, reason

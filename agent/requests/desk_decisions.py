@@ -239,5 +239,8 @@ def _sha(text: str) -> str:
 
 def resumable(reason: str) -> str:
     """A failed delivery's reason with the way to resume it, unless the reason says it
-    already (a busy portal says when to approve again, a forgotten upload what that does)."""
-    return reason if "approve it again" in reason else f"{reason} (approve it again to resume)"
+    already (a busy portal says when to approve again, a forgotten upload what that does, a
+    receipt that cannot be trusted what to do if approving it again brings the same)."""
+    if "approve it again" in reason or "approving it again" in reason:
+        return reason
+    return f"{reason} (approve it again to resume)"
