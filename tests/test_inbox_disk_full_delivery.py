@@ -118,3 +118,17 @@ def test_full_as_the_receipt_comes(world):
     assert world.proxy.count("POST", "/files") == 1   # the package was not sent again
     assert world.proxy.count("POST", "/submissions") == 2
 
+
+
+def test_full_as_the_decision_is_taken(world):
+    """The portal took the signed decision, and the inbox cannot record that: the next approve
+    sends the same decision again (the portal takes it again) and delivers."""
+    inbox = world.run.home / "inbox.db"
+    world.proxy.rules.append(Rule("POST", "/decision", before=lambda body: fill(inbox)))
+    code, _, err = world.approve()
+    said_plainly(code, err, inbox)
+    free(inbox)
+    code, _, err = world.approve()
+    assert code == 0, err
+    assert world.show()["status"] == "delivered"
+    assert world.proxy.count("POST", "/files") == 1
