@@ -56,28 +56,30 @@ def room_turn(home: Path, cancel: threading.Event | None = None):
 
 
 def copy_problem(home: Path, store: Store, rows: list, start_us: int, end_us: int,
-                 folder: str = "") -> str | None:
+                 folder: str = "", taken: set[str] | None = None) -> str | None:
     """Why the recordings `rows` may not be copied into the hold `folder` (None when they may):
     one is now a link out of its recordings folder, which is never read, path_problem or
-    room_problem."""
+    room_problem. `taken`: the names the hold has already (an addition's: hold_top_up)."""
     for path in links_out(store.sources(), rows):  # swapped for a link since the scan
         return (f"{path} is now a link to a file outside its recordings folder, which is never "
                 "read; scan the folder again")
-    return path_problem(home, folder, rows) or room_problem(home, rows, start_us, end_us)
+    return path_problem(home, folder, rows, taken) or room_problem(home, rows, start_us, end_us)
 
 
-def path_problem(home: Path, folder: str, rows: list, *, windows: bool | None = None,
-                 probe=None) -> str | None:
+def path_problem(home: Path, folder: str, rows: list, taken: set[str] | None = None, *,
+                 windows: bool | None = None, probe=None) -> str | None:
     """Why the copies of `rows` cannot be made in the hold `folder` of `home` on Windows, or
     None (always None but on Windows): the longest copy's path, in its hidden folder
     (`holds/.<folder>.partial-XXXXXXXX/<camera>/<name>`), past the 259 characters Windows
     takes unless long paths are turned on (agent/export/path_room.py). The names are short
     (hold_names), so only a deep home passes it; the copy failed part way, its words a bare
-    "No such file or directory". A recorder's download is named as it arrives, and not
-    weighed here."""
+    "No such file or directory". An addition's copies are named apart from the names the
+    hold has already (`taken`, lower case), as copy_recordings names them: a recording grown
+    since it was held is copied again as `name-2.mp4`. A recorder's download is named as it
+    arrives, and not weighed here."""
     if not (os.name == "nt" if windows is None else windows):
         return None
-    inside = longest_inside(folder, rows)
+    inside = longest_inside(folder, rows, taken)
     if windows_room_problem(str(home), inside, long_paths=False) is None \
             or long_paths_enabled(probe):
         return None
@@ -89,11 +91,12 @@ def path_problem(home: Path, folder: str, rows: list, *, windows: bool | None = 
             "to 1 in the registry), then start the app again; nothing was copied")
 
 
-def longest_inside(folder: str, rows: list) -> int:
+def longest_inside(folder: str, rows: list, taken: set[str] | None = None) -> int:
     """UTF-16 units the longest copy of `rows` adds to the home's path, in the hold's hidden
-    folder, named as hold_copies.copy_names names them."""
+    folder, named as hold_copies.copy_names names them (apart from `taken`)."""
     longest = []
-    for _row, name, ring_folder in copy_names([r for r in rows if r.status != "remote"]):
+    for _row, name, ring_folder in copy_names([r for r in rows if r.status != "remote"],
+                                              taken):
         if ring_folder is not None:
             longest += [f"{ring_folder}/{n}" for n in (*INDEX_NAMES, SQLITE_INDEX)]
         longest.append(name)

@@ -144,7 +144,10 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
             rows.append(row)
     if not rows:
         return changed(hold, kept=True)
-    problem = copy_problem(Path(home), store, rows, start_us, end_us, hold.path.name)
+    # weighed under the names the copies get: apart from the hold's own (`name-2.mp4`)
+    taken = _taken(hold)
+    problem = copy_problem(Path(home), store, rows, start_us, end_us, hold.path.name,
+                           taken)
     if problem:
         raise HoldError(problem)
     staging = hold.path.with_name(f".{hold.path.name}.partial-{os.urandom(4).hex()}")
@@ -152,7 +155,6 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
     moved: list[Path] = []
     try:
         staging.mkdir(mode=0o700)
-        taken = _taken(hold)
         added = copy_recordings([r for r in rows if r.status != "remote"], staging, cancel,
                                 taken=taken)
         local = [r for r in missing if r.status != "remote"]
