@@ -8,7 +8,7 @@ flag: the start (a key rotation left unfinished, then the first scan of each fol
 stops between files, and the home tidied of what killed writes left, again every few hours:
 agent/home_tidy.py), the watcher's rescans, the recordings previews held open let go of once unread for a minute
 (agent/media/preview.py), the poll thread (a portal call in flight is cut
-short by the same flag) and the recorders' thread (between recorders). When asked to stop,
+short by the same flag, and a safe copy it makes of a request just in) and the recorders' thread (between recorders). When asked to stop,
 each thread gets what is left of `STOP_WITHIN_S`; one still inside a call that cannot be cut
 short (a recorder that does not answer) is left to end with the process. Nothing is left
 half-written that way: the index and the inbox are SQLite transactions, and every file the

@@ -58,12 +58,14 @@ class DeskIntake:
 
     def take(self, token: str | bytes, via: str, registrations: list[str] | None = None,
              refused: list[tuple[int, str]] | None = None,
-             from_agency: str | None = None, trust=None) -> tuple[Entry | None, str | None]:
+             from_agency: str | None = None, trust=None,
+             cancel: threading.Event | None = None) -> tuple[Entry | None, str | None]:
         """Verify a token and add it: (entry, None), or (None, reason) when rejected. A
         rejection is logged, or put in `refused` as (rule, reason) when given: a poll logs
         its rejections together (log_poll_rejections). `registrations`: the ids it may be
         for, those of `from_agency` when given (the agency whose portal was polled).
-        `trust`: a TrustSnapshot of the trust store, for a poll's many tokens."""
+        `trust`: a TrustSnapshot of the trust store, for a poll's many tokens. `cancel` (the
+        poll's stop) stops its safe copy, made with "keep a safe copy" on."""
         if isinstance(token, (bytes, bytearray)):
             token = bytes(token).strip()
         try:
@@ -83,7 +85,10 @@ class DeskIntake:
                           emergency=request.emergency)
         if self.settings.holds_on_new_request:
             try:
-                self.hold(entry.jti, entry.iss)
+                # The service's stop heard (waiting its turn, or copying for minutes): ended
+                # by the process part way, the copy was never logged, and the request's page
+                # said nothing of it; cancelled, its failure is logged, and the page says so.
+                self.hold(entry.jti, entry.iss, cancel)
             except DeskError:
                 pass  # logged by hold(); the request itself is in
         return self.inbox.get(entry.jti, entry.iss), None

@@ -54,7 +54,7 @@ def poll(desk, agency: Agency, registration: str, cancel: threading.Event | None
          ) -> tuple[list[Entry], list[str]]:
     """Fetch one registration's new requests: (added, rejection reasons). Raises PortalError
     (PortalCancelled once `cancel` is set); the cursor then stays where it was, so nothing is
-    skipped."""
+    skipped. `cancel` stops the safe copy of a request taken too (desk_intake.take)."""
     token = desk.trust.portal_token(agency.id, registration)
     if not token:
         raise PortalError(f"registration '{registration}' of {agency.name} was not made from "
@@ -76,7 +76,8 @@ def poll(desk, agency: Agency, registration: str, cancel: threading.Event | None
         if _held(desk, agency.id, raw):
             continue   # sent again after a cursor that was not saved: see the docstring
         mine: list[tuple[int, str]] = []
-        entry, reason = desk.take(raw, "portal", [registration], mine, agency.id, trust)
+        entry, reason = desk.take(raw, "portal", [registration], mine, agency.id, trust,
+                                  cancel)
         if entry is not None:
             added.append(entry)
         elif not _held(desk, agency.id, raw):   # else another footage-agent took it meanwhile
