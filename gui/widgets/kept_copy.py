@@ -185,9 +185,12 @@ class KeptCopy(QWidget):
         self.again.setEnabled(False)
         self.add.setEnabled(False)
         self.words.setText(self.tr("Copying the request's footage into the app's folder…"))
-        self.ctx.bridge.call("hold", lambda: in_owner_words(agent.requests.hold, *key),
-                             lambda made: self._made(key, made),
-                             lambda message: self._not_made(message, key))
+        # A job that hears its stop: quitting the app while the copy waits its turn behind
+        # another request's (hold_room.room_turn), or copies, stops it, logged as cancelled.
+        self.ctx.bridge.run("hold", lambda _progress, cancel: in_owner_words(
+                                agent.requests.hold, *key, cancel=cancel),
+                            lambda made: self._made(key, made),
+                            lambda message: self._not_made(message, key))
 
     def _made(self, key: tuple[str, str], made) -> None:
         if key != self.key:
