@@ -117,13 +117,39 @@ class CameraBook(CameraRenames):
             for (source_id,) in self._db.execute("SELECT id FROM sources ORDER BY id").fetchall():
                 self._base(source_id)
 
+    # a folder removed and added again --------------------------------------------------------
+    def let_go(self, source_id: int) -> None:
+        """Keep the former names of the source's cameras, about to be removed with it, by the
+        name each camera has (inside the caller's transaction). A card read at another drive
+        letter is removed and added again under its camera's name (moved_folder.py): a camera
+        renamed before lost the name it had, which a request, its approval and its safe copy
+        still call it by (the copy's record names it so), and the copy went unused."""
+        self._db.execute("INSERT OR REPLACE INTO let_go_names(name, camera) SELECT f.name, "
+                         "c.name FROM former_names f JOIN cameras c ON c.id = f.camera_id "
+                         "WHERE c.source_id=?", (source_id,))
+
+    def _take_back(self, cid: int, name: str) -> None:
+        """Give camera `cid`, just named `name`, the former names a removed folder's camera of
+        that name had (let_go); one another camera has, or had, since stays that camera's."""
+        folded = name_key(name)
+        rows = self._db.execute("SELECT name, camera FROM let_go_names").fetchall()
+        for old, camera in rows:
+            if name_key(camera) != folded:
+                continue
+            if not self._taken(old):
+                self._db.execute("INSERT INTO former_names(name, camera_id) VALUES (?,?)",
+                                 (old, cid))
+            self._db.execute("DELETE FROM let_go_names WHERE name=?", (old,))
+
     # naming as a scan meets channels ----------------------------------------------------------
     def add_base(self, source_id: int, name: str) -> None:
-        """The source's own camera (channel ''): files that name no channel, or the only one."""
+        """The source's own camera (channel ''): files that name no channel, or the only one;
+        named as a removed folder's camera was, it takes back that camera's former names."""
         cur = self._db.execute("INSERT INTO cameras(name, source_id, channel) VALUES (?,?,'')",
                                (name, source_id))
         self._db.execute("INSERT OR REPLACE INTO channels(source_id, channel, camera_id) "
                          "VALUES (?, '', ?)", (source_id, cur.lastrowid))
+        self._take_back(cur.lastrowid, name)
 
     def meet(self, source_id: int, channel: str) -> str:
         """Name a channel a scan of the source met for the first time: files naming none are
@@ -240,6 +266,7 @@ class CameraBook(CameraRenames):
         name = self._numbered(name) if self._taken(name) else name
         cur = self._db.execute("INSERT INTO cameras(name, source_id, channel) VALUES (?,?,?)",
                                (name, source_id, channel))
+        self._take_back(cur.lastrowid, name)
         return cur.lastrowid, name
 
     def _taken(self, name: str) -> bool:

@@ -13,7 +13,9 @@ and `files.device_ref` (the recorder's own reference to the row's recording). Ve
 disk each folder's recordings were indexed from (other_disk.py); an index of version 3 gains
 it empty, and the next scan fills it. A rule of placement changed since an index was made has
 the rows it would move looked at again by the next scan, once: `relooked` keeps the rules done
-(a table an older agent leaves alone, so the index is no newer for it).
+(a table an older agent leaves alone, so the index is no newer for it). So is `let_go_names`:
+the former names of a removed folder's cameras, by the name each camera had then, given back
+to the camera of a folder added again under that name (cameras.py).
 """
 from __future__ import annotations
 
@@ -153,6 +155,10 @@ CREATE TABLE IF NOT EXISTS disks (
 );
 CREATE TABLE IF NOT EXISTS relooked (
     rule TEXT PRIMARY KEY
+);
+CREATE TABLE IF NOT EXISTS let_go_names (
+    name TEXT PRIMARY KEY,
+    camera TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS files_camera_start ON files(camera_id, start_us);
 CREATE INDEX IF NOT EXISTS files_source ON files(source_id);

@@ -105,11 +105,16 @@ class Store(RemoteRows):
             return [Source(*r) for r in self._db.execute("SELECT * FROM sources ORDER BY root")]
 
     def remove_source(self, root: str) -> bool:
-        """Forget a root, its cameras and its index rows (the recordings are never touched)."""
+        """Forget a root, its cameras and its index rows (the recordings are never touched);
+        its cameras' former names are kept for the folder added again (names.let_go)."""
         if not is_text(root):
             return False
-        with self._lock:
-            return self._db.execute("DELETE FROM sources WHERE root=?", (root,)).rowcount > 0
+        with self._lock, Transaction(self._db):
+            row = self._db.execute("SELECT id FROM sources WHERE root=?", (root,)).fetchone()
+            if row is None:
+                return False
+            self.names.let_go(row[0])
+            return self._db.execute("DELETE FROM sources WHERE id=?", (row[0],)).rowcount > 0
 
     def disk(self, source_id: int) -> str | None:
         """The identity of the disk a folder's recordings were indexed from (disk_identity.py),
