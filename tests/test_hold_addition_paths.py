@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import pytest
 
-from agent.requests import hold_room, holds
+from agent.requests import hold_copies, hold_room, holds
 from agent.requests.hold_top_up import _taken, hold_window, missing_rows
 from agent.requests.hold_copies import copy_names
 from agent.timebase import US
 from demo.samples import make_recordings
 from tests.test_growing_source import _fragmented
 from tests.test_hold_top_up import GT0
+from tests.recorder_sources_support import agent as rec_agent, recent_footage  # noqa: F401
 
 
 def test_an_additions_copy_numbered_apart_from_the_holds_own_is_weighed_as_named(agent,
@@ -63,3 +64,37 @@ def test_an_additions_copy_numbered_apart_from_the_holds_own_is_weighed_as_named
     deep = deep[:-1]
     again = hold_window(agent.home, agent.store, "r1", *window, (row.camera,), "r1")
     assert [f.name for f in again.added] == [name]
+
+
+@pytest.mark.usefixtures("cheap_scrypt")
+def test_a_recorders_download_is_weighed_before_a_hold_in_a_home_too_deep(rec_agent,
+                                                                          recent_footage):
+    """A recorder's camera was left out of the check ("named as it arrives"): in a home too
+    deep for its pieces the hold started, asked the recorder, and the download stopped part
+    way on the first piece's path. Its pieces are weighed by the longest name one can have
+    while it arrives (fetch: `.NAME.partial-XXXXXXXX`, NAME made safe, at most 64 characters,
+    numbered apart from another)."""
+    from agent.views import RecorderAddress
+    from nvrsim.server import Simulator
+    from tests.recorder_sources_support import PASSWORD, T0
+
+    agent, camera, window = rec_agent, "nvr/Driveway", (T0 + 5 * US, T0 + 25 * US)
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(RecorderAddress(sim.url, "hikvision", "admin", sim.fingerprint,
+                                           zone="UTC"), PASSWORD, name="nvr")
+        agent.scan()
+        rows = hold_copies.covering_files(agent.store, *window, (camera,))
+        assert rows and all(r.status == "remote" for r in rows)
+        # the pieces as a hold in a home of ordinary depth names them
+        made = holds.make_hold(agent.home, agent.store, "r1", *window, (camera,), "r1",
+                               connect=agent.recorder_connector())
+        pieces = [f.name for f in made.files]
+        arriving = max(len(f"\\holds\\.r1.partial-00000000\\{n}".replace("/", "\\"))
+                       + len(".") + len(".partial-00000000") for n in pieces)
+        inside = hold_room.longest_inside("r1", rows)
+        assert inside >= arriving, (inside, arriving, pieces)
+        deep = "C:\\Users\\" + "M" * (259 - arriving - len("C:\\Users\\") + 1)
+        assert len(deep) + arriving == 260   # the real pieces alone pass what Windows takes
+        problem = hold_room.path_problem(deep, "r2", rows, windows=True, probe=lambda: 0)
+        assert problem is not None and "nothing was copied" in problem, problem
+        assert hold_room.path_problem(deep, "r2", rows, windows=True, probe=lambda: 1) is None

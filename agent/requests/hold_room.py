@@ -17,7 +17,9 @@ from agent.file_locks import Busy, open_lock
 from agent.index.links import links_out
 from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
 from agent.requests.hold_copies import CopyCancelled, copy_names
+from agent.requests.hold_names import unique_name
 from agent.index.store import Store
+from agent.storage import distinct_name
 from frp.count_words import counted
 
 # What a hold leaves free on the disk of the home folder: the log, the index and the inbox
@@ -26,6 +28,10 @@ SPARE_BYTES = 1 << 30
 # The home-wide turn of holds' copying (room_turn), in the home's `locks/`.
 ROOM_LOCK = "holds-room.lock"
 _TRY_EVERY_S = 0.05   # between tries while another hold copies: a stop is heard at once
+# The longest name a recorder's piece has in its camera's folder of the hold as it arrives:
+# named only then, by the recorder's own name made safe (storage.safe_name: 64 characters at
+# most), numbered apart from another (`-2`), hidden while written (recorders/fetch.py).
+_PIECE_ARRIVING = f".{'n' * 64}-2.partial-{'0' * 8}"
 
 
 @contextlib.contextmanager
@@ -75,8 +81,8 @@ def path_problem(home: Path, folder: str, rows: list, taken: set[str] | None = N
     (hold_names), so only a deep home passes it; the copy failed part way, its words a bare
     "No such file or directory". An addition's copies are named apart from the names the
     hold has already (`taken`, lower case), as copy_recordings names them: a recording grown
-    since it was held is copied again as `name-2.mp4`. A recorder's download is named as it
-    arrives, and not weighed here."""
+    since it was held is copied again as `name-2.mp4`. A recorder's pieces are named only as
+    they arrive: weighed by the longest name one can have then."""
     if not (os.name == "nt" if windows is None else windows):
         return None
     inside = longest_inside(folder, rows, taken)
@@ -93,13 +99,20 @@ def path_problem(home: Path, folder: str, rows: list, taken: set[str] | None = N
 
 def longest_inside(folder: str, rows: list, taken: set[str] | None = None) -> int:
     """UTF-16 units the longest copy of `rows` adds to the home's path, in the hold's hidden
-    folder, named as hold_copies.copy_names names them (apart from `taken`)."""
+    folder, named as hold_copies.copy_names names them (apart from `taken`); a recorder
+    camera's piece, in the folder its download gets (holds._download_all, or an addition's
+    hold_downloads.download_missing), by the longest name it can have as it arrives."""
     longest = []
     for _row, name, ring_folder in copy_names([r for r in rows if r.status != "remote"],
                                               taken):
         if ring_folder is not None:
             longest += [f"{ring_folder}/{n}" for n in (*INDEX_NAMES, SQLITE_INDEX)]
         longest.append(name)
+    folders = set(taken or ())
+    for camera in dict.fromkeys(r.camera for r in rows if r.status == "remote"):
+        folder = distinct_name(camera) if taken is None else unique_name(
+            distinct_name(camera), folders)
+        longest.append(f"{folder}/{_PIECE_ARRIVING}")
     staged = f"\\holds\\.{folder}.partial-{'0' * 8}\\"
     return max((utf16_units(staged + n.replace("/", "\\")) for n in longest), default=0)
 
