@@ -305,7 +305,8 @@ def test_a_hold_folder_whose_record_was_deleted_is_said_and_not_copied_over(tmp_
         assert w.desk.show("req-1").problem == said
         copied = []
         real = holds.copy_recordings
-        monkeypatch.setattr(holds, "copy_recordings", lambda *a: copied.append(a) or real(*a))
+        monkeypatch.setattr(holds, "copy_recordings",
+                            lambda *a, **k: copied.append(a) or real(*a, **k))
         with pytest.raises(DeskError) as refused:
             w.desk.hold("req-1")
         assert str(refused.value) == said and not copied

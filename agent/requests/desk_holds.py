@@ -43,7 +43,8 @@ class DeskHolds:
         entry = self._held(entry)
         self._log("hold", entry, status=entry.status, folder=str(made.path),
                   files=len(made.files), bytes=made.size,
-                  **({"added": len(made.added)} if made.kept else {}))
+                  **({"added": len(made.added)} if made.kept else {}),
+                  **({"gone": len(made.gone)} if made.gone else {}))
         return made
 
     def hold_missing(self, jti: str, iss: str | None = None) -> int:

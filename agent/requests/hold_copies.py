@@ -86,11 +86,18 @@ def copy_names(rows: list, taken: set[str] | None = None) -> Iterator[tuple]:
 
 
 def copy_recordings(rows: list, staging: Path, cancel: threading.Event | None = None,
-                    taken: set[str] | None = None) -> list[HeldFile]:
+                    taken: set[str] | None = None, gone: list | None = None) -> list[HeldFile]:
     """Copy the files of `rows` (one row per file) into `staging`, each under the name
-    copy_names gives it; CopyCancelled once `cancel` is set."""
+    copy_names gives it; CopyCancelled once `cancel` is set. `gone` (given) gets each row
+    whose recording is no longer there as its copy begins, which is passed over: a request at
+    the edge of what a recorder keeps has its oldest recording deleted to make room (a ring
+    file is written over in place, never deleted), and the whole copy failing on it left the
+    window's other recordings, the ring's next, uncopied."""
     held = []
     for row, name, ring_folder in copy_names(rows, taken):
+        if gone is not None and not row.ranged and not os.path.lexists(row.path):
+            gone.append(row)
+            continue
         if ring_folder is not None:
             held += _copy_ring_index(Path(row.path).parent, staging, ring_folder, cancel)
         dest = staging / name

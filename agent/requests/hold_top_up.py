@@ -155,16 +155,18 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
     moved: list[Path] = []
     try:
         staging.mkdir(mode=0o700)
+        gone: list = []
         added = copy_recordings([r for r in rows if r.status != "remote"], staging, cancel,
-                                taken=taken)
-        local = [r for r in missing if r.status != "remote"]
+                                taken=taken, gone=gone)
+        missed = tuple(sorted({r.path for r in gone}))
+        local = [r for r in missing if r.status != "remote" and r.path not in missed]
         windows = download_missing(store, [r for r in missing if r.status == "remote"],
                                    staging, start_us, end_us, connect, cancel, taken)
         placed = local_placement(local, added, store.sources())
         placed.update(placed_downloads(windows, missing))
         added += held_files(windows)
-        if not added:   # the recorder sent nothing of the window it lists now
-            return changed(hold, kept=True)
+        if not added:   # the recorder sent nothing of the window it lists now, or the
+            return changed(hold, kept=True, gone=missed)   # recordings were gone
         moved = _move_in(added, staging, hold.path)
         doc = _record_with(hold, added, placed, store,
                            {w.camera: w.record() for w, _ in windows})
@@ -195,7 +197,7 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return Hold(hold.path, hold.files + tuple(added), read_placement(doc), kept=True,
-                added=tuple(added))
+                added=tuple(added), gone=missed)
 
 
 def _not_added_to(path: Path) -> str:

@@ -63,6 +63,9 @@ class Hold:
     # `added`, the copies this hold added to it.
     kept: bool = False
     added: tuple[HeldFile, ...] = ()
+    # The recordings (their paths) of the window no longer there as their copy began,
+    # passed over (hold_copies.copy_recordings): a recorder deleted them to make room.
+    gone: tuple[str, ...] = ()
 
     @property
     def size(self) -> int:
@@ -164,12 +167,13 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
     remove_stale_partials(final.parent)
     try:
         staging.mkdir(parents=True, mode=0o700)
-        local = [r for r in rows if r.status != "remote"]
-        held = copy_recordings(local, staging, cancel)
+        local, gone = [r for r in rows if r.status != "remote"], []
+        held = copy_recordings(local, staging, cancel, gone=gone)
         windows = _download_all(store, [r for r in rows if r.status == "remote"], staging,
                                 start_us, end_us, connect, cancel)
-        placed = local_placement([r for r in every if r.status != "remote"], held,
-                                 store.sources())
+        missed = {r.path for r in gone}
+        placed = local_placement([r for r in every if r.status != "remote"
+                                  and r.path not in missed], held, store.sources())
         placed.update({w.camera: remote_placement(w, [r for r in rows if r.status == "remote"
                                                       and r.camera == w.camera])
                        for w in windows})
@@ -197,7 +201,7 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return Hold(final, tuple(held), read_placement(record))
+    return Hold(final, tuple(held), read_placement(record), gone=tuple(sorted(missed)))
 
 
 def _download_all(store: Store, remote: list, staging: Path, start_us: int, end_us: int,

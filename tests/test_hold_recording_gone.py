@@ -1,0 +1,58 @@
+"""Holds hunt: a request at the edge of what the recorder keeps. Between the hold's check and
+its copy the recorder deleted the window's oldest recording to make room (its ring), and the
+whole safe copy failed: "the recordings could not be copied into the hold: PATH does not exist:
+check the path, or connect the drive it is on", nothing kept, while the window's other
+recordings, which the ring deletes next, were there to copy; and holding it again failed the
+same way until the folder was scanned again. A recording no longer there as its copy begins
+is passed over, said, and the rest are held.
+
+A real portal, the CLI in process, real footage and index; the recorder's deletion is this test
+deleting the file once the check has passed."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from agent.requests import holds
+from agent.timebase import US
+from tests.test_held_footage import flow, manifest, only_request  # noqa: F401 (a fixture)
+from tests.test_requests_e2e import T0
+
+
+def test_a_recording_deleted_as_the_copy_begins_is_passed_over_and_the_rest_held(flow,
+                                                                                 monkeypatch):
+    portal, run, reg, porch = flow
+    first, second, _third = sorted(porch.iterdir())
+    checked = holds.copy_problem
+
+    def then_deleted(home, store, rows, *args, **kwargs):
+        problem = checked(home, store, rows, *args, **kwargs)
+        first.unlink()   # the recorder makes room: its oldest recording goes
+        return problem
+
+    monkeypatch.setattr(holds, "copy_problem", then_deleted)
+    portal.create_request(reg, T0, T0 + 8 * US, "2026-77", "Det. Jane Roe", cameras=("porch",))
+    assert run("inbox", "sync")[0] == 0
+    jti = only_request(run)["id"]
+    code, _, err = run("inbox", "hold", "--", jti)
+    assert code == 0, err
+    hold = Path(run.json("inbox", "show", "--", jti)["hold"])
+    assert (f"held 1 recording ({second.stat().st_size:,} bytes) in {hold}") in err, err
+    assert ("1 recording of the window was no longer in its folder when its copy began (a "
+            "recorder deletes its oldest recordings to make room for new ones), so the safe "
+            f"copy does not hold it: {first}") in err, err
+    assert list(manifest(hold)) == [f"porch/{second.name}"]
+    record = json.loads((hold / holds.RECORD).read_text())
+    assert [f["name"] for f in record["files"]] == [f"porch/{second.name}"]
+    assert [r["path"] for r in record["placed"]["porch"]["recordings"]] == [
+        f"porch/{second.name}"]
+    (logged,) = _hold_records(run)
+    assert logged.get("ok", True) and logged["files"] == 1 and logged["gone"] == 1, logged
+    # once the folder is scanned again, the safe copy holds every recording of the window
+    assert run("scan")[0] == 0
+    assert run.json("inbox", "show", "--", jti)["hold_missing"] == 0
+
+
+def _hold_records(run) -> list[dict]:
+    from agent.audit.log import AuditLog
+    return [r["data"] for r in AuditLog(run.home).entries() if r["event"] == "hold"]
