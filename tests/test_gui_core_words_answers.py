@@ -151,7 +151,7 @@ def test_a_hold_record_that_cannot_be_read_reads_in_spanish(spanish, agent):
     OSError(errno.EIO, os.strerror(errno.EIO), "/media/card/porch.mp4"),
     DeviceBusy("The recorder is busy with another download.")], ids=["disk", "recorder"])
 def test_a_hold_whose_copies_failed_reads_in_spanish(spanish, agent, monkeypatch, failure):
-    def failing(*_a):
+    def failing(*_a, **_k):
         raise failure
 
     monkeypatch.setattr(holds, "copy_recordings", failing)

@@ -151,7 +151,7 @@ def test_a_full_disk_while_holding_says_the_disk_is_full(agent, monkeypatch):
 def test_a_recording_that_cannot_be_read_for_a_hold_is_named(agent, tmp_path, monkeypatch):
     recording = tmp_path / "rec" / "porch.mp4"
 
-    def unreadable(*_a):
+    def unreadable(*_a, **_k):
         raise OSError(errno.EIO, os.strerror(errno.EIO), str(recording))
 
     monkeypatch.setattr(holds, "copy_recordings", unreadable)
