@@ -38,12 +38,14 @@ def _as_saved(raw: bytes) -> bytes:
 class DeskIntake:
     """The desk's intake methods."""
 
-    def import_request(self, source: str | Path) -> RequestView:
-        """Verify a request token from a file, or a URL on an agency portal, and add it."""
+    def import_request(self, source: str | Path,
+                       cancel: threading.Event | None = None) -> RequestView:
+        """Verify a request token from a file, or a URL on an agency portal, and add it;
+        `cancel` stops the safe copy made of it with "keep a safe copy" on (take)."""
         text = str(source)
         if text.lower().startswith(("https://", "http://")):
             try:
-                return self._view(self._accept(polling.fetch(self, text), "url"))
+                return self._view(self._accept(polling.fetch(self, text), "url", cancel))
             except polling.NotTrusted as exc:
                 raise DeskRefusal(str(exc)) from None
             except PortalError as exc:
@@ -54,7 +56,7 @@ class DeskIntake:
         except OSError as exc:
             raise DeskError("cannot read the request file: "
                             + plain_os_error(exc, str(source))) from None
-        return self._view(self._accept(_as_saved(token), "file"))
+        return self._view(self._accept(_as_saved(token), "file", cancel))
 
     def take(self, token: str | bytes, via: str, registrations: list[str] | None = None,
              refused: list[tuple[int, str]] | None = None,
@@ -108,8 +110,8 @@ class DeskIntake:
                           tokens_sha256=tokens_sha256)
         self._last_refused[(agency_id, registration)] = tokens_sha256
 
-    def _accept(self, token: bytes, via: str) -> Entry:
-        entry, reason = self.take(token, via)
+    def _accept(self, token: bytes, via: str, cancel: threading.Event | None = None) -> Entry:
+        entry, reason = self.take(token, via, cancel=cancel)
         if entry is None:
             raise DeskRefusal(reason)
         return entry

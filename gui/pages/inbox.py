@@ -168,9 +168,11 @@ class InboxPage(QWidget):
         says why and what to do (the status line keeps the reason)."""
         agent = self.ctx.agent
 
-        def work():
+        def work(_progress, cancel):
             try:
-                view, refusal = agent.requests.import_request(path), None
+                # the job's stop reaches the safe copy made of it ("keep a safe copy" on): a
+                # quit while it waits its turn behind another request's copy, or copies
+                view, refusal = agent.requests.import_request(path, cancel), None
             except Refusal as exc:   # it failed the request's checks
                 view = None
                 refusal = (agency_file_not_request(path) if agent.file_kind(path) == "agency"
@@ -180,7 +182,7 @@ class InboxPage(QWidget):
         def failed(message: str) -> None:   # it could not be read
             self._not_added(not_added(path, message, checked=False))
         self.status.setText(self.tr("Checking the request\u2026"))
-        self.ctx.bridge.call("import", work, lambda result: self._imported(*result), failed)
+        self.ctx.bridge.run("import", work, lambda result: self._imported(*result), failed)
 
     def _imported(self, view, refusal: NotAdded | None, views: list) -> None:
         self._show(views)
