@@ -48,6 +48,8 @@ def test_a_recording_deleted_as_the_copy_begins_is_passed_over_and_the_rest_held
         f"porch/{second.name}"]
     (logged,) = _hold_records(run)
     assert logged.get("ok", True) and logged["files"] == 1 and logged["gone"] == 1, logged
+    # not counted as a recording the copy lacks, though the index lists it until a scan
+    assert run.json("inbox", "show", "--", jti)["hold_missing"] == 0
     # once the folder is scanned again, the safe copy holds every recording of the window
     assert run("scan")[0] == 0
     assert run.json("inbox", "show", "--", jti)["hold_missing"] == 0

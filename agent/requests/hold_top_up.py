@@ -33,6 +33,7 @@ import shutil
 import threading
 import time
 from dataclasses import asdict, replace as changed
+from os.path import lexists
 from pathlib import Path, PurePosixPath
 
 from agent.export.hashed_files import make_folders
@@ -114,8 +115,8 @@ def missing_rows(store: Store, hold: Hold, start_us: int, end_us: int,
                  cameras: tuple[str, ...] = ()) -> list:
     """The index's recordings of the window on this PC that the hold does not hold: not in its
     `indexed` (indexed after it was made), or held while still being written and grown since
-    into the window (its copy holds only what it had then: hold_placement.grown_into). A
-    recorder's are those it listed since (hold_downloads.py)."""
+    into the window (its copy holds only what it had then: hold_placement.grown_into), and
+    still in its folder. A recorder's are those it listed since (hold_downloads.py)."""
     was = {(r.path, r.byte_start): r for c in hold.placement.cameras for r in c.indexed}
     out = []
     for row in window_rows(store, start_us, end_us, cameras):   # each of a ring file's
@@ -124,7 +125,8 @@ def missing_rows(store: Store, hold: Hold, start_us: int, end_us: int,
             if then is None:
                 out.append(row)
             continue
-        if then is None or grown_into(then, row, end_us):
+        # one deleted since the scan (a recorder making room) is none to add: passed over
+        if (then is None or grown_into(then, row, end_us)) and (row.ranged or lexists(row.path)):
             out.append(row)
     return out
 
@@ -144,8 +146,7 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
             rows.append(row)
     if not rows:
         return changed(hold, kept=True)
-    # weighed under the names the copies get: apart from the hold's own (`name-2.mp4`)
-    taken = _taken(hold)
+    taken = _taken(hold)   # the check weighs the names the copies get (`name-2.mp4`)
     problem = copy_problem(Path(home), store, rows, start_us, end_us, hold.path.name,
                            taken)
     if problem:
