@@ -58,3 +58,23 @@ def test_a_recording_deleted_as_the_copy_begins_is_passed_over_and_the_rest_held
 def _hold_records(run) -> list[dict]:
     from agent.audit.log import AuditLog
     return [r["data"] for r in AuditLog(run.home).entries() if r["event"] == "hold"]
+
+
+def test_recordings_out_of_reach_with_their_folder_still_stop_the_copy(flow, monkeypatch):
+    """Not passed over: a card taken out (its folder gone with it) is no recording deleted to
+    make room; the copy says to connect it, as before, and keeps nothing."""
+    portal, run, reg, porch = flow
+    checked = holds.copy_problem
+
+    def then_taken_out(home, store, rows, *args, **kwargs):
+        problem = checked(home, store, rows, *args, **kwargs)
+        porch.rename(porch.with_name("porch-out"))   # the card out of its reader
+        return problem
+
+    monkeypatch.setattr(holds, "copy_problem", then_taken_out)
+    portal.create_request(reg, T0, T0 + 8 * US, "2026-77", "Det. Jane Roe", cameras=("porch",))
+    assert run("inbox", "sync")[0] == 0
+    jti = only_request(run)["id"]
+    code, _, err = run("inbox", "hold", "--", jti)
+    assert code == 1 and "connect the drive it is on" in err, err
+    assert run.json("inbox", "show", "--", jti)["hold"] is None

@@ -95,7 +95,7 @@ def copy_recordings(rows: list, staging: Path, cancel: threading.Event | None = 
     window's other recordings, the ring's next, uncopied."""
     held = []
     for row, name, ring_folder in copy_names(rows, taken):
-        if gone is not None and not row.ranged and not os.path.lexists(row.path):
+        if gone is not None and not row.ranged and _deleted(row.path):
             gone.append(row)
             continue
         if ring_folder is not None:
@@ -105,6 +105,19 @@ def copy_recordings(rows: list, staging: Path, cancel: threading.Event | None = 
         size, digest = _copy_hashed(Path(row.path), dest, cancel)
         held.append(HeldFile(row.path, name, size, digest))
     return held
+
+
+def _deleted(path: str) -> bool:
+    """Whether the recording at `path` was deleted from a folder still holding others (a
+    recorder making room), not out of reach with its folder (a card or drive taken out, a
+    share not connected: its copy fails, saying to connect it)."""
+    if os.path.lexists(path):
+        return False
+    try:
+        with os.scandir(os.path.dirname(path)) as entries:
+            return next(entries, None) is not None
+    except OSError:
+        return False
 
 
 def _copy_ring_index(ring: Path, staging: Path, folder: str,
