@@ -230,3 +230,27 @@ def test_a_recorder_that_could_not_be_asked_is_said_above_every_page_until_it_an
         click(qtbot, win.folder_problems.retry_button)
         settle(qtbot, win)
         assert not win.folder_problems.isVisible(), win.folder_problems.label.text()
+
+
+def test_testing_a_recorder_whose_clock_reads_a_reset_date_says_so(qtbot, window,
+                                                                    recent_footage):
+    """Recorders hunt: the test of a recorder whose clock read 2000-01-01 said "The recorder's
+    clock is 236112 h 47 min behind this computer's; its recordings are placed at the true
+    time", where none would be read by that clock."""
+    import time
+
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True,
+                   clock_offset_s=946684800 - time.time()) as sim:
+        win = window()
+        step = win.first_run.folder
+        click(qtbot, step.recorder_button)
+        dialog = step.recorder_dialog
+        settle(qtbot, win)
+        fill(qtbot, dialog, sim, "hikvision")
+        click(qtbot, dialog.test_button)
+        settle(qtbot, win)
+        facts = dialog.facts.text()
+        dialog.close()
+    assert ("The recorder's clock is more than a year from this computer's, so it was most "
+            "likely reset: nothing is mirrored from it until its clock is set right.") in facts
+    assert " h " not in facts and "true time" not in facts, facts

@@ -177,3 +177,46 @@ def test_a_recorder_added_with_its_clock_reset_is_named_by_its_model(agent, rece
     assert (rec.firmware, rec.serial) == (added.check.firmware, added.check.serial)
     (said,) = recorder_states(agent).values()
     assert said.startswith(f"Hikvision {added.check.model}: The recorder's clock reads"), said
+
+
+def test_a_recorder_added_while_its_clock_reads_a_reset_date_is_listed_in_words(
+        recent_footage, tmp_path, capsys, monkeypatch):
+    """Recorders hunt: a recorder added while its clock read 2000-01-01 was said, as it was
+    added, to be "236112 h 47 min behind this computer's; its recordings are placed at the
+    true time", above the problem saying none were read, and `sources list` gave its offset as
+    "offset=-8.50006e+08s". Nothing is placed by such a clock: both say it was reset."""
+    from tests.recorder_sources_support import PASSPHRASE, cli
+
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    home = tmp_path / "home"
+    run = lambda *a, **kw: cli(capsys, monkeypatch, home, *a, **kw)  # noqa: E731
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True,
+                   clock_offset_s=Y2K - time.time()) as sim:
+        code, _, err = run("sources", "add-recorder", sim.url, "--vendor", "hikvision",
+                           "--user", "admin", "--password-stdin", "--name", "nvr",
+                           stdin=PASSWORD + "\n")
+        assert code == 0, err
+        assert ("  the recorder's clock is more than a year from this computer's, so it was most "
+                "likely reset: nothing is mirrored from it until its clock is set right\n") in err
+        assert " h " not in err and "placed at the true time" not in err, err
+        assert "problem: The recorder's clock reads 2000-01-01" in err, err
+        code, listed, err = run("sources", "list")
+    assert code == 0, err
+    assert "\toffset=none yet (the recorder's clock was reset)\t" in listed, listed
+    assert "e+0" not in listed, listed
+
+
+def test_a_folders_clock_offset_is_listed_in_plain_seconds(tmp_path, capsys, monkeypatch):
+    """`sources add --clock-offset 850006123.5` answered "clock offset +8.50006e+08 s", and
+    `sources list` "offset=+8.50006e+08s": not the number the owner gave, nor one to check."""
+    from tests.recorder_sources_support import cli
+
+    folder = tmp_path / "card"
+    folder.mkdir()
+    run = lambda *a: cli(capsys, monkeypatch, tmp_path / "home", *a)  # noqa: E731
+    code, _, err = run("sources", "add", str(folder), "--clock-offset", "850006123.5")
+    assert code == 0 and "clock offset +850006123.5 s)" in err, err
+    code, listed, err = run("sources", "list")
+    assert code == 0 and "\toffset=+850006123.5s" in listed, (listed, err)
+    assert run("sources", "add", str(folder), "--clock-offset", "-90")[2].count("clock offset -90 s")
+    assert "\toffset=-90s" in run("sources", "list")[1]

@@ -8,12 +8,13 @@ from agent.commands.interrupt import Interrupted
 from agent.commands.masks import masks_left_behind
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.progress import progress_display
-from agent.commands.option_values import (offset_seconds, typed_camera, typed_folder,
-                                          typed_layout, typed_zone)
+from agent.commands.option_values import (offset_seconds, offset_text, typed_camera,
+                                          typed_folder, typed_layout, typed_zone)
 from frp.count_words import counted
 from agent.index.coverage import USABLE
 from agent.owner_recorders import is_url
 from agent.owner_sources import offset_set_aside
+from agent.recorders.clock import RESET_AFTER_S
 from agent.service import Agent, AgentError, NotFound, NotScanned
 from agent.timebase import TimeError, check_clock_offset, usable_clock_offset
 from frp.text import one_line
@@ -76,10 +77,10 @@ def sources_add(agent: Agent, args) -> int:
         say(set_aside)
     if before == src:
         say(f"{src.root} is registered already; nothing changed (camera {src.camera}, zone "
-            f"{src.tz}, layout {src.layout}, clock offset {src.clock_offset_s:+g} s)")
+            f"{src.tz}, layout {src.layout}, clock offset {offset_text(src.clock_offset_s)} s)")
         return 0
     say(f"{'added' if before is None else 'changed'} {src.root} (camera {src.camera}, zone "
-        f"{src.tz}, layout {src.layout}, clock offset {src.clock_offset_s:+g} s); a folder "
+        f"{src.tz}, layout {src.layout}, clock offset {offset_text(src.clock_offset_s)} s); a folder "
         f"holding several channels gives cameras named {src.camera}/<channel>")
     if before is not None and _placing(before) != _placing(src):
         # Its rows still have the times the old settings gave: an export now would cut the
@@ -92,6 +93,11 @@ def sources_add(agent: Agent, args) -> int:
 def _placing(src) -> tuple:
     """What places a folder's recordings in time."""
     return src.tz, src.layout, src.clock_offset_s
+
+
+# A recorder added while its clock read a reset date keeps that reading as its offset until a
+# refresh finds it set right; nothing is placed by it (mirror.refresh mirrors nothing then).
+RESET_OFFSET = "none yet (the recorder's clock was reset)"
 
 
 def sources_list(agent: Agent, args) -> int:
@@ -115,7 +121,8 @@ def sources_list(agent: Agent, args) -> int:
             more = [c for c in r["cameras"] if c != r["camera"]]
             rec = remote.get(s.id)
             offset = ("unusable (set it again with --clock-offset)" if r["clock_offset_s"] is None
-                      else f"{r['clock_offset_s']:+g}s")
+                      else RESET_OFFSET if rec and abs(r["clock_offset_s"]) > RESET_AFTER_S
+                      else f"{offset_text(r['clock_offset_s'])}s")
             print(f"{one_line(r['path'])}\tcamera={one_line(r['camera'])}\ttz={r['tz']}\t"
                   f"layout={r['layout']}\toffset={offset}"
                   + (f"\tcameras={one_line(','.join(more))}" if more else "")

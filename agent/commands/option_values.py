@@ -45,6 +45,13 @@ def offset_seconds(text: str) -> float:
                                 "for one 90 s slow") from None
 
 
+def offset_text(seconds: float) -> str:
+    """A clock offset in plain seconds, to the millisecond at most, with its sign: `:g` wrote
+    850006123 s as "+8.50006e+08", a number the owner can neither read nor check against the
+    one they gave."""
+    return f"{seconds:+.3f}".rstrip("0").rstrip(".")
+
+
 def _closest(text: str) -> str:
     """The zone spelled nearly like `text` (case and spaces aside), else ''."""
     folded = {n.lower(): n for n in sorted(available_timezones())}

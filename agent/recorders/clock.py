@@ -27,6 +27,9 @@ CLOCK_RESET = ("The recorder's clock reads {reading}, more than a year from this
                "will not show it even once the clock is right: export any of it you need with "
                "the recorder's own app or web page.")
 
+CLOCK_WAS_RESET = ("the recorder's clock is more than a year from this computer's, so it was "
+                   "most likely reset: nothing is mirrored from it until its clock is set right")
+
 
 # A clock put right comes closer to this PC's; one reset (to a firmware's build date, a date
 # saved before a long power cut) or set wrong does not: it goes further from it, or to its
@@ -72,7 +75,12 @@ def read_clock(ask: Callable[[], tuple[datetime, str, DeviceZone | None]],
 
 
 def clock_words(offset_s: float) -> str:
-    """A recorder's clock against this PC's, for the owner."""
+    """A recorder's clock against this PC's, for the owner. One more than a year off was reset
+    (RESET_AFTER_S): nothing is placed by it, so its difference is no fact worth saying (it
+    read "236112 h 47 min behind ...; its recordings are placed at the true time", beside the
+    problem saying none were read)."""
+    if abs(offset_s) > RESET_AFTER_S:
+        return CLOCK_WAS_RESET
     if abs(offset_s) <= 2:
         return "the recorder's clock agrees with this computer's"
     # Read over the network, the offset is good to a second or two: beyond an hour the

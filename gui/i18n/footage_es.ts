@@ -3918,6 +3918,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El reloj de la grabadora marca {reading} y el de este equipo {now}: desde su última actualización se ha movido más de un día sin acercarse al de este equipo, así que lo más probable es que se haya reiniciado (un corte de luz o una pila del reloj agotada) o que esté mal puesto, y no se volvieron a leer sus grabaciones: las encontradas antes se conservan tal como estaban. Ponga en hora el reloj de la grabadora, o active su sincronización horaria (NTP), en su propia pantalla o página web (si el que está mal es el reloj de este equipo, póngalo en hora en su lugar).</translation>
     </message>
     <message>
+        <source>the recorder&apos;s clock is more than a year from this computer&apos;s, so it was most likely reset: nothing is mirrored from it until its clock is set right</source>
+        <translation>el reloj de la grabadora tiene más de un año de diferencia con el de este equipo, así que lo más probable es que se haya reiniciado: no se copia su lista de grabaciones hasta que su reloj esté en hora</translation>
+    </message>
+    <message>
         <source>added, not mirrored yet</source>
         <translation>añadida, aún sin copiar su lista de grabaciones</translation>
     </message>

@@ -130,6 +130,9 @@ RECORDERS: tuple[str, ...] = (
                               "computer's own clock is wrong, set that right instead)."),
     # a recorder's clock against this PC's (agent/recorders/clock.py clock_words)
     QT_TRANSLATE_NOOP("core", "the recorder's clock agrees with this computer's"),
+    QT_TRANSLATE_NOOP("core", "the recorder's clock is more than a year from this computer's, "
+                              "so it was most likely reset: nothing is mirrored from it until "
+                              "its clock is set right"),
     QT_TRANSLATE_NOOP("core", "the recorder's clock is {size} ahead of this computer's; its "
                               "recordings are placed at the true time, and the difference is "
                               "recorded with every clip"),
