@@ -15,7 +15,7 @@ from pathlib import Path
 
 from agent.errors import AgentError, NotFound, Refusal
 from agent.index import mirror
-from agent.index.camera_names import CameraNameError
+from agent.index.camera_names import CameraNameError, offered_name
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.unrefreshed import CHANNEL_GONE
 from agent.index.rows import Source
@@ -200,7 +200,9 @@ class OwnerRecorders(OwnerRecorderRefresh):
         before = self.store.source(root)
         single = len(check.channels) == 1
         # A recorder of one camera is that camera: its name is the camera's.
-        base = (cameras[0] if single and cameras else name) or check.name or \
+        # The device's own name is no name the owner typed: made one a camera name may be, as
+        # a folder's is (a name past 120 characters was refused as if the owner had typed it).
+        base = (cameras[0] if single and cameras else name) or offered_name(check.name) or \
             recorder_url(root, allow_plain_http=True).host
         try:
             src = self.store.add_source(root, base, address.zone or system_zone_name(),

@@ -20,7 +20,7 @@ from agent.export.mask_bitmap import covers_a_pixel
 from agent.export.mask_pictures import drawn_on, same_shape
 from agent.export.masks import CameraMasks, Polygon, encloses_area
 from agent.identity.certificates import SigningChain
-from agent.index.camera_names import folder_camera_name
+from agent.index.camera_names import folder_camera_name, offered_name
 from agent.index.camera_renames import Renamed
 from agent.index.cameras import IndexedCamera
 from agent.index.clock_repeats import Repeat
@@ -56,8 +56,9 @@ __all__ = [
     # the index: recordings folders, their files and what a window of one camera holds
     "Source", "FileRow", "ScanReport", "FolderFacts", "Coverage", "Span", "Overlap", "Mark",
     "IndexedCamera", "Renamed", "Repeat",
-    # the name a recordings folder offers its camera (a network share's root: its share's)
-    "folder_camera_name",
+    # the name a recordings folder offers its camera (a network share's root: its share's), and
+    # a name a device gives made one a camera may hold (a recorder's, in its step)
+    "folder_camera_name", "offered_name",
     # what a folder the owner typed names (`E:` the drive's root; `\\nas` alone is none)
     "drive_rooted", "NotAFolderPath",
     # recorders on the network: how one is reached, what it said, how its mirroring stands

@@ -59,7 +59,7 @@ class Dahua:
             "getSystemInfo": [f"deviceType={d.model}", "hardwareVersion=1.00", "processor=S3LM",
                               f"serialNumber={d.serial}", f"updateSerial={d.model}"],
             "getSoftwareVersion": [f"version={d.firmware},build:2024-01-01"],
-            "getMachineName": ["name=NVR"],
+            "getMachineName": [f"name={d.name}"],
             "getDeviceType": [f"type={d.model}"],
             "getSerialNo": [f"sn={d.serial}"],
             "getVendor": ["vendor=Dahua"],

@@ -91,6 +91,7 @@ class Device:
     serial: str = "SIM0000000001"
     model: str = ""
     firmware: str = "v3.0.0.0_sim"
+    name: str = "NVR"   # the device's own name (deviceName, getMachineName, GetDevInfo's name)
     # Channels (catalogue numbers, from 1) whose search the device refuses in its make's own
     # error form, as one whose camera is gone or whose disk failed does; the others answer.
     refused_search: set[int] = field(default_factory=set)

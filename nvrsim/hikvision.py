@@ -102,7 +102,8 @@ class Hikvision:
 
     def _device_info(self, _req: Request) -> Reply:
         d = self.device
-        return _xml(f'<DeviceInfo version="2.0" xmlns="{NS_ISAPI}"><deviceName>NVR</deviceName>'
+        return _xml(f'<DeviceInfo version="2.0" xmlns="{NS_ISAPI}"><deviceName>'
+                    f"{html.escape(d.name)}</deviceName>"
                     f"<model>{d.model}</model><serialNumber>{d.model}{d.serial}</serialNumber>"
                     f"<firmwareVersion>{d.firmware}</firmwareVersion><deviceType>NVR</deviceType>"
                     "</DeviceInfo>")

@@ -99,7 +99,7 @@ class Reolink:
     def _GetDevInfo(self, _param: dict) -> dict:
         d = self.device
         info = {"model": d.model, "firmVer": d.firmware, "hardVer": "H3MB18", "serial": d.serial,
-                "name": "NVR", "channelNum": max(d.catalogue.channels, default=0),
+                "name": d.name, "channelNum": max(d.catalogue.channels, default=0),
                 "exactType": "NVR", "type": "NVR", "diskNum": 1}
         return {"cmd": "GetDevInfo", "code": 0, "value": {"DevInfo": info}}
 

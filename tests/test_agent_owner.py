@@ -136,7 +136,7 @@ def test_every_view_type_is_exported_by_name_and_frozen():
             assert callable(kind) and kind.__module__ == "agent.owner_paths", name
         elif name == "NotAFolderPath":   # its refusal: a network computer without its share
             assert issubclass(kind, Exception) and kind.__module__ == "agent.owner_paths", name
-        elif name == "folder_camera_name":   # the name a recordings folder offers its camera
+        elif name in ("folder_camera_name", "offered_name"):   # names a folder or device offers
             assert callable(kind) and kind.__module__ == "agent.index.camera_names", name
         elif name == "usable_clock_offset":   # a folder's clock offset the agent can apply
             assert callable(kind) and kind.__module__ == "agent.timebase", name

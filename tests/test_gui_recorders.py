@@ -254,3 +254,34 @@ def test_testing_a_recorder_whose_clock_reads_a_reset_date_says_so(qtbot, window
     assert ("The recorder's clock is more than a year from this computer's, so it was most "
             "likely reset: nothing is mirrored from it until its clock is set right.") in facts
     assert " h " not in facts and "true time" not in facts, facts
+
+
+def test_a_recorder_named_past_a_camera_names_length_is_added_by_its_step(
+        qtbot, window, recent_footage):
+    """Recorders hunt: the step filled its name box with the device's own name as it came; one
+    past 120 characters was refused once Add was pressed ("a camera name is at most 120
+    characters"), though the owner typed none. It is offered cut to fit, as a folder's is."""
+    device = "Garage NVR " * 12   # 132 characters
+    with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True) as sim:
+        sim.device.name = device
+        win = window()
+        step = win.first_run.folder
+        click(qtbot, step.recorder_button)
+        dialog = step.recorder_dialog
+        settle(qtbot, win)
+        fill(qtbot, dialog, sim, "reolink")
+        click(qtbot, dialog.test_button)
+        settle(qtbot, win)
+        assert dialog.name.text() == device[:120].rstrip()
+        qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+        click(qtbot, dialog.add_button)
+        settle(qtbot, win)
+        status = dialog.status.text()
+        dialog.close()
+    assert "\u2714 Added" in status, status
+    from agent.index.camera_names import camera_name
+
+    named = device[:120].rstrip()
+    assert sorted(win.ctx.agent.cameras()) == [camera_name(named, "Driveway", True),
+                                               camera_name(named, "Porch", True)]
+    assert all(len(c) <= 120 for c in win.ctx.agent.cameras())

@@ -19,8 +19,30 @@ class CameraNameError(ValueError):
 
 def camera_name(source_name: str, channel: str, several: bool) -> str:
     """The name the rule gives a channel's camera: the source's name, or `<source>/<channel>`
-    when the source holds several channels (composed, as `check_name` keeps names)."""
-    return composed(f"{source_name}/{channel}" if several and channel else source_name)
+    when the source holds several channels (composed, as `check_name` keeps names), cut to
+    MAX_NAME characters (`fitted`)."""
+    if not (several and channel):
+        return composed(source_name)
+    return fitted(composed(source_name), composed(channel))
+
+
+def fitted(source_name: str, channel: str) -> str:
+    """`<source>/<channel>` in MAX_NAME characters: each part may be up to MAX_NAME (a
+    recorder's own name for a channel, a folder's name), and a name longer than a camera name
+    may be could not be typed back (`check_name` refuses it: `cameras rename`, `--camera`).
+    The channel's words tell a source's cameras apart, so the source keeps only what the
+    channel leaves, at least a quarter; each part is cut at its end (two cut alike are then
+    numbered, as any two names alike)."""
+    if len(source_name) + 1 + len(channel) <= MAX_NAME:
+        return f"{source_name}/{channel}"
+    channel = channel[:MAX_NAME - 1 - min(len(source_name), MAX_NAME // 4)].rstrip()
+    return f"{source_name[:MAX_NAME - 1 - len(channel)].rstrip()}/{channel}"
+
+
+def numbered_name(name: str, n: int) -> str:
+    """`name` told apart by a number (`name-2`), in MAX_NAME characters."""
+    suffix = f"-{n}"
+    return name[:MAX_NAME - len(suffix)].rstrip() + suffix
 
 
 def folder_camera_name(path: str, flavour: type[PurePath] = PurePath) -> str:

@@ -20,7 +20,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from agent.index.camera_names import (CameraNameError, camera_name, check_name, composed,
-                                      name_key)
+                                      name_key, numbered_name)
 from agent.index.camera_renames import CameraRenames
 from agent.index.store_errors import check_source
 from agent.storage import Transaction
@@ -283,8 +283,8 @@ class CameraBook(CameraRenames):
 
     def _numbered(self, name: str) -> str:
         n = 2
-        while self._taken(f"{name}-{n}"):
+        while self._taken(numbered_name(name, n)):
             n += 1
-        return f"{name}-{n}"
+        return numbered_name(name, n)
 
     base_of, taken, numbered = _base, _taken, _numbered

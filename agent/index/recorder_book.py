@@ -19,7 +19,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
-from agent.index.camera_names import CameraNameError, camera_name, check_name
+from agent.index.camera_names import CameraNameError, camera_name, check_name, offered_name
 from agent.index.cameras import CameraBook
 from agent.recorders.connect import RecorderAddress
 from agent.storage import Transaction
@@ -244,9 +244,7 @@ def _recorder(row: tuple) -> RecorderSource:
 
 
 def _word(device_name: str, key: str) -> str:
-    """A device's name for a channel as a camera word; its number when it has none usable."""
-    word = " ".join((device_name or "").replace("/", " ").split())
-    try:
-        return check_name(word)
-    except CameraNameError:
-        return key
+    """A device's name for a channel as a camera word, made one a camera name may hold as a
+    folder's is (`offered_name`: a control character a space, cut to MAX_NAME); its number
+    when nothing is left. Before, a name of 121 characters lost all its words for the number."""
+    return offered_name((device_name or "").replace("/", " ")) or key

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from agent.views import RecorderAddress, one_line
+from agent.views import RecorderAddress, offered_name
 from gui.views import display
 from gui.views.core_words import in_owner_language
 from gui.views.recorder_facts import brand, certificate_changed, certificate_lines
@@ -228,7 +228,9 @@ class RecorderDialog(QDialog):
             *certificate_lines(check), sentence_start(clock) + "."]))
         self.facts.show()
         if not self.name.text():
-            self.name.setText(one_line(check.name))
+            # The device's name as the agent offers it (cut to a camera name's 120
+            # characters): as it came, a name past that was refused once Add was pressed.
+            self.name.setText(offered_name(check.name))
         self.channels.setRowCount(len(check.channels))
         for row, (cid, name) in enumerate(check.channels):
             for col, text in enumerate((str(cid), name or self.tr("(no name)"))):
