@@ -19,6 +19,9 @@ from agent.recorders.transport import RecorderTransport, reason_words
 ANSWER_CAP = 32 << 20  # a day of one channel's search results fits many times over
 CALL_LIMIT_S = 60.0    # a whole call: a search page or a login takes a device seconds
 _MAX_WHOLE = (1 << 63) - 1   # the largest number the index (SQLite) keeps
+HTTPS_WANTED = "The recorder at {where} wants https: add it with the address {address}."
+SENT_ELSEWHERE = ("The recorder at {where} sent this computer on to another address, which is "
+                  "never followed: check that the address given is the recorder's own.")
 
 
 @dataclass(frozen=True)
@@ -84,11 +87,20 @@ class Wire:
                                    f"({reason_words(exc)}).")
 
     def _redirect(self, response: httpx.Response) -> RecorderError:
-        if response.status_code == 300 and self.base.scheme == "http":
-            return RecorderError(f"The recorder at {self.where} wants https: add it with an "
-                                 "https:// address.")
-        return BadAnswer(f"The recorder at {self.where} answered with a redirect "
-                         f"({response.status_code}); redirects are not followed.")
+        """A redirect is never followed. One from plain http to https on the same host (what a
+        recorder does once https is on, with any of 301, 302, 307, 308) says which address to
+        add; any other says nothing of where it pointed (a hostile device's text)."""
+        try:
+            to = httpx.URL(response.headers.get("location", ""))
+        except (httpx.InvalidURL, TypeError, ValueError):
+            to = None
+        if (self.base.scheme == "http" and to is not None and to.scheme == "https"
+                and to.host == self.base.host):
+            host = f"[{to.host}]" if ":" in to.host else to.host
+            port = f":{to.port}" if to.port not in (None, 443) else ""
+            return RecorderError(HTTPS_WANTED.format(where=self.where,
+                                                     address=f"https://{host}{port}"))
+        return BadAnswer(SENT_ELSEWHERE.format(where=self.where))
 
     def _cut_off(self, limit_s: float) -> CutOff:
         return CutOff(f"The recorder at {self.where} took more than {limit_s:g} s to answer, "

@@ -3734,10 +3734,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{host} no completó la conexión segura HTTPS ({reason}); puede que solo admita http sin cifrar.</translation>
     </message>
     <message>
-        <source>The recorder at {where} wants https: add it with an https:// address.</source>
-        <translation>La grabadora en {where} pide https: añádala con una dirección https://.</translation>
-    </message>
-    <message>
         <source>The recorder at {where} shows another certificate ({now}) than the one trusted before for it ({before}), so nothing was sent to it, not even the password. If the recorder was reset or replaced, compare the new fingerprint with the one on its own screen or web page, then trust it; if not, another device may be answering at its address.</source>
         <translation>La grabadora en {where} muestra un certificado ({now}) distinto del que se confiaba antes para ella ({before}), así que no se le envió nada, ni siquiera la contraseña. Si la grabadora se restableció o se sustituyó, compare la nueva huella con la de su propia pantalla o página web y confíe en ella; si no, puede que otro dispositivo esté respondiendo en su dirección.</translation>
     </message>
@@ -3974,8 +3970,12 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} no responde como una grabadora {make}. Si es de otra marca, elija esa marca al añadirla; si esta es la dirección de una cámara, indique en su lugar la dirección de la grabadora.</translation>
     </message>
     <message>
-        <source>The recorder at {where} answered with a redirect ({status}); redirects are not followed.</source>
-        <translation>La grabadora en {where} respondió con una redirección ({status}); las redirecciones no se siguen.</translation>
+        <source>The recorder at {where} wants https: add it with the address {address}.</source>
+        <translation>La grabadora en {where} pide https: añádala con la dirección {address}.</translation>
+    </message>
+    <message>
+        <source>The recorder at {where} sent this computer on to another address, which is never followed: check that the address given is the recorder&apos;s own.</source>
+        <translation>La grabadora en {where} envió a este equipo a otra dirección, algo que nunca se sigue: compruebe que la dirección indicada es la de la propia grabadora.</translation>
     </message>
     <message>
         <source>The recorder at {where} has too many sessions open; close its app or web page on other devices and try again.</source>

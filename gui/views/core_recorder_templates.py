@@ -22,8 +22,8 @@ RECORDERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{host} is not on your home network; plain http is refused."),
     QT_TRANSLATE_NOOP("core", "{host} did not complete an HTTPS handshake ({reason}); it may "
                               "speak plain http only."),
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} wants https: add it with an https:// "
-                              "address."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} wants https: add it with the address "
+                              "{address}."),
     # a recorder added before showing another certificate (agent/recorder_pins.py)
     QT_TRANSLATE_NOOP("core", "The recorder at {where} shows another certificate ({now}) than "
                               "the one trusted before for it ({before}), so nothing was sent "
@@ -194,8 +194,9 @@ RECORDERS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "The recorder at {where} does not answer as a {make} recorder. "
                               "If it is another make, choose that make when adding it; if this "
                               "is a camera's address, give the recorder's address instead."),
-    QT_TRANSLATE_NOOP("core", "The recorder at {where} answered with a redirect ({status}); "
-                              "redirects are not followed."),
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} sent this computer on to another "
+                              "address, which is never followed: check that the address given "
+                              "is the recorder's own."),
     # a Reolink's login refused for another reason than the password (reolink.py _login)
     QT_TRANSLATE_NOOP("core", "The recorder at {where} has too many sessions open; close its "
                               "app or web page on other devices and try again."),
