@@ -32,6 +32,14 @@ INDEX_NAMES = ("index00.bin", "index01.bin")   # index01.bin is the camera's cop
 SQLITE_INDEX = "record_db_index00"              # newer firmware: the same facts in SQLite
 _MAX_INDEX = 64 << 20                           # the real image is 16 MiB
 TIME_SOURCE = "index00.bin"   # also for record_db_index00: the camera's index either way
+# Slots of a card's index that break its rules (hikvision.py: an open slot in a file no longer
+# written, times or bytes going back, a slot outside its file's range) are not indexed: their
+# footage may be in the ring files all the same, which only the camera's own app can tell.
+# Before, they were counted (RingIndex.skipped) and never said: the coverage showed a gap.
+LEFT_OUT = ("the camera's index here lists recordings that could not be placed in time "
+            "({count}: their times or places in the ring files contradict the rest of the "
+            "index, as a recording cut off by a power cut leaves them), so they are not "
+            "indexed: if you need them, export them with the camera's own app")
 
 
 def is_ring_name(name: str) -> bool:
@@ -86,6 +94,13 @@ class RingFolders:
                     and f"ch{seg.channel}" == row.channel:
                 return self._row(row.path, size, row.mtime_ns, row.camera, seg)
         return None
+
+    def left_out(self) -> list[str]:
+        """A scan problem for each ring folder read in this scan whose index lists recordings
+        it could not place (RingIndex.skipped): LEFT_OUT, after the folder."""
+        return [f"{folder}: {LEFT_OUT.format(count=index.skipped)}"
+                for folder, (index, _problem, _mtime) in sorted(self._folders.items())
+                if index is not None and index.skipped]
 
     # internals ---------------------------------------------------------------------------
     def _folder(self, folder: str) -> tuple[RingIndex | None, str | None, int]:

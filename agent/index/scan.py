@@ -152,6 +152,7 @@ def scan_source(store: Store, source: Source, cancel: threading.Event | None = N
         call_safely(progress, looked + 1)
     finally:
         names.settle(walked=within is None and (cancel is None or not cancel.is_set()))
+    problems += rings.left_out()   # said at each scan that meets its ring files
     gone = [p for p in known if p not in seen and not any(p.startswith(b) for b in blocked)]
     if cancel is None or not cancel.is_set():
         store.delete_paths(gone)

@@ -5850,6 +5850,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>index00.bin indica una grabación en el byte {first}, pero allí no empieza ningún paquete MPEG-PS: la cámara ha grabado encima desde entonces</translation>
     </message>
     <message>
+        <source>the camera&apos;s index here lists recordings that could not be placed in time ({count}: their times or places in the ring files contradict the rest of the index, as a recording cut off by a power cut leaves them), so they are not indexed: if you need them, export them with the camera&apos;s own app</source>
+        <translation>el índice de la cámara aquí indica grabaciones que no se pudieron situar en el tiempo ({count}: sus horas o sus posiciones en los archivos en anillo contradicen el resto del índice, como ocurre con una grabación cortada por un corte de luz), así que no están en el índice: si las necesita, expórtelas con la aplicación de la propia cámara</translation>
+    </message>
+    <message>
         <source>The recorder&apos;s answer to {cmd} has no value.</source>
         <translation>La respuesta de la grabadora a {cmd} no tiene ningún valor.</translation>
     </message>

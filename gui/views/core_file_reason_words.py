@@ -98,4 +98,10 @@ TEMPLATES: tuple[str, ...] = (
                               "the end of the {bytes}-byte ring file (copied only in part?)"),
     QT_TRANSLATE_NOOP("core", "index00.bin lists a recording at byte {first}, but no MPEG-PS "
                               "pack starts there: the camera has recorded over it since"),
+    # a card's index listing recordings it could not place (agent/index/ring_files.py LEFT_OUT)
+    QT_TRANSLATE_NOOP("core", "the camera's index here lists recordings that could not be "
+                              "placed in time ({count}: their times or places in the ring files "
+                              "contradict the rest of the index, as a recording cut off by a "
+                              "power cut leaves them), so they are not indexed: if you need "
+                              "them, export them with the camera's own app"),
 )
