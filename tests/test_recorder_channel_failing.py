@@ -245,7 +245,9 @@ def test_cameras_remove_of_a_recorders_name_with_nothing_mirrored_says_what_it_i
 
 
 @pytest.mark.parametrize("count, fails_at, cut", [(7, 5, True), (7, None, False),
-                                                  (8, None, False)])
+                                                  (8, None, False),
+                                                  # Error right after its first page
+                                                  (7, 2, True), (2, None, False)])
 def test_a_dahua_sending_fewer_a_page_than_asked_and_cut_short_is_said(
         agent, recent_footage, tmp_path, count, fails_at, cut):
     """Recorders hunt: a Dahua sending fewer recordings a page than asked (2 of 100 here),
@@ -255,7 +257,9 @@ def test_a_dahua_sending_fewer_a_page_than_asked_and_cut_short_is_said(
     pages after a short first one shows its own page size; `Error` after a page that full is
     asked about as after a page as full as asked (again from the latest recording brought),
     so it is said; a search that had ended (7 recordings: a short last page; 8: a last page
-    as full as the device's) is still read whole, with nothing said."""
+    as full as the device's) is still read whole, with nothing said. `Error` right after the
+    first page (the device's page size not shown yet: the later five taken away before) is
+    asked about alike; a search of one short page that ended (2) is still read whole."""
     from agent.timebase import US
     from tests.recorder_sources_support import T0
     from tests.recorder_support import many_clips

@@ -72,6 +72,15 @@ class _Run:
         one cut short look alike."""
         return self.last_page >= PAGE or self.last_page == device_page >= 2
 
+    def first_short(self, device_page: int, resumed: bool) -> bool:
+        """`Error` came right after a first page of several recordings, fewer than asked, with
+        the device's page size not shown (no page followed one): a device sending fewer a
+        page whose search stopped there looks so, and so does a search that ended. Asked
+        again from the latest recording brought (once), they answer apart. A page of one is
+        not asked about: asked again, they look alike."""
+        return not resumed and not device_page and self.last_page >= 2 and \
+            self.brought == self.last_page
+
 
 class DahuaSearch:
     """The search methods of DahuaRecorder."""
@@ -93,7 +102,7 @@ class DahuaSearch:
                 cut = False
             elif run.total is not None:
                 cut = run.brought < run.total
-            elif not run.full(device_page):
+            elif not run.full(device_page) and not run.first_short(device_page, resumed):
                 cut = False   # Error after a short last page: how some firmware ends
             elif run.new and latest and pages[0] > 0:
                 # Error after a page as full as asked: asked again from the latest recording
