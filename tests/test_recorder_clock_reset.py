@@ -220,3 +220,49 @@ def test_a_folders_clock_offset_is_listed_in_plain_seconds(tmp_path, capsys, mon
     assert code == 0 and "\toffset=+850006123.5s" in listed, (listed, err)
     assert run("sources", "add", str(folder), "--clock-offset", "-90")[2].count("clock offset -90 s")
     assert "\toffset=-90s" in run("sources", "list")[1]
+
+
+@pytest.mark.parametrize("vendor", ("dahua", "hikvision"))
+def test_the_refresh_finding_the_clock_set_right_says_what_it_recorded_meanwhile_is_missing(
+        vendor, agent, recent_footage):
+    """Recorders hunt: what a recorder records while its clock reads a reset date is dated by
+    that clock, where no search by the right one looks: it is never mirrored. That was said
+    while the clock read the date; once it was set right nothing said it, and the timelines
+    showed those hours as not recorded. The refresh that finds it right says so, naming the
+    stretch on this computer's clock, and the recorder's state says it until its next one."""
+    from agent.timebase import local_text
+
+    with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True) as sim:
+        agent.add_recorder(address(sim, agent, vendor), PASSWORD, name="nvr")
+        (rec,) = agent.recorders()
+        last = rec.refreshed_us
+        sim.device.set_clock(Y2K - time.time())
+        (report,) = agent.scan()
+        assert not report.notes
+        sim.device.set_clock(0.0)
+        (report,) = agent.scan()
+        (rec,) = agent.recorders()
+        (note,) = report.notes
+        assert note.startswith("The recorder's clock is right again, but it was reset for a "
+                               f"while between {local_text(last)} and "), note
+        assert "so the app does not show it" in note and "recorder's own app" in note, note
+        assert rec.state == "ok" and note in agent.recorder_state_words(rec)
+        assert not report.problems and len(remote(agent)) == 4
+        (report,) = agent.scan()   # said once: the next refresh finds nothing to say
+    assert not report.notes and note not in agent.recorder_state_words(agent.recorders()[0])
+
+
+def test_a_recorder_added_while_its_clock_was_reset_says_it_once_set_right(
+        agent, recent_footage):
+    with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True,
+                   clock_offset_s=Y2K - time.time()) as sim:
+        agent.add_recorder(address(sim, agent, "reolink"), PASSWORD, name="nvr")
+        assert remote(agent) == []
+        sim.device.set_clock(0.0)
+        (report,) = agent.scan()
+    (note,) = report.notes
+    assert note.startswith("The recorder's clock is right again, but it was reset for a while "
+                           "before "), note
+    # The simulator's footage was all recorded by the reset clock, dated 2000: none mirrored,
+    # which is what the note says.
+    assert remote(agent) == []

@@ -32,7 +32,7 @@ from agent.index.mirrored_rows import Matched, Mirrored, match, refs
 from agent.index.store import Store
 from agent.index.unrefreshed import (Unrefreshed, mark_current, not_listed, search_failed,
                                      stale_note)
-from agent.recorders.clock import reset_words
+from agent.recorders.clock import is_reset_words, reset_words, set_right_words
 from agent.recorders.connect import open_recorder
 from agent.recorders.credentials import CredentialError, CredentialStore
 from agent.recorders.model import (ClockReading, CredentialsRefused, Recorder, RecorderError,
@@ -188,6 +188,8 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
         # its state and problem stay as the last whole refresh left them.
         return Refresh(rec.url, rec.state, store.recorders.count(rec.source_id), added, removed,
                        clock, offset, rec.problem, stopped=True)
+    if rec.state == "offline" and is_reset_words(rec.problem):   # the clock put right since
+        notes.append(set_right_words(rec.refreshed_us, now_us))
     left += not_listed(store, rec.source_id, {str(c.id) for c in info.channels})
     problems = [u.said for u in left]
     store.recorders.record_success(rec.source_id, now_us, full, now_us + INTERVAL_S * US,

@@ -111,6 +111,29 @@ def reset_words(clock: ClockReading, before_s: float | None = None) -> str | Non
     return None
 
 
+# Said by the refresh that finds a clock set right after it read a reset date (CLOCK_RESET,
+# CLOCK_JUMPED): what it recorded meanwhile is dated by the wrong clock, where no search by the
+# right one looks, so it is never mirrored; the timelines show those hours as not recorded.
+CLOCK_SET_RIGHT = ("The recorder's clock is right again, but it was reset for a while between "
+                   "{since} and {now} (this computer's time): what it recorded meanwhile is "
+                   "dated by the wrong clock, so the app does not show it, and those hours "
+                   "look unrecorded. If you need any of it, export it with the recorder's own "
+                   "app or web page.")
+CLOCK_SET_RIGHT_NEW = ("The recorder's clock is right again, but it was reset for a while "
+                       "before {now} (this computer's time): what it recorded meanwhile is "
+                       "dated by the wrong clock, so the app does not show it, and those hours "
+                       "look unrecorded. If you need any of it, export it with the recorder's "
+                       "own app or web page.")
+
+
+def set_right_words(last_mirrored_us: int | None, now_us: int) -> str:
+    """CLOCK_SET_RIGHT from the last refresh before the clock read a reset date (None: none
+    before, the recorder added while it did) to this one, on this PC's clock."""
+    if last_mirrored_us is None:
+        return CLOCK_SET_RIGHT_NEW.format(now=local_text(now_us))
+    return CLOCK_SET_RIGHT.format(since=local_text(last_mirrored_us), now=local_text(now_us))
+
+
 def is_reset_words(problem: str | None) -> bool:
     """Whether a recorder's problem is CLOCK_RESET or CLOCK_JUMPED: it answers, so it is not
     'not answering'."""

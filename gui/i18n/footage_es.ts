@@ -3974,6 +3974,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} pide https: añádala con la dirección {address}.</translation>
     </message>
     <message>
+        <source>The recorder&apos;s clock is right again, but it was reset for a while between {since} and {now} (this computer&apos;s time): what it recorded meanwhile is dated by the wrong clock, so the app does not show it, and those hours look unrecorded. If you need any of it, export it with the recorder&apos;s own app or web page.</source>
+        <translation>El reloj de la grabadora vuelve a estar en hora, pero estuvo reiniciado un tiempo entre el {since} y el {now} (hora de este equipo): lo que grabó entretanto queda fechado por el reloj equivocado, así que la aplicación no lo muestra, y esas horas parecen sin grabar. Si necesita algo de ello, expórtelo con la aplicación o la página web de la propia grabadora.</translation>
+    </message>
+    <message>
+        <source>The recorder&apos;s clock is right again, but it was reset for a while before {now} (this computer&apos;s time): what it recorded meanwhile is dated by the wrong clock, so the app does not show it, and those hours look unrecorded. If you need any of it, export it with the recorder&apos;s own app or web page.</source>
+        <translation>El reloj de la grabadora vuelve a estar en hora, pero estuvo reiniciado un tiempo antes del {now} (hora de este equipo): lo que grabó entretanto queda fechado por el reloj equivocado, así que la aplicación no lo muestra, y esas horas parecen sin grabar. Si necesita algo de ello, expórtelo con la aplicación o la página web de la propia grabadora.</translation>
+    </message>
+    <message>
         <source>The recorder at {where} sent this computer on to another address, which is never followed: check that the address given is the recorder&apos;s own.</source>
         <translation>La grabadora en {where} envió a este equipo a otra dirección, algo que nunca se sigue: compruebe que la dirección indicada es la de la propia grabadora.</translation>
     </message>

@@ -128,6 +128,17 @@ RECORDERS: tuple[str, ...] = (
                               "were. Set the recorder's clock right, or turn on its time "
                               "synchronisation (NTP), on its own screen or web page (if this "
                               "computer's own clock is wrong, set that right instead)."),
+    # the refresh finding a reset clock set right (agent/recorders/clock.py CLOCK_SET_RIGHT)
+    QT_TRANSLATE_NOOP("core", "The recorder's clock is right again, but it was reset for a while "
+                              "between {since} and {now} (this computer's time): what it "
+                              "recorded meanwhile is dated by the wrong clock, so the app does "
+                              "not show it, and those hours look unrecorded. If you need any of "
+                              "it, export it with the recorder's own app or web page."),
+    QT_TRANSLATE_NOOP("core", "The recorder's clock is right again, but it was reset for a while "
+                              "before {now} (this computer's time): what it recorded meanwhile "
+                              "is dated by the wrong clock, so the app does not show it, and "
+                              "those hours look unrecorded. If you need any of it, export it "
+                              "with the recorder's own app or web page."),
     # a recorder's clock against this PC's (agent/recorders/clock.py clock_words)
     QT_TRANSLATE_NOOP("core", "the recorder's clock agrees with this computer's"),
     QT_TRANSLATE_NOOP("core", "the recorder's clock is more than a year from this computer's, "
