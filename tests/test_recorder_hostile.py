@@ -539,3 +539,37 @@ def test_a_dahua_refusing_getcount_is_no_refused_password_and_is_asked_it_once()
         finally:
             rec.close()
     assert sum("getCount" in p for p in asked) == 1, asked
+
+
+@pytest.mark.parametrize("vendor, body, mib", [
+    ("hikvision", b'<DeviceInfo xmlns="http://www.hikvision.com/ver20/XMLSchema"><deviceName>NVR'
+                  b"</deviceName><model>DS-7608NI</model>" + b"<a/>" * (3 << 18)
+                  + b"</DeviceInfo>", 2),
+    ("dahua", b"deviceType=DHI-NVR4108\r\n" + b"a=b\r\n" * (3 << 19), 2),
+    ("reolink", b"[" + b"{}," * (3 << 20) + b"{}]", 8)])
+def test_an_answer_past_what_its_make_ever_sends_is_refused_before_it_is_read(
+        vendor, body, mib):
+    """Recorders hunt (a hostile device on the LAN): every answer up to 32 MiB was read whole
+    into objects: 32 MiB of tiny XML elements cost one Hikvision answer some 800 MiB of memory.
+    Each make's answers are read up to what it ever sends, many times over (a Hikvision's
+    search page of 40 is some 25 KiB; a Reolink's day of one camera comes in one answer)."""
+    asked = []
+
+    def behave(h, _status):
+        asked.append(h.path)
+        reply(h, 200, body, {"Content-Type": "application/octet-stream"})
+    refused = None
+    with serving(behave) as server:
+        try:
+            rec = open_recorder(RecorderAddress(server.origin, vendor, "admin", None, "UTC"),
+                                "pw", timeout_s=5)
+            try:   # closed either way: a connection left open holds the server's close
+                rec.info()
+            finally:
+                rec.close()
+        except BadAnswer as exc:
+            refused = str(exc)
+    where = server.origin.split("//")[1]
+    assert refused is not None and refused.startswith(
+        f"The recorder at {where} sent an answer larger than {mib} MiB to a "), refused
+    assert len(asked) == 1

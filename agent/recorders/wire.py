@@ -17,6 +17,13 @@ from agent.recorders.model import BadAnswer, CutOff, NoReply, RecorderError, Rec
 from agent.recorders.transport import RecorderTransport, reason_words
 
 ANSWER_CAP = 32 << 20  # a day of one channel's search results fits many times over
+# What each make's answers are read up to: every answer is read whole into objects, and a
+# hostile device filling 32 MiB with tiny XML elements (`<a/>` 8 million times) made one
+# Hikvision answer cost some 800 MiB of memory and seconds of work. A Hikvision search page is
+# 40 results (some 25 KiB), a Dahua's 100 lines of ten fields (some 60 KiB): 2 MiB holds each
+# many times over. A Reolink search answers a whole day of one camera in one answer: 8 MiB
+# holds some 20,000 recordings of it.
+ANSWER_CAPS = {"hikvision": 2 << 20, "dahua": 2 << 20, "reolink": 8 << 20}
 CALL_LIMIT_S = 60.0    # a whole call: a search page or a login takes a device seconds
 _MAX_WHOLE = (1 << 63) - 1   # the largest number the index (SQLite) keeps
 HTTPS_WANTED = "The recorder at {where} wants https: add it with the address {address}."
@@ -60,6 +67,7 @@ class Wire:
                  transport: httpx.BaseTransport | None = None) -> None:
         self.base, self.vendor, self.timeout_s = base, vendor, timeout_s
         self.call_limit_s = call_limit_s
+        self.answer_cap = ANSWER_CAPS.get(vendor, ANSWER_CAP)
         self.where = f"{base.host}:{base.port or (443 if base.scheme == 'https' else 80)}"
         self._client = httpx.Client(
             base_url=base, auth=auth, transport=transport or RecorderTransport(vendor, pin),
@@ -108,8 +116,10 @@ class Wire:
 
     def call(self, method: str, path: str, *, params: dict | None = None,
              content: bytes | None = None, headers: dict | None = None,
-             cap: int = ANSWER_CAP) -> Answer:
-        """One request; the whole answer, at most `cap` bytes (more is a BadAnswer)."""
+             cap: int | None = None) -> Answer:
+        """One request; the whole answer, at most `cap` bytes (the make's, ANSWER_CAPS, when
+        None; more is a BadAnswer)."""
+        cap = self.answer_cap if cap is None else cap
         with self.stream(method, path, params=params, content=content, headers=headers) as resp:
             body = bytearray()
             try:
