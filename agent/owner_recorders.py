@@ -22,7 +22,7 @@ from agent.index.rows import Source
 from agent.index.scan import ScanReport
 from agent.owner_recorder_refresh import OwnerRecorderRefresh
 from agent.recorder_pins import CertificateNotTrustedBefore, trusted_before
-from agent.recorders.clock import clock_words
+from agent.recorders.clock import clock_words, was_reset
 from agent.recorders.connect import RecorderAddress, look_at_certificate, open_recorder
 from agent.recorders.credentials import CredentialError, CredentialStore, env_passphrase
 from agent.recorders.model import VENDORS
@@ -93,6 +93,7 @@ class OwnerRecorders(OwnerRecorderRefresh):
     _recorder_keychain: bool = True
     fingerprint_words = staticmethod(fingerprint_text)   # AB:CD:..., as people compare them
     clock_words = staticmethod(clock_words)
+    clock_was_reset = staticmethod(was_reset)   # an offset no recording is placed by
 
     # passwords -----------------------------------------------------------------------------
     @property

@@ -16,6 +16,7 @@ from agent.timebase import US  # noqa: E402
 from frp.verify import verify_package  # noqa: E402
 from nvrsim.server import Simulator  # noqa: E402
 from tests.gui_support import settle  # noqa: E402
+from tests.gui_support import spanish  # noqa: E402,F401
 from tests.gui_support import open_window as open_app_window  # noqa: E402
 from tests.recorder_sources_support import (IANA_LA, PASSPHRASE, PASSWORD, POSIX_LA, T0,  # noqa: E402
                                             recent_footage)
@@ -285,3 +286,34 @@ def test_a_recorder_named_past_a_camera_names_length_is_added_by_its_step(
     assert sorted(win.ctx.agent.cameras()) == [camera_name(named, "Driveway", True),
                                                camera_name(named, "Porch", True)]
     assert all(len(c) <= 120 for c in win.ctx.agent.cameras())
+
+
+def test_settings_says_a_recorder_added_while_its_clock_was_reset_has_no_offset_yet(
+        qtbot, tmp_path, recent_footage, spanish, monkeypatch):
+    """Recorders hunt: Settings' list of folders and recorders gave a recorder added while its
+    clock read 2000-01-01 the clock "runs 9838 days 19 h slow", an offset nothing is placed
+    by (its refresh mirrors nothing by that clock). It says the offset is not known yet, in
+    the owner's language, until a refresh finds the clock set right."""
+    import time
+
+    from agent.service import Agent
+    from tests.test_recorder_faults import address
+
+    home = tmp_path / "home"
+    with Simulator(recent_footage, "hikvision", "admin", PASSWORD, tls=True,
+                   clock_offset_s=946684800 - time.time()) as sim:
+        monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+        agent = Agent(home)
+        agent.add_recorder(address(sim, agent, "hikvision"), PASSWORD, name="nvr")
+        agent.close()
+    win, agent = open_app_window(qtbot, home)
+    try:
+        win.show_page("settings")
+        settle(qtbot, win)
+        shown = win.settings.sources
+        (offset,) = [shown.item(r, shown.columnCount() - 1).text()
+                     for r in range(shown.rowCount())]
+    finally:
+        win.shutdown()
+        agent.close()
+    assert offset == "aún no se conoce: el reloj de la grabadora se reinició", offset

@@ -74,12 +74,19 @@ def read_clock(ask: Callable[[], tuple[datetime, str, DeviceZone | None]],
     return ClockReading(text, reading.us, pc, (device - pc) / US, described, uncertainty)
 
 
+def was_reset(offset_s: float) -> bool:
+    """Whether a recorder's clock this far from this PC's was reset (RESET_AFTER_S): a recorder
+    added while it read so keeps that reading as its offset until a refresh finds it set right,
+    and nothing is placed by it."""
+    return abs(offset_s) > RESET_AFTER_S
+
+
 def clock_words(offset_s: float) -> str:
     """A recorder's clock against this PC's, for the owner. One more than a year off was reset
     (RESET_AFTER_S): nothing is placed by it, so its difference is no fact worth saying (it
     read "236112 h 47 min behind ...; its recordings are placed at the true time", beside the
     problem saying none were read)."""
-    if abs(offset_s) > RESET_AFTER_S:
+    if was_reset(offset_s):
         return CLOCK_WAS_RESET
     if abs(offset_s) <= 2:
         return "the recorder's clock agrees with this computer's"

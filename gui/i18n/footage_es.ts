@@ -6325,6 +6325,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{problems} de ellas no se pueden usar, por los motivos que se indican abajo:</translation>
     </message>
     <message>
+        <source>not known yet: the recorder&apos;s clock was reset</source>
+        <translation>aún no se conoce: el reloj de la grabadora se reinició</translation>
+    </message>
+    <message>
         <source>cannot be used: set it again in Set up, step 2 (Camera clock)</source>
         <translation>no se puede usar: vuelva a fijarla en Configurar, paso 2 (Reloj de la cámara)</translation>
     </message>

@@ -211,7 +211,9 @@ class SettingsPage(QWidget):
         recorders = recorders or {}
         fill(self.sources, [(s.root, s.camera, s.tz,
                              recorders.get(s.id, layout_name(s.layout)),
-                             display.offset_words(s.clock_offset_s)) for s in sources])
+                             display.offset_words(s.clock_offset_s, s.id in recorders and
+                                                  self.ctx.agent.clock_was_reset(s.clock_offset_s)))
+                             for s in sources])
         self.agencies.list_agencies(agencies, damaged)
 
     def settings_from_form(self):

@@ -185,9 +185,13 @@ def indexed(seen: int, problems: int) -> str:
     return said
 
 
-def offset_words(seconds: float) -> str:
+def offset_words(seconds: float, reset: bool = False) -> str:
     """A clock offset as a sentence: 'runs 12 s fast', 'runs 3 s slow', 'is right'; one an
-    older version saved that cannot be used (infinite, not a number) says where to set it."""
+    older version saved that cannot be used (infinite, not a number) says where to set it; a
+    recorder's read while its clock was `reset` is no offset of its camera's (it read "runs
+    9838 days 19 h slow"), and says so."""
+    if reset:
+        return translate("display", "not known yet: the recorder's clock was reset")
     if not usable_clock_offset(seconds):
         return translate("display", "cannot be used: set it again in Set up, step 2 (Camera "
                                     "clock)")
