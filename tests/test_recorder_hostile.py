@@ -543,8 +543,8 @@ def test_a_dahua_refusing_getcount_is_no_refused_password_and_is_asked_it_once()
 
 @pytest.mark.parametrize("vendor, body, mib", [
     ("hikvision", b'<DeviceInfo xmlns="http://www.hikvision.com/ver20/XMLSchema"><deviceName>NVR'
-                  b"</deviceName><model>DS-7608NI</model>" + b"<a/>" * (3 << 18)
-                  + b"</DeviceInfo>", 2),
+                  b"</deviceName><model>DS-7608NI</model>" + b"<a/>" * (5 << 18)
+                  + b"</DeviceInfo>", 4),
     ("dahua", b"deviceType=DHI-NVR4108\r\n" + b"a=b\r\n" * (3 << 19), 2),
     ("reolink", b"[" + b"{}," * (3 << 20) + b"{}]", 8)])
 def test_an_answer_past_what_its_make_ever_sends_is_refused_before_it_is_read(

@@ -20,10 +20,11 @@ ANSWER_CAP = 32 << 20  # a day of one channel's search results fits many times o
 # What each make's answers are read up to: every answer is read whole into objects, and a
 # hostile device filling 32 MiB with tiny XML elements (`<a/>` 8 million times) made one
 # Hikvision answer cost some 800 MiB of memory and seconds of work. A Hikvision search page is
-# 40 results (some 25 KiB), a Dahua's 100 lines of ten fields (some 60 KiB): 2 MiB holds each
-# many times over. A Reolink search answers a whole day of one camera in one answer: 8 MiB
-# holds some 20,000 recordings of it.
-ANSWER_CAPS = {"hikvision": 2 << 20, "dahua": 2 << 20, "reolink": 8 << 20}
+# 40 results (some 25 KiB; 4 MiB holds some 6,000, for firmware that would ignore maxResults),
+# a Dahua's at most the 100 asked, of ten lines each (some 60 KiB): 2 MiB holds it many times
+# over. A Reolink search answers a whole day of one camera in one answer: 8 MiB holds some
+# 20,000 recordings of it.
+ANSWER_CAPS = {"hikvision": 4 << 20, "dahua": 2 << 20, "reolink": 8 << 20}
 CALL_LIMIT_S = 60.0    # a whole call: a search page or a login takes a device seconds
 _MAX_WHOLE = (1 << 63) - 1   # the largest number the index (SQLite) keeps
 HTTPS_WANTED = "The recorder at {where} wants https: add it with the address {address}."
