@@ -82,7 +82,7 @@ def test_a_recorder_that_does_not_speak_https_reads_in_spanish(spanish):
 
 
 def test_a_recorder_sending_the_app_to_https_reads_in_spanish(spanish):
-    with serving(lambda h, s: reply(h, 300, b"", {"Location": "https://127.0.0.1/"})) as server:
+    with serving(lambda h, s: reply(h, 302, b"", {"Location": "https://127.0.0.1/"})) as server:
         wire = Wire(httpx.URL(server.origin), "hikvision")
         try:
             with pytest.raises(RecorderError) as caught:
@@ -91,7 +91,9 @@ def test_a_recorder_sending_the_app_to_https_reads_in_spanish(spanish):
             wire.close()
     message = str(caught.value)
     where = server.origin.split("://")[1]
-    assert in_owner_language(message) == spanish_of(message, where=where)
+    assert in_owner_language(message) == spanish_of(message, where=where,
+                                                    address="https://127.0.0.1")
+    assert in_owner_language(message).endswith("añádala con la dirección https://127.0.0.1.")
 
 
 @pytest.mark.parametrize("real, chosen", [
