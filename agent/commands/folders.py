@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from agent.commands.common import UsageError
-from agent.config import ENV_HOME
+from agent.config import ENV_HOME, resolve_home
 from agent.export.destination import NotThere, package_folder, where_it_cannot_be
 from agent.owner_paths import NotAFolderPath, drive_rooted, owner_path
 
@@ -43,6 +43,18 @@ def check_new_home(explicit: str | None, ismount: Callable[[str], bool] = os.pat
     problem = where_it_cannot_be(home, ismount)
     if problem is not None:
         raise UsageError(f"{option} {home}{problem}")
+
+
+def home_to_read(explicit: str | None) -> Path:
+    """The home a command only reads from (`verify`: the agencies trusted there), made by
+    nothing: a detective or an expert checking a package on their own computer has no owner's
+    home, and none is made for them. Blank or no folder at all is a usage error, as for
+    check_new_home; one that is not there is read as holding nothing."""
+    _not_blank(explicit)
+    try:
+        return resolve_home(explicit)
+    except NotAFolderPath as exc:
+        raise UsageError(f"{'--home' if explicit else ENV_HOME} {exc}") from None
 
 
 def _not_blank(explicit: str | None) -> None:

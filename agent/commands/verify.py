@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from agent.commands.common import Refused, UsageError, named_package, print_json, say
+from agent.commands.folders import home_to_read
 from agent.commands.interrupt import Interrupted
 from agent.commands.package_paths import inside_it, not_a_package
 from agent.commands.package_summary import PROVENANCE, UNPROVED, owner_line, summary_lines
 from agent.commands.verify_against import (owner_option, owner_problems, read_receipt,
                                            receipt_problems)
 from agent.os_words import plain_os_error
-from agent.service import Agent
+from agent.requests.agencies import trusted_in
 from frp.count_words import counted
 from frp.credentials import AnchorsError, check_anchors
 from frp.text import one_line
@@ -33,10 +34,14 @@ def add_verify_parser(sub, common) -> None:
     v.add_argument("--receipt", metavar="FILE",
                    help="check that the agency's receipt in FILE is for this tar")
     v.add_argument("--json", action="store_true")
-    v.set_defaults(func=verify)
+    # No home is made or opened: verify runs on a detective's or an expert's computer too,
+    # where there is no owner's home, and reads only the agencies trusted in one that is there.
+    v.set_defaults(func=verify, needs_home=False)
 
 
-def verify(agent: Agent, args) -> int:
+def verify(agent: None, args) -> int:
+    """Check the package; exit 3 naming each problem when it fails."""
+    home = home_to_read(getattr(args, "home", None))
     path = named_package(args.package)
     shown = one_line(str(path))
     if not path.exists():
@@ -46,7 +51,7 @@ def verify(agent: Agent, args) -> int:
         raise UsageError(wrong)
     if path.is_file():   # a tar this computer will not open at all: the system's error, as a
         open(path, "rb").close()   # folder's is (exit 1), not a package that failed its check
-    anchors = _anchors(agent, args.ca)
+    anchors = _anchors(home, args.ca)
     owner = owner_option(args.owner)
     receipt = read_receipt(args.receipt, path)
     # As a job: a stop only sets the flag, which the clips' check reads between the C2PA
@@ -59,7 +64,7 @@ def verify(agent: Agent, args) -> int:
     problems = [*report.problems, *owner_problems(report.owner_id, owner)]
     received = None
     if receipt is not None:
-        more, received = receipt_problems(receipt, path, report.provenance, agent.agencies())
+        more, received = receipt_problems(receipt, path, report.provenance, trusted_in(home))
         problems += more
     ok = not problems
     clips = [_clip_json(c) for c in report.clips]
@@ -88,7 +93,7 @@ def verify(agent: Agent, args) -> int:
     return 0
 
 
-def _anchors(agent: Agent, ca_file: str | None) -> str | None:
+def _anchors(home: Path, ca_file: str | None) -> str | None:
     """The CA certificates a clip's credentials are trusted by: --ca, else the registration CAs
     of the agencies in the trust store. A --ca file that holds no PEM certificate is the
     command line's mistake (exit 2), never taken for a changed clip."""
@@ -101,7 +106,7 @@ def _anchors(agent: Agent, ca_file: str | None) -> str | None:
         except (UnicodeDecodeError, AnchorsError):
             raise UsageError(f"--ca: {shown} is not a PEM certificate (a CA certificate "
                              "starting with -----BEGIN CERTIFICATE-----)") from None
-    return "".join(a.registration_ca for a in agent.agencies() if a.registration_ca) or None
+    return "".join(a.registration_ca for a in trusted_in(home) if a.registration_ca) or None
 
 
 def _clip_json(check) -> dict:

@@ -50,6 +50,12 @@ KEY_LOCKED = ("trusting an agency is signed with your owner key, which is locked
               "FOOTAGE_AGENT_PASSPHRASE) and import the file again")
 
 
+def trusted_in(home: Path) -> list[Agency]:
+    """The agencies trusted in `home`, read as they are, making nothing: a home that is not
+    there (a detective's computer, where `verify` runs) trusts none."""
+    return TrustStore(home).list() if Path(home).is_dir() else []
+
+
 class TrustStore(HeldRegistrations, AgencyFiles):
     """Agencies under `<home>/agencies/`, registrations in `<home>/registrations.json` (0600)."""
 
