@@ -18,8 +18,8 @@ from frp import mac_tar
 from frp.folder_links import is_link
 from frp.tar_layout import bag_names
 from frp.tar_tools import (BoundedTarInfo, HugeHeader, alike_words, as_extracted, compressed,
-                           fold, global_words, headers_words, huge_words, more_after,
-                           more_after_words, name_headers, twice_words)
+                           after_end, fold, global_words, headers_words, huge_words,
+                           name_headers, twice_words)
 from frp.text import one_line
 
 SMALL_MAX = 16 << 20  # owner.pub, provenance.json, request.jws: kept in memory up to this
@@ -272,8 +272,8 @@ def read_tar(path: Path, bag: Bag) -> None:
     # was cut short (a download or copy that did not finish), files after the cut unread.
     if archive_size - ended < _END_BLOCKS and archive_size > 0:
         bag.problems.append(_cut_short(path))
-    elif more_after(path, ended):
-        bag.problems.append(more_after_words(path, ended))
+    elif after := after_end(path, ended):
+        bag.problems.append(after)
     for name in mac_tar.attribute_members(raw, dirs):
         bag.notes.append(mac_tar.attribute_words(name))
         del raw[name], offsets[name]

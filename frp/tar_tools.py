@@ -68,6 +68,20 @@ def more_after(path: Path, ended: int) -> bool:
     return False
 
 
+def after_end(path: Path, ended: int) -> str | None:
+    """What follows where tarfile stopped reading, as a problem (more_after), None when only
+    zeros do; when the tar cannot be read there (taken away or its drive pulled mid-check, a
+    disk error), the system's reason in words, never Python's "[Errno 2] ...": what follows
+    was not checked, so the tar has not passed."""
+    try:
+        return more_after_words(path, ended) if more_after(path, ended) else None
+    except OSError as exc:
+        return (f"{one_line(path.name)} could not be read on this computer after byte "
+                f"{ended:,}, where its files end ({exc.strerror or one_line(str(exc))}): "
+                "whether it holds more there, which tar tools would extract, was not "
+                "checked. Check it again where it can be read whole.")
+
+
 def more_after_words(path: Path, ended: int) -> str:
     """What a tar holding more after where its reading stopped is, and what to do."""
     return (f"{one_line(path.name)} holds more after byte {ended:,}, where its files end as "

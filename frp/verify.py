@@ -94,7 +94,7 @@ def verify_package(path: Path, expected_owner: PublicKey | None = None,
         elif not bag.problems:
             bag.problems.append(f"{shown} holds no package files.")
     except Exception as exc:  # hostile input must end in a report, never a traceback
-        bag.problems.append(f"The package could not be checked completely: {one_line(str(exc), 300)}")
+        bag.problems.append(_unfinished(exc))
         if hold_to is not None and not beyond:   # nothing shown to lie inside
             beyond = ("the package could not be read through to place what it holds in time",)
     problems = list(bag.problems)
@@ -102,6 +102,16 @@ def verify_package(path: Path, expected_owner: PublicKey | None = None,
         problems.append(f"... and {bag.problems.more:,} more problems.")
     return VerifyReport(not problems, tuple(problems), owner_id, clips, tuple(notes), record,
                         beyond)
+
+
+def _unfinished(exc: Exception) -> str:
+    """Why the check stopped part way. An OSError is the system's (a file taken away or its
+    drive pulled mid-check), said in its words, not Python's "[Errno 2] ...: '/path'"."""
+    if isinstance(exc, OSError):
+        return (f"The package could not be read through on this computer "
+                f"({exc.strerror or one_line(str(exc), 300)}), so it was not checked "
+                "completely. Check it again where it can be read whole.")
+    return f"The package could not be checked completely: {one_line(str(exc), 300)}"
 
 
 def _check(bag: Bag, expected_owner: PublicKey | None, notes: list[str], actual: str | None):

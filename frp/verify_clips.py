@@ -79,7 +79,11 @@ def _read_credentials(bag: Bag, package: Path, name: str, trust_anchors: str | N
                                     "Credentials.")
                 return None
             return check_clip(stream, trust_anchors, cancel)
-    except (OSError, ValueError, EOFError, tarfile.TarError) as exc:
+    except OSError as exc:   # the system's reason, not Python's "[Errno 2] ...: '/path'"
+        bag.problems.append(f"{shown} could not be read on this computer to check its Content "
+                            f"Credentials ({exc.strerror or one_line(str(exc), 200)}).")
+        return None
+    except (ValueError, EOFError, tarfile.TarError) as exc:
         bag.problems.append(f"{shown} could not be read to check its Content Credentials: "
                             f"{one_line(str(exc), 200)}.")
         return None
