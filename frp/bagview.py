@@ -21,6 +21,7 @@ from frp.tar_tools import (BoundedTarInfo, HugeHeader, alike_words, as_extracted
                            after_end, fold, global_words, headers_words, huge_words,
                            name_headers, twice_words)
 from frp.text import one_line
+from frp.unread_files import unread_file, unread_folder
 
 SMALL_MAX = 16 << 20  # owner.pub, provenance.json, request.jws: kept in memory up to this
 # A genuine tag file (bagit.txt, bag-info.txt, the two manifests, the signature) is a few
@@ -137,22 +138,17 @@ def read_folder(root: Path, bag: Bag) -> None:
     """Read a package folder into `bag`; links and other non-plain files are problems, never
     followed. A folder or file that cannot be read is named with the system's reason and
     kept in `bag.unread`."""
-    def unreadable_folder(exc: OSError) -> None:
-        rel = Path(exc.filename).relative_to(root).as_posix() if exc.filename else "."
-        if rel == ".":
-            bag.problems.append(f"The package folder could not be read on this computer "
-                                f"({exc.strerror}), so nothing in it was checked.")
-            bag.unread.add("")
-        else:
-            bag.problems.append(f"The folder {one_line(rel)} could not be read on this computer "
-                                f"({exc.strerror}), so the files in it were not checked.")
-            bag.unread.add(rel + "/")
-
-    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable_folder):
+    root = Path(os.path.abspath(root))   # the whole path, as Windows' limit counts it
+    for dirpath, dirnames, filenames in os.walk(
+            root, onerror=lambda exc: unread_folder(bag, root, exc)):
         for name in sorted(dirnames + filenames):
             full = os.path.join(dirpath, name)
             rel = Path(full).relative_to(root).as_posix()
-            st = os.lstat(full)
+            try:   # a path past Windows' 259 characters is not found here already
+                st = os.lstat(full)
+            except OSError as exc:
+                unread_file(bag, rel, full, exc)
+                continue
             if stat.S_ISDIR(st.st_mode) and not is_link(st):
                 continue
             # Links (a Windows junction too), pipes, devices: never followed or opened.
@@ -177,9 +173,7 @@ def read_folder(root: Path, bag: Bag) -> None:
                 with open(full, "rb") as f:
                     bag.files[rel] = _digest(f, _keep(rel))
             except OSError as exc:
-                bag.problems.append(f"{one_line(rel)} could not be read on this computer "
-                                    f"({exc.strerror}), so it was not checked.")
-                bag.unread.add(rel)
+                unread_file(bag, rel, full, exc)
 
 
 def read_tar(path: Path, bag: Bag) -> None:
