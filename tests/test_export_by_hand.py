@@ -493,8 +493,12 @@ def test_the_readmes_windows_line_deleting_what_explorer_adds_runs_in_powershell
     files, folders = [line.strip()[:-len(where)].split() for line in
                       (package / "README.txt").read_text("utf-8").splitlines()
                       if line.endswith(where)]
-    assert files[:4] == ["cmd", "/c", "del", "/a"], files
-    assert files[4:] == ["data\\._*", "data\\.DS_Store", "data\\Thumbs.db", "data\\desktop.ini"]
+    # /f: a file with Windows' read-only mark (copied from read-only media, or a Mac's
+    # locked file on a stick) is refused by `del` without it ("Access is denied"): `/f`
+    # "forces deletion of read-only files" (`del /?`), `/a` alone takes hidden and system
+    # files (Thumbs.db, desktop.ini) but not read-only ones.
+    assert files[:5] == ["cmd", "/c", "del", "/f", "/a"], files
+    assert files[5:] == ["data\\._*", "data\\.DS_Store", "data\\Thumbs.db", "data\\desktop.ini"]
     # The folders a NAS makes, with all they hold (`rd` is Remove-Item in PowerShell too).
     assert folders == ["cmd", "/c", "rd", "/s", "/q", "data\\@eaDir", "data\\.AppleDouble"]
 

@@ -57,7 +57,7 @@ _LEFTOVERS = (
     "    find data -name '._*' -delete; rm -f data/.DS_Store data/Thumbs.db data/desktop.ini"
     "   (inside this folder, on a Mac)",
     "    rm -rf data/@eaDir data/.AppleDouble   (inside this folder, on a Mac)",
-    "    cmd /c del /a data\\._* data\\.DS_Store data\\Thumbs.db data\\desktop.ini"
+    "    cmd /c del /f /a data\\._* data\\.DS_Store data\\Thumbs.db data\\desktop.ini"
     "   (inside this folder, on Windows)",
     "    cmd /c rd /s /q data\\@eaDir data\\.AppleDouble   (inside this folder, on Windows)",
 )
