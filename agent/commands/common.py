@@ -9,7 +9,7 @@ from typing import Any
 
 from agent.os_words import plain_os_error
 from agent.timebase import TimeError, format_utc, in_calendar
-from frp.text import multi_line
+from frp.text import multi_line, one_line
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REFUSED = 0, 1, 2, 3
 
@@ -37,16 +37,38 @@ def readable_file(text: str, what: str) -> None:
 def named_package(text: str) -> Path:
     """The package PATH names; a usage error when it is empty or blank (`verify "$PKG"` with
     the variable not set), which would be the folder the command runs in. `E:` is the drive's
-    root (owner_paths.py)."""
-    from agent.owner_paths import NotAFolderPath, drive_rooted
+    root (owner_paths.py); on Windows a quote a shell left in it is read as typed
+    (quote_typed_in)."""
+    from agent.owner_paths import SYSTEM, NotAFolderPath, drive_rooted
 
     if not text.strip():
         raise UsageError("PACKAGE is empty: give the package folder, named like "
                          "CASE_camera_TIME, or its .tar")
     try:
-        return Path(drive_rooted(text))
+        return Path(drive_rooted(quote_typed_in(text, SYSTEM)))
     except NotAFolderPath as exc:
         raise UsageError(str(exc)) from None
+
+
+def quote_typed_in(text: str, system: str) -> str:
+    """PATH as typed, on Windows without the quote a shell left at its end. A folder typed
+    with a backslash before its closing quote, `"C:\\My Cases\\pkg\\"` (PowerShell's Tab
+    adds that backslash to a folder, and quotes a path with a space), reaches the program as
+    `C:\\My Cases\\pkg"`: Windows' rule reads `\\"` as a quote that is part of the word, so
+    the path ends in one, and any word typed after it (`--json`) is in it too. No Windows name
+    holds a quote: one at the end is that backslash, read as one; one inside is a usage error
+    saying to type the folder without its final backslash."""
+    if system != "nt" or '"' not in text:
+        return text
+    path, after = text.split('"', 1)
+    if not after.strip():
+        return path + "\\"
+    meant = one_line(path.rstrip("\\"))
+    raise UsageError(
+        f"PACKAGE {one_line(text)} holds a quote, which no Windows file name does: a backslash "
+        f"just before a closing quote makes the quote part of what was typed, with the words "
+        f"after it ({one_line(after.strip())}). Type the folder without that final "
+        f'backslash: "{meant}"')
 
 
 def parse_time(text: str, what: str, zone_name: str | None = None) -> int:
