@@ -13,6 +13,8 @@ from agent.commands.verify_against import (owner_option, owner_problems, read_re
                                            receipt_problems)
 from agent.os_words import plain_os_error
 from agent.requests.agencies import trusted_in
+from agent.saved_text import saved_text
+from agent.storage import read_file_start
 from frp.count_words import counted
 from frp.credentials import AnchorsError, check_anchors
 from frp.text import one_line
@@ -93,16 +95,23 @@ def verify(agent: None, args) -> int:
     return 0
 
 
+MAX_CA = 1 << 20   # an agency's CA certificates are a few kilobytes
+
+
 def _anchors(home: Path, ca_file: str | None) -> str | None:
     """The CA certificates a clip's credentials are trusted by: --ca, else the registration CAs
     of the agencies in the trust store. A --ca file that holds no PEM certificate is the
     command line's mistake (exit 2), never taken for a changed clip."""
     if ca_file:
         shown = one_line(ca_file)
-        try:
-            return check_anchors(Path(ca_file).read_text("ascii"))
+        try:   # never more than a CA file holds, nor a pipe waited on (a typo: /dev/zero)
+            raw = read_file_start(ca_file, MAX_CA + 1)
         except OSError as exc:
             raise UsageError(f"--ca: {plain_os_error(exc, ca_file)}") from None
+        try:   # as Windows saved it: Notepad's mark, Windows PowerShell's `>` (UTF-16)
+            if len(raw) > MAX_CA:
+                raise AnchorsError("too large")
+            return check_anchors(saved_text(raw).replace("\r\n", "\n"))
         except (UnicodeDecodeError, AnchorsError):
             raise UsageError(f"--ca: {shown} is not a PEM certificate (a CA certificate "
                              "starting with -----BEGIN CERTIFICATE-----)") from None

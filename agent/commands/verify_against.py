@@ -15,6 +15,8 @@ from pathlib import Path
 
 from agent.commands.common import UsageError
 from agent.os_words import plain_os_error
+from agent.saved_text import saved_text
+from agent.storage import read_file_start
 from frp.agency import Agency
 from frp.bagview import file_sha256
 from frp.decision import ReceiptError, verify_receipt
@@ -51,17 +53,17 @@ def read_receipt(path: str | None, package: Path) -> Receipt | None:
     if not package.is_file():
         raise UsageError("--receipt: a receipt names the SHA-256 of the tar the agency received; "
                          "give that tar, not the package folder")
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_RECEIPT + 1)
+    try:   # never a pipe waited on, nor more than a token holds
+        data = read_file_start(path, MAX_RECEIPT + 1)
     except OSError as exc:
         raise UsageError(f"--receipt: {plain_os_error(exc, path)}") from None
-    try:
-        token = data.decode("ascii").strip()
+    try:   # as Windows saved it: Notepad's mark, Windows PowerShell's `>` (UTF-16)
+        token = saved_text(data).strip()
+        token.encode("ascii")
         claims = parse_compact(token).claims
         if len(data) > MAX_RECEIPT or not isinstance(claims, dict):
             raise ValueError
-    except (UnicodeDecodeError, JWSError, ValueError):
+    except (UnicodeError, JWSError, ValueError):
         raise UsageError(f"--receipt: {one_line(path)} is not a receipt (the agency-signed token "
                          "its portal answered the submission with, as `inbox show --json` "
                          "prints it in receipt_token)") from None
