@@ -43,8 +43,12 @@ def test_a_ca_and_a_receipt_saved_by_windows_are_read_as_written(flow, delivered
     # The receipt, kept by PowerShell too, read by the home that trusts the agency.
     checker = delivered[0]
     kept = _as_powershell_saves(receipt.read_text("ascii"), tmp_path / "receipt.txt")
+    before = {p: p.stat().st_mtime_ns for p in checker.home.rglob("*")}
     code, out, err = checker("verify", str(tar), "--receipt", str(kept), "--json")
     assert code == 0 and json.loads(out)["receipt"] is True, err
+    # Its trusted agencies read, nothing of that home made or written (verify makes no home).
+    assert {p: p.stat().st_mtime_ns for p in checker.home.rglob("*")} == before
+    assert not (tmp_path / "expert").exists()
 
 
 def test_a_device_or_pipe_given_for_a_file_is_not_read(delivered, tmp_path, capsys):
