@@ -268,9 +268,14 @@ class SettingsPage(QWidget):
             self.status.setText)
 
     def chosen_camera(self) -> tuple[str, str] | None:
-        """The camera chosen in the list and its folder or recorder address, or None."""
+        """The camera chosen in the list and its folder or recorder address, or None. Only a
+        row chosen (highlighted) counts: Qt keeps a current row with nothing chosen (Tab into
+        the table, a row unchosen by Ctrl+click), and renaming it renamed a camera the owner
+        never picked."""
         row = self.cameras.currentRow()
-        return self._cameras[row] if 0 <= row < len(self._cameras) else None
+        if not self.cameras.selectedItems() or not 0 <= row < len(self._cameras):
+            return None
+        return self._cameras[row]
 
     def ask_rename(self) -> None:
         if self.chosen_camera() is None:

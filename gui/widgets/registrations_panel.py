@@ -116,7 +116,8 @@ class RegistrationsPanel(QWidget):
         """The RegistrationView selected, if it was made from this app (only those can be
         changed or ended); otherwise None, with the reason shown."""
         row = self.table.currentRow()
-        if not 0 <= row < len(self.views):
+        # only a row chosen (highlighted): Qt keeps a current row with nothing chosen
+        if not self.table.selectedItems() or not 0 <= row < len(self.views):
             self.status.setText(self.tr("Choose a registration in the list first."))
             return None
         view = self.views[row]
