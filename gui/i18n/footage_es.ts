@@ -1262,7 +1262,7 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
     </message>
     <message>
         <source>Go on even if damaged frames must be left out</source>
-        <translation>Continuar aunque haya que omitir imágenes dañadas</translation>
+        <translation>Omitir imágenes dañadas si hace falta</translation>
     </message>
     <message>
         <source>When part of a recording is damaged, some frames cannot be decoded. Without this the export stops and says how many; with it they are left out and the package says how many.</source>
@@ -2731,7 +2731,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>the recording is damaged there, and the clip would leave that out. Look at the recording, choose another time, or accept the loss: tick &apos;Go on even if damaged frames must be left out&apos;; the package then says how much was left out.</source>
-        <translation>la grabación está dañada ahí, y el clip dejaría eso fuera. Mire la grabación, elija otro momento, o acepte la pérdida: marque «Continuar aunque haya que omitir imágenes dañadas»; el paquete dirá entonces cuánto se dejó fuera.</translation>
+        <translation>la grabación está dañada ahí, y el clip dejaría eso fuera. Mire la grabación, elija otro momento, o acepte la pérdida: marque «Omitir imágenes dañadas si hace falta»; el paquete dirá entonces cuánto se dejó fuera.</translation>
     </message>
     <message>
         <source>the disk holding {path} is full: free some space there, or choose another folder</source>
@@ -4395,7 +4395,7 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     </message>
     <message>
         <source>the recording is damaged there, and the clip would leave that out. Look at the recording, choose another time, or accept the loss explicitly (--accept-dropped-frames; in the app, tick &apos;Go on even if damaged frames must be left out&apos;); the package then says how much was left out.</source>
-        <translation>la grabación está dañada ahí, y el clip dejaría eso fuera. Mire la grabación, elija otro momento, o acepte la pérdida expresamente (--accept-dropped-frames; en la aplicación, marque «Continuar aunque haya que omitir imágenes dañadas»); el paquete dirá entonces cuánto se dejó fuera.</translation>
+        <translation>la grabación está dañada ahí, y el clip dejaría eso fuera. Mire la grabación, elija otro momento, o acepte la pérdida expresamente (--accept-dropped-frames; en la aplicación, marque «Omitir imágenes dañadas si hace falta»); el paquete dirá entonces cuánto se dejó fuera.</translation>
     </message>
     <message>
         <source>it was changed since you accepted it ({details}), so it is not trusted. Call {name} on {phone}, the number you accepted, and compare the fingerprints it now has ({fingerprints}); if they are the agency&apos;s, accept it again with `footage-agent agencies add &quot;{path}&quot; --replace`</source>

@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QMessageBox,
     QPushButton,
@@ -28,6 +27,7 @@ from gui.views.requests import in_owner_words
 from gui.views.shown import shown_lines
 from gui.views.times import US
 from gui.views.words import sentence_start, translate
+from gui.widgets.button_flow import ButtonFlow
 from gui.widgets.labels import cell, plain_label
 from gui.widgets.spoken import status_label
 
@@ -106,11 +106,9 @@ class InboxPage(QWidget):
         # The agent's service polls the agencies; reload when it brings something new.
         ctx.bridge.requestsArrived.connect(lambda count: self.refresh())
         ctx.bridge.portalsUnreachable.connect(lambda count: self.refresh_portals())
-        buttons = QHBoxLayout()
-        for b in (self.open_button, self.sync_button, self.import_button):
+        buttons = ButtonFlow()   # a second row where the page is narrow (the last at the right)
+        for b in (self.open_button, self.sync_button, self.import_button, self.export_button):
             buttons.addWidget(b)
-        buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
         box = QVBoxLayout(self)
         box.addWidget(self.title)
         box.addWidget(self.subtitle)

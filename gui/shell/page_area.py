@@ -4,8 +4,8 @@ put Approve and send, Export or Next beyond its edge."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtWidgets import (QAbstractScrollArea, QBoxLayout, QFrame, QLayout, QLayoutItem,
-                               QScrollArea, QStackedWidget, QWidget, QWidgetItem)
+from PySide6.QtWidgets import (QAbstractScrollArea, QBoxLayout, QFrame, QGridLayout, QLayout,
+                               QLayoutItem, QScrollArea, QStackedWidget, QWidget, QWidgetItem)
 
 
 class PageStack(QStackedWidget):
@@ -57,6 +57,9 @@ def least_height(widget: QWidget) -> int:
 
 
 def _layout_least(layout: QLayout) -> int:
+    if not isinstance(layout, (QBoxLayout, QGridLayout)) and layout.hasHeightForWidth():
+        # a row that goes on to more rows where narrow (gui.widgets.button_flow): its rows
+        return layout.heightForWidth(max(layout.geometry().width(), layout.minimumSize().width()))
     parts = [_item_least(layout.itemAt(i)) for i in range(layout.count())
              if not layout.itemAt(i).isEmpty()]
     margins = layout.contentsMargins()
