@@ -1,10 +1,12 @@
 """What removing a recordings folder, a recorder's camera or a trusted agency does, said before
 the owner agrees: the questions Settings asks, and what it says once it is done. Qt-free, like
-every view."""
+every view. Each name (a camera's, a folder's, an agency's) is set apart from the app's words
+(gui.views.shown): "{camera} is the camera of a recordings folder: …" with a Hebrew name
+bare took the name's direction, the line laid out from the right."""
 from __future__ import annotations
 
-from agent.views import one_line
 from gui.views.requests import UNDECIDED
+from gui.views.shown import Shown, shown, shown_lines, shown_names
 from gui.views.words import translate
 
 OPEN = UNDECIDED + ("failed",)   # requests the owner can still answer (or send again)
@@ -31,8 +33,8 @@ def source_question(root: str, camera: str) -> str:
     middle = translate("removing", "Its recordings leave the app's index: they can no longer be "
                                    "shared with an agency or exported, and requests for "
                                    "{camera} will find nothing.")
-    return "\n\n".join(t.format(root=one_line(root), camera=one_line(camera))
-                       for t in (first, middle, last))
+    return shown_lines([shown(t, root=root, camera=camera) for t in (first, middle, last)],
+                       "\n\n")
 
 
 def camera_title() -> str:
@@ -51,27 +53,27 @@ def camera_question(camera: str) -> str:
                                    "back on the recorder, its recordings are mirrored again. A "
                                    "camera the recorder still has cannot be removed alone: "
                                    "remove the recorder instead."))
-    return "\n\n".join(p.format(camera=one_line(camera)) for p in parts)
+    return shown_lines([shown(p, camera=camera) for p in parts], "\n\n")
 
 
 def folder_camera(camera: str) -> str:
     """Remove camera chosen on a recordings folder's camera: nothing is asked or done."""
-    return translate("removing", "{camera} is the camera of a recordings folder: to remove it, "
-                                 "remove its folder above.").format(camera=one_line(camera))
+    return shown(translate("removing", "{camera} is the camera of a recordings folder: to "
+                                       "remove it, remove its folder above."), camera=camera)
 
 
 def still_listed(camera: str, root: str) -> str:
     """Remove camera chosen on a camera its recorder still lists: nothing is asked or done."""
-    return translate("removing", "{camera} is still among the recorder's cameras, so its "
-                                 "recordings would be mirrored again at its next refresh: to "
-                                 "stop mirroring them, remove the recorder {root} above."
-                     ).format(camera=one_line(camera), root=one_line(root))
+    return shown(translate("removing", "{camera} is still among the recorder's cameras, so "
+                                       "its recordings would be mirrored again at its next "
+                                       "refresh: to stop mirroring them, remove the recorder "
+                                       "{root} above."), camera=camera, root=root)
 
 
 def camera_removed(camera: str) -> str:
     """The status once a recorder's camera is removed."""
-    return translate("removing", "Removed {camera}: its recordings mirrored from the recorder "
-                                 "left the app's index.").format(camera=one_line(camera))
+    return shown(translate("removing", "Removed {camera}: its recordings mirrored from the "
+                                       "recorder left the app's index."), camera=camera)
 
 
 def agency_title() -> str:
@@ -102,11 +104,11 @@ def agency_question(name: str, open_count: int, registrations: list[str]) -> str
                                            "Unregister\u2026 first. Registering again needs a new "
                                            "invite code."))
     parts.append(translate("removing", "You can add the agency's file again later."))
-    return "\n\n".join(p.format(agency=one_line(name), count=open_count,
-                                registrations=", ".join(map(one_line, registrations)))
-                       for p in parts)
+    listed: Shown = shown_names(registrations)
+    return shown_lines([shown(p, agency=name, count=open_count, registrations=listed)
+                        for p in parts], "\n\n")
 
 
 def removed(what: str) -> str:
     """The status once it is done."""
-    return translate("removing", "Removed {what}.").format(what=one_line(what))
+    return shown(translate("removing", "Removed {what}."), what=what)

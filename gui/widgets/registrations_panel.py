@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.views import registrations as words
+from gui.views.shown import shown
 from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.labels import cell, plain_label
 from gui.widgets.list_tables import button_row
@@ -136,24 +137,26 @@ class RegistrationsPanel(QWidget):
     def unregister(self) -> None:
         """End the selected registration, after saying what that means."""
         view = self.selected()
+        # the agency's name set apart (gui.views.shown): an Arabic one bare at the question's
+        # start took its direction, the question laid out from the right
         if view is None or not confirm(
-                self, self.tr("Unregister from {agency}?").format(agency=words.agency(view)),
-                self.tr("{agency} forgets your contact details and the cameras you registered, and "
-                        "its requests stop: this app no longer checks its portal. To register "
-                        "again later you need a new invite code.")
-                .format(agency=words.agency(view))):
+                self, shown(self.tr("Unregister from {agency}?"), agency=view.agency_name),
+                shown(self.tr("{agency} forgets your contact details and the cameras you "
+                              "registered, and its requests stop: this app no longer checks its "
+                              "portal. To register again later you need a new invite code."),
+                      agency=view.agency_name)):
             return
         agent = self.ctx.agent
-        self.status.setText(self.tr("Unregistering from {agency}\u2026")
-                            .format(agency=words.agency(view)))
+        self.status.setText(shown(self.tr("Unregistering from {agency}\u2026"),
+                                  agency=view.agency_name))
         self.ctx.bridge.call("unregister", lambda: agent.unregister(view.agency_id, view.id),
                              lambda ended: self._unregistered(view, ended),
                              self.status.setText)
 
     def _unregistered(self, view, ended: str) -> None:
-        self.status.setText("\u2714 " + self.tr(
+        self.status.setText("\u2714 " + shown(self.tr(
             "Unregistered {id} from {agency}: it forgets your contact details and cameras, and "
-            "sends you no more requests.").format(id=ended, agency=words.agency(view)))
+            "sends you no more requests."), id=ended, agency=view.agency_name))
         self.refresh()
 
     def rotate(self) -> None:
