@@ -13,7 +13,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QInputDialog  # noqa: E402
+from PySide6.QtWidgets import QDialog, QInputDialog  # noqa: E402
 
 from agent.views import Camera  # noqa: E402
 from tests.gui_registering import (  # noqa: E402,F401 (fixtures)
@@ -40,8 +40,9 @@ def current_not_chosen(qtbot, table) -> None:
 def test_rename_camera_with_nothing_chosen_asks_for_a_choice(qtbot, open_window, world,
                                                              monkeypatch):
     asked = []
-    monkeypatch.setattr(QInputDialog, "getText",
-                        lambda *a, **k: (asked.append(a[2]), ("renamed", True))[1])
+    monkeypatch.setattr(QInputDialog, "exec",   # the owner types "renamed" and presses OK
+                        lambda box: asked.append(box.labelText()) or box.setTextValue("renamed")
+                        or QDialog.Accepted)
     win = open_window(world.home)
     nav(qtbot, win, "Settings")
     page = win.settings

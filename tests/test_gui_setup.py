@@ -179,7 +179,7 @@ def test_settings_are_saved_and_an_agency_can_be_removed(qtbot, open_window, foo
 
 def test_a_camera_renamed_in_settings_holds_everywhere(qtbot, open_window, footage, tmp_path,
                                                        monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
+    from PySide6.QtWidgets import QDialog, QInputDialog
 
     world = make_world(tmp_path / "w", tmp_path / "home", footage=footage)
     win = open_window(world.home)
@@ -187,7 +187,8 @@ def test_a_camera_renamed_in_settings_holds_everywhere(qtbot, open_window, foota
     page = win.settings
     names = [page.cameras.item(r, 0).text() for r in range(page.cameras.rowCount())]
     assert names == ["driveway", "porch"]
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("front porch", True))
+    monkeypatch.setattr(QInputDialog, "exec",   # the owner types "front porch" and presses OK
+                        lambda box: box.setTextValue("front porch") or QDialog.Accepted)
     page.cameras.selectRow(1)
     click(qtbot, page.rename_button)
     settle(qtbot, win)

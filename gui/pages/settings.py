@@ -12,7 +12,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QInputDialog,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -24,7 +23,7 @@ from gui.views import display, removing
 from gui.views.layout_names import layout_name
 from gui.views.core_words import in_owner_language
 from gui.widgets.agencies_panel import AgenciesPanel
-from gui.widgets.labels import plain_label
+from gui.widgets.labels import ask_text, plain_label
 from gui.widgets.list_tables import button_row, fill, list_table
 from gui.views.recorder_facts import recorder_states, still_listed
 from gui.views.shown import shown
@@ -282,9 +281,8 @@ class SettingsPage(QWidget):
             self.status.setText(self.tr("Choose a camera in the list first."))
             return
         old = self.chosen_camera()[0]
-        new, ok = QInputDialog.getText(self, self.tr("Rename camera"),
-                                       self.tr("New name for {camera}:").format(camera=old),
-                                       text=old)
+        new, ok = ask_text(self, self.tr("Rename camera"),
+                           shown(self.tr("New name for {camera}:"), camera=old), old)
         if ok and new.strip() and new.strip() != old:
             self.rename_camera(old, new.strip())
 

@@ -11,6 +11,8 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
+    QInputDialog,
     QLabel,
     QPlainTextEdit,
     QSizePolicy,
@@ -248,3 +250,18 @@ class WrappedText(QPlainTextEdit):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         least = self._frame() + self.LEAST_LINES * self.fontMetrics().lineSpacing()
         return QSize(0, min(self._height, least))
+
+
+def ask_text(parent, title: str, label: str, text: str) -> tuple[str, bool]:
+    """QInputDialog.getText, its label plain text: Qt's own reads text that looks like HTML
+    as rich text, so "New name for <b>drive</b>:" (a camera named by its owner or its
+    recorder) was drawn in bold, the tags gone. `label` is sanitised, a Shown kept as it is.
+    Returns the text typed and whether the owner pressed OK."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(safe_text(label))
+    dialog.setTextValue(text)
+    for words in dialog.findChildren(QLabel):
+        words.setTextFormat(Qt.PlainText)
+    accepted = dialog.exec() == QDialog.Accepted
+    return dialog.textValue(), accepted
