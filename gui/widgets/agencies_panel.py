@@ -13,17 +13,21 @@ from agent.views import one_line, shared_key_marks
 from gui.views import removing
 from gui.views.agency_replacement import imported_again
 from gui.views.core_words import in_owner_language
+from gui.views.shown import Shown, shown, shown_lines
 from gui.widgets.agency_steps import choose_agency_file, import_agency_file
 from gui.widgets.labels import plain_label
 from gui.widgets.list_tables import button_row, fill, list_table
 from gui.widgets.registrations_panel import confirm
 
 
-def shared_key_words(agencies, marks: dict[str, tuple[str, ...]]) -> str:
+def shared_key_words(agencies, marks: dict[str, tuple[str, ...]]) -> Shown:
     """What Settings says under its agencies of each key two of them list (shared_key_marks),
     one line for each of the two agencies, in the owner's language."""
-    return "\n".join(f"\u26a0 {one_line(a.name)} {in_owner_language(m)}" for a in agencies
-                     for m in marks.get(a.id, ()))
+    # each name set apart (gui.views.shown): an Arabic one bare after the sign took the
+    # line's direction, the line laid out from the right
+    return shown_lines([shown("\u26a0 {agency} {mark}", agency=a.name,
+                              mark=in_owner_language(m))
+                        for a in agencies for m in marks.get(a.id, ())])
 
 
 class AgenciesPanel(QWidget):
