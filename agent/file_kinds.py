@@ -8,6 +8,7 @@ the page and button.
 from __future__ import annotations
 
 from agent.saved_text import saved_text
+from agent.storage import read_file_start
 from frp.agency import MAX_FILE_BYTES, NOT_AN_AGENCY_FILE, Agency, AgencyError, read_agency
 from frp.jws import JWSError, is_type, parse_compact
 from frp.request import REQUEST_TYP
@@ -17,8 +18,7 @@ def file_kind(path: str) -> str | None:
     """"request" for a signed footage request, "agency" for an agency file, else None (a file
     that cannot be read, or is neither)."""
     try:
-        with open(path, "rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)
+        raw = read_file_start(path, MAX_FILE_BYTES + 1)   # a named pipe is never waited on
     except OSError:
         return None
     try:   # read as the desk reads a request file: Notepad's or PowerShell's marks taken off

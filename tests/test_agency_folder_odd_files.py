@@ -133,3 +133,33 @@ def test_a_file_in_the_agencies_folders_place_is_said_to_be_no_folder(tmp_path, 
     assert err.strip() == (f"footage-agent: cannot create the agencies folder: {folder} is not a "
                            "folder (part of the path is a file): check the path"), err
     assert folder.read_text() == "x"
+
+
+@pytest.mark.parametrize("command", [["agencies", "add"], ["import-request"]])
+def test_a_named_pipe_given_as_the_file_to_read_is_refused_without_waiting(tmp_path, command):
+    """`agencies add PIPE` (and `import-request PIPE`) opened the path to see that it could
+    be read, which for a named pipe with no writer waits for ever: the command never ended.
+    It is said to be no ordinary file now, as the home's own files are (storage.open_ordinary),
+    and nothing is added."""
+    home = tmp_path / "home"
+    pipe = tmp_path / "agency.json"
+    os.mkfifo(pipe)
+    done = _run(home, *command, str(pipe))
+    assert done.returncode == 2, (done.returncode, done.stderr[-2000:])
+    assert f"{pipe} is not an ordinary file (a named pipe or a device), so it is not read: " \
+        "check the path" in done.stderr, done.stderr
+    assert not (home / "agencies").exists()
+
+
+def test_the_app_asks_what_a_named_pipe_is_without_waiting(tmp_path):
+    """The app's Agencies step asks file_kind of the file the owner picked, then reads it as
+    an agency file; both opened it as a file, so a named pipe held the app's worker for ever."""
+    from agent.file_kinds import file_kind
+    from agent.requests.agencies import TrustStoreError
+
+    pipe = tmp_path / "agency.json"
+    os.mkfifo(pipe)
+    assert file_kind(str(pipe)) is None
+    with pytest.raises(TrustStoreError, match="is not an ordinary file"):
+        TrustStore(tmp_path / "home").change(pipe)
+

@@ -3,7 +3,7 @@
 PowerShell's `>` write UTF-16: `agencies add FILE` refused the first as "the agency file is not
 valid JSON" and the second as "not UTF-8 text", where a request file saved the same way is
 read. Each is read now; what the trust store keeps is plain UTF-8 JSON, as every
-version of its reader takes it. And an empty file (`/dev/null`, a download cut to nothing) was
+version of its reader takes it. And an empty file (a download cut to nothing) was
 "not valid JSON" too: it is said to be empty."""
 from __future__ import annotations
 
@@ -77,9 +77,14 @@ def test_an_empty_agency_file_is_said_to_be_empty(tmp_path, home, capsys, what):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="/dev/null is a POSIX path")
-def test_dev_null_is_said_to_be_empty(home, capsys):
+def test_dev_null_is_said_to_be_no_file(home, capsys):
+    """A device is no agency file the owner was sent: it is said as one (exit 2), as a named
+    pipe is, whose opening would wait for ever (test_agency_folder_odd_files.py); an empty
+    file is said to be empty (above)."""
     code, out, err = _run(capsys, home, "agencies", "add", "/dev/null")
-    assert code == 3 and "this is not an agency file (it is empty)" in err, (code, err)
+    assert code == 2 and "/dev/null is not an ordinary file (a named pipe or a device)" in err, \
+        (code, err)
+    assert TrustStore(home).list() == []
 
 
 def test_a_file_of_other_bytes_is_still_named_as_no_text(tmp_path, home, capsys):

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import codecs
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from agent.os_words import plain_os_error
+from agent.storage import open_ordinary
 from agent.timebase import TimeError, format_utc, in_calendar
 from frp.text import multi_line, one_line
 
@@ -24,12 +26,11 @@ class Refused(Exception):
 
 def readable_file(text: str, what: str) -> None:
     """A usage error (exit 2), in plain words, when `text` names no file that can be read: a
-    path typed wrong, a folder, a drive not there. `what` names the file (`the agency file`)."""
+    path typed wrong, a folder, a drive not there, a named pipe or a device. `what` names the file (`the agency file`)."""
     if not text.strip():   # `"$FILE"` unset: open("") says only that "a file" does not exist
         raise UsageError(f"cannot read {what}: the path is empty: give the file's path")
-    try:
-        with open(text, "rb"):
-            pass
+    try:   # a named pipe is said, not waited on for ever (storage.open_ordinary)
+        os.close(open_ordinary(text))
     except OSError as exc:
         raise UsageError(f"cannot read {what}: {plain_os_error(exc, text)}") from None
 

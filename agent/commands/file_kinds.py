@@ -13,6 +13,7 @@ import json
 from agent.commands.common import Refused
 from agent.file_kinds import file_kind
 from agent.saved_text import saved_text
+from agent.storage import read_file_start
 from frp.text import one_line
 
 
@@ -40,8 +41,7 @@ def _not_a_request(path: str) -> Refused:
     token's own check, "a compact JWS has three parts", tells an owner nothing), and what to
     give instead; as the app says it (gui/views/request_files.py)."""
     try:
-        with open(path, "rb") as f:
-            raw = f.read(512)
+        raw = read_file_start(path, 512)
     except OSError:
         raw = b"?"
     what = ("it is empty" if not raw.strip() else

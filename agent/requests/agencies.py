@@ -39,7 +39,7 @@ from agent.requests.trust_pins import (
     key_at_hand,
     write_pins,
 )
-from agent.storage import write_atomic
+from agent.storage import read_file_start, write_atomic
 from frp.agency import MAX_FILE_BYTES, Agency, AgencyError, agency_doc
 from frp.text import one_line
 
@@ -178,8 +178,7 @@ class TrustStore(HeldRegistrations, AgencyFiles):
 
     def _read_file(self, path: Path) -> Agency:
         try:
-            with open(path, "rb") as f:
-                raw = f.read(MAX_FILE_BYTES + 1)
+            raw = read_file_start(path, MAX_FILE_BYTES + 1)   # a named pipe: said, not waited on
         except OSError as exc:
             raise TrustStoreError(f"cannot read the agency file: {plain_os_error(exc, str(path))}") \
                 from None

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from agent.os_words import plain_os_error
 from agent.saved_text import saved_text
+from agent.storage import read_file_start
 from agent.requests import poll_thread, polling
 from agent.requests.desk_errors import DeskError, DeskRefusal
 from agent.requests.inbox import InboxError
@@ -51,8 +52,7 @@ class DeskIntake:
             except PortalError as exc:
                 raise DeskError(str(exc)) from None
         try:
-            with open(source, "rb") as fh:
-                token = fh.read(MAX_TOKEN_BYTES + 64)
+            token = read_file_start(source, MAX_TOKEN_BYTES + 64)   # a pipe: said, not waited on
         except OSError as exc:
             raise DeskError("cannot read the request file: "
                             + plain_os_error(exc, str(source))) from None
