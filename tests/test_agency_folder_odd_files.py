@@ -163,3 +163,25 @@ def test_the_app_asks_what_a_named_pipe_is_without_waiting(tmp_path):
     with pytest.raises(TrustStoreError, match="is not an ordinary file"):
         TrustStore(tmp_path / "home").change(pipe)
 
+
+@pytest.mark.parametrize("what", ["a file", "a named pipe"])
+def test_agencies_list_says_the_folder_cannot_be_read_rather_than_none_are_trusted(trusted,
+                                                                                  what):
+    """A sync program or a restore left a file where agencies/ was: `agencies list` said "no
+    agencies yet: import one", as if the owner had never trusted any, and exit 0. It says the
+    folder cannot be read, with its path, and fails (exit 1); the file is left as it is."""
+    folder = trusted / "agencies"
+    for kept in folder.iterdir():
+        kept.unlink()
+    folder.rmdir()
+    if what == "a file":
+        folder.write_text("x")
+    else:
+        os.mkfifo(folder)
+    done = _list(trusted)
+    assert done.returncode == 1, (done.returncode, done.stdout, done.stderr[-2000:])
+    assert "no agencies yet" not in done.stderr + done.stdout
+    assert done.stderr.strip() == (f"footage-agent: cannot read the agencies folder: {folder} "
+                                   "is not a folder (part of the path is a file): check the "
+                                   "path"), done.stderr
+    assert what == "a named pipe" or folder.read_text() == "x"

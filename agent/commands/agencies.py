@@ -8,7 +8,8 @@ from agent.commands.common import Refused, print_json, readable_file, say
 from agent.commands.file_kinds import refused_for_the_other_command
 from agent.commands.desk_common import mapped
 from agent.requests.agencies import TrustStoreError
-from agent.requests.agency_changes import ReplaceRefused, keys_shared, shared_key_marks
+from agent.requests.agency_changes import (ReplaceRefused, TrustStoreFailure, keys_shared,
+                                           shared_key_marks)
 from frp.text import one_line
 
 
@@ -84,6 +85,9 @@ _AGAIN = "; import the agency's file again to replace it"
 @mapped
 def agencies_list(agent, args) -> int:
     trust = agent.requests.trust
+    problem = trust.unreadable_folder()
+    if problem is not None:   # never "no agencies yet": the owner may trust several
+        raise TrustStoreFailure(problem)
     regs, trusted = trust.registrations(), trust.list()
     rows = [{"id": a.id, "name": a.name, "phone": a.phone, "portal": a.portal,
              "upload_origins": list(a.upload_origins), "fingerprints": list(a.fingerprints()),

@@ -6,6 +6,7 @@ TrustStore (agencies.py) imports, pins and removes them."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -77,6 +78,19 @@ class AgencyFiles:
         pins = self._pins()
         found = (self._load(p, pins) for p in sorted(self.folder.glob("*.json")))
         return sorted((a for a in found if a is not None), key=lambda a: (a.name.lower(), a.id))
+
+    def unreadable_folder(self) -> str | None:
+        """Why the folder cannot be read, in plain words (a file or a named pipe a sync
+        program or a restore left in its place, a folder the system refuses); None when it can,
+        or is not there yet (no agency imported). list() and damaged() then find nothing, which
+        is not the owner having trusted none."""
+        try:
+            with os.scandir(self.folder):   # a pipe in its place is no folder: never waited on
+                return None
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            return "cannot read the agencies folder: " + plain_os_error(exc, str(self.folder))
 
     def broken(self) -> list[Path]:
         """Agency files that no longer validate (edited by hand), are not the file kept for
