@@ -212,6 +212,41 @@ def test_a_damaged_registrations_file_reads_in_spanish_with_the_apps_way_out(spa
     assert "copia de seguridad" in said and "Ajustes" in said, said
 
 
+
+@pytest.mark.parametrize("saved, why", [
+    (b"", "está vacío"), (b"{", "su texto está roto en la línea 1, columna 2"),
+    (b"[]", "no contiene ajustes"),
+    (b" " * (1 << 20) + b"{}", "es mucho más grande que cualquier archivo de ajustes (más de "
+                               "1 MiB)"),
+    (b'{"poll_interval_s": "300"}', 'su poll_interval_s es "300", donde corresponde un número '
+                                    'entero de segundos'),
+    (b'{"upload_rate_limit_bps": 0}', "su upload_rate_limit_bps es 0, donde corresponde null "
+                                      "(sin límite) o un número entero de bytes por segundo, 1 "
+                                      "o más"),
+    (b'{"keep_running_in_tray": "no"}', 'su keep_running_in_tray es "no", donde corresponde '
+                                        'true o false')])
+def test_a_settings_file_that_cannot_be_used_reads_in_spanish_in_the_cannot_start_box(
+        spanish, tmp_path, saved, why):
+    """agent/config.py: the app's "cannot start" box said the whole sentence in English
+    ("the settings file ... cannot be used: it is empty: fix it, or delete it to go back to
+    the default settings"), there being no template for it nor for its reasons."""
+    from agent.config import ConfigError
+    from gui.shell.app import cannot_start_box
+
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    path = home / "settings.json"
+    path.write_bytes(saved)
+    message = error_of(lambda: Agent(home), ConfigError)
+    box = cannot_start_box(message)
+    try:
+        assert box.text() == (f"El archivo de ajustes {path} no se puede usar: {why}: "
+                              "corríjalo, o bórrelo para volver a los ajustes "
+                              "predeterminados"), box.text()
+    finally:
+        box.deleteLater()
+    assert path.read_bytes() == saved   # the owner's file is left as it is
+
 def test_scans_turns_left_unusable_read_in_spanish(spanish, tmp_path):
     # agent/index/scan_turns.py: said above every page as the recordings folder's problem
     from agent.index.scan_turns import ScanTurns, TurnsUnusable

@@ -5510,6 +5510,30 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>no se pueden leer los ajustes</translation>
     </message>
     <message>
+        <source>the settings file {path} cannot be used: {reason}: fix it, or delete it to go back to the default settings</source>
+        <translation>el archivo de ajustes {path} no se puede usar: {reason}: corríjalo, o bórrelo para volver a los ajustes predeterminados</translation>
+    </message>
+    <message>
+        <source>it holds no settings</source>
+        <translation>no contiene ajustes</translation>
+    </message>
+    <message>
+        <source>it is far larger than any settings file (over 1 MiB)</source>
+        <translation>es mucho más grande que cualquier archivo de ajustes (más de 1 MiB)</translation>
+    </message>
+    <message>
+        <source>its {name} is {value}, where a whole number of seconds belongs</source>
+        <translation>su {name} es {value}, donde corresponde un número entero de segundos</translation>
+    </message>
+    <message>
+        <source>its {name} is {value}, where null (no limit) or a whole number of bytes per second, 1 or more belongs</source>
+        <translation>su {name} es {value}, donde corresponde null (sin límite) o un número entero de bytes por segundo, 1 o más</translation>
+    </message>
+    <message>
+        <source>its {name} is {value}, where true or false belongs</source>
+        <translation>su {name} es {value}, donde corresponde true o false</translation>
+    </message>
+    <message>
         <source>cannot use {path} as the agent&apos;s home folder</source>
         <translation>no se puede usar {path} como carpeta propia de footage-agent</translation>
     </message>

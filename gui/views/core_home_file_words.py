@@ -19,6 +19,16 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "Could not save the owner key"),
     QT_TRANSLATE_NOOP("core", "Could not read the owner key"),
     QT_TRANSLATE_NOOP("core", "the settings cannot be read"),
+    # a settings file there but not usable (agent/config.py _unusable): the "cannot start"
+    # box says it, its {reason} one of json_fault's (core_file_words.py) or those below
+    QT_TRANSLATE_NOOP("core", "the settings file {path} cannot be used: {reason}: fix it, or "
+                              "delete it to go back to the default settings"),
+    QT_TRANSLATE_NOOP("core", "it holds no settings"),
+    QT_TRANSLATE_NOOP("core", "it is far larger than any settings file (over 1 MiB)"),
+    QT_TRANSLATE_NOOP("core", "its {name} is {value}, where a whole number of seconds belongs"),
+    QT_TRANSLATE_NOOP("core", "its {name} is {value}, where null (no limit) or a whole number "
+                              "of bytes per second, 1 or more belongs"),
+    QT_TRANSLATE_NOOP("core", "its {name} is {value}, where true or false belongs"),
     QT_TRANSLATE_NOOP("core", "cannot use {path} as the agent's home folder"),
     QT_TRANSLATE_NOOP("core", "the index cannot be opened"),
     QT_TRANSLATE_NOOP("core", "the inbox cannot be opened"),
