@@ -11,7 +11,8 @@ from typing import Iterable
 
 from agent.audit import seal as seals
 from agent.audit.gap import gap_problem
-from agent.audit.records import GAP, GENESIS, RECOVERED, line_hash, parse_record, record_hash
+from agent.audit.log_lines import LogLine
+from agent.audit.records import GAP, GENESIS, RECOVERED, parse_record, record_hash
 from frp.count_words import counted
 from frp.decision import LogHead
 
@@ -35,28 +36,35 @@ def split_lines(data: bytes) -> tuple[list[bytes], bytes]:
     return lines, tail
 
 
-def check_log(home: Path, data: bytes, witnesses: Iterable[LogHead] = ()) -> AuditReport:
-    """Check the log's bytes `data` (and its seal in `home`); name each problem."""
-    lines, tail = split_lines(data)
+def check_log(home: Path, lines: Iterable[LogLine],
+              witnesses: Iterable[LogHead] = ()) -> AuditReport:
+    """Check the log's lines (log_lines.log_lines: read a piece at a time, however large the
+    log) and its seal in `home`; name each problem."""
     problems: list[str] = []
     heads: dict[int, str] = {}
     prev, seq, count = GENESIS, 0, 0
-    fragment: tuple[int, bytes] | None = None
-    for number, line in enumerate(lines, 1):
-        record = parse_record(line)
+    fragment: LogLine | None = None
+    tail: LogLine | None = None
+    for line in lines:
+        if not line.ended:
+            tail = line
+            break
+        record = None if line.text is None else parse_record(line.text)
         if record is None:
             if fragment is not None:
-                problems.append(f"line {fragment[0]} is not a valid log record "
+                problems.append(f"line {fragment.number} is not a valid log record "
                                 "(edited or damaged)")
-            fragment = (number, line)
+            fragment = line
             continue
+        number = line.number
         count += 1
         if record["event"] == GAP:
             problems.append(gap_problem(number, record))
         if record["event"] == RECOVERED or (record["event"] == GAP and "line" in record["data"]):
             problems += _check_recovery(number, record, fragment)
         elif fragment is not None:
-            problems.append(f"line {fragment[0]} is not a valid log record (edited or damaged)")
+            problems.append(f"line {fragment.number} is not a valid log record "
+                            "(edited or damaged)")
         fragment = None
         if record_hash(record) != record["hash"]:
             problems.append(f"line {number} was edited (its content does not match its hash)")
@@ -66,26 +74,26 @@ def check_log(home: Path, data: bytes, witnesses: Iterable[LogHead] = ()) -> Aud
         if record["seq"] != seq + 1:
             problems.append(f"line {number} has sequence number {record['seq']}, expected "
                             f"{seq + 1} (a line was removed, inserted or reordered)")
-        prev, seq = line_hash(line), record["seq"]
+        prev, seq = line.sha256, record["seq"]
         heads[seq] = prev
     if fragment is not None:
-        problems.append(f"line {fragment[0]} is not a valid log record (edited or damaged)")
+        problems.append(f"line {fragment.number} is not a valid log record (edited or damaged)")
     sealed, seal_problems, notes = _against_seal(home, heads, seq, count)
-    if tail:
+    if tail is not None:
         # A record is sealed only once it is on the disk: a crash cannot tear a sealed one.
         cause = "a sealed record was cut short" if sealed is not None and sealed > seq \
             else "crash while writing"
-        problems.append(f"line {len(lines) + 1}: last line incomplete ({cause})")
+        problems.append(f"line {tail.number}: last line incomplete ({cause})")
     problems += seal_problems
     for witness in witnesses:
         problems += _against_witness(witness, heads, seq)
     return AuditReport(not problems, tuple(problems), count, tuple(notes), sealed)
 
 
-def _check_recovery(number: int, record: dict, fragment: tuple[int, bytes] | None) -> list[str]:
+def _check_recovery(number: int, record: dict, fragment: LogLine | None) -> list[str]:
     data = record["data"]
-    if fragment is None or data.get("line") != fragment[0] \
-            or data.get("sha256") != line_hash(fragment[1]):
+    if fragment is None or data.get("line") != fragment.number \
+            or data.get("sha256") != fragment.sha256:
         what = "a crash recovery" if record["event"] == RECOVERED else "a cut-short line"
         return [f"line {number} records {what} that does not match the line before it "
                 "(a line was edited, removed or inserted)"]

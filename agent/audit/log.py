@@ -28,10 +28,11 @@ import os
 import threading
 import time
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from agent.audit import seal as seals
 from agent.audit.checks import AuditReport, check_log, split_lines
+from agent.audit.log_lines import MAX_LINE_BYTES, LogLine, log_lines, record_texts
 from agent.audit.gap import already_named, seal_gap
 from agent.audit.log_file import head_in, write_whole
 from agent.audit.records import (
@@ -130,30 +131,30 @@ class AuditLog:
 
     def _append_locked(self, fd: int, event: str, data: dict, key: OwnerKey | None,
                        created: bool) -> dict:
-        lines, tail, line_count = self._tail(fd)
+        lines, tail = self._tail(fd)
         last = next((r for r in map(parse_record, reversed(lines)) if r is not None), None)
         seq = last["seq"] if last else 0
         prev = line_hash(canonical(last)) if last else GENESIS
         out = b""
-        gap = self._gap(fd, lines, seq, prev, bool(tail))
+        gap = self._gap(fd, lines, seq, prev, tail is not None)
         if gap is not None:
             # The seal vouched for records that are not there (as they were): name the gap
             # before sealing anything, and cover a fragment left behind as a recovery would.
-            if tail:
+            if tail is not None:
                 out += b"\n"
-                gap.update(line=line_count + 1, sha256=line_hash(tail), bytes=len(tail))
+                gap.update(line=tail.number, sha256=tail.sha256, bytes=tail.size)
             seq += 1
             named = self._record(seq, GAP, gap, prev)
             out += canonical(named) + b"\n"
             prev = line_hash(canonical(named))
             log.warning("the activity log did not match its seal (%s); a record naming the gap "
                         "was written, and 'log verify' names it", gap["problem"])
-        elif tail:
+        elif tail is not None:
             # A crash left `tail` half written: end its line and account for it in the chain.
             out += b"\n"
             seq += 1
-            note = self._record(seq, RECOVERED, {"line": line_count + 1, "sha256": line_hash(tail),
-                                                 "bytes": len(tail)}, prev)
+            note = self._record(seq, RECOVERED, {"line": tail.number, "sha256": tail.sha256,
+                                                 "bytes": tail.size}, prev)
             out += canonical(note) + b"\n"
             prev = line_hash(canonical(note))
         if created and key is not None and event != KEY_CREATED:
@@ -165,7 +166,11 @@ class AuditLog:
             out += canonical(made) + b"\n"
             prev = line_hash(canonical(made))
         record = self._record(seq + 1, event, data, prev)
-        out += canonical(record) + b"\n"
+        line = canonical(record)
+        if len(line) > MAX_LINE_BYTES:   # the readers hold no longer line (log_lines.py)
+            raise AuditError(f"the details of '{event}' are too long to be logged "
+                             f"({len(line)} bytes; a record holds at most {MAX_LINE_BYTES})")
+        out += line + b"\n"
         write_whole(fd, out)
         # Only once the record is on disk is the seal moved on: a crash in between leaves the
         # log one record longer than its seal, which verify() reads as "not yet sealed".
@@ -185,8 +190,7 @@ class AuditLog:
 
         def records() -> list[dict]:   # the whole log, read only when needed, and once
             if not every:
-                whole, _tail = split_lines(read_at(fd, os.fstat(fd).st_size, 0))
-                every.extend(filter(None, map(parse_record, whole)))
+                every.extend(filter(None, map(parse_record, record_texts(log_lines(fd)))))
             return every
 
         gap = seal_gap(self.home, seq, head, lambda n: self._head_at(fd, lines, n), torn,
@@ -199,7 +203,7 @@ class AuditLog:
         (records written while the key was locked can reach further back)."""
         found = head_in(lines, seq)
         if found is None:
-            found = head_in(split_lines(read_at(fd, os.fstat(fd).st_size, 0))[0], seq)
+            found = head_in(list(record_texts(log_lines(fd))), seq)
         return found
 
     def head(self) -> LogHead:
@@ -213,7 +217,7 @@ class AuditLog:
             raise AuditError("cannot read the audit log: "
                              + plain_os_error(exc, str(self.path))) from None
         try:
-            lines, _tail, _n = self._tail(fd)
+            lines, _tail = self._tail(fd)
         finally:
             os.close(fd)
         for line in reversed(lines):
@@ -229,43 +233,46 @@ class AuditLog:
         record["hash"] = record_hash(record)
         return record
 
-    def _tail(self, fd: int) -> tuple[list[bytes], bytes, int]:
-        """Last complete lines, the unterminated tail, and (when there is a tail) the number of
-        complete lines in the file."""
+    def _tail(self, fd: int) -> tuple[list[bytes], LogLine | None]:
+        """Last complete lines (one longer than any record as b""), and the unterminated
+        tail, None when there is none."""
         size = os.fstat(fd).st_size
         start = max(0, size - _TAIL_BYTES)
         lines, tail = split_lines(read_at(fd, size - start, start))
         if start == 0:
-            return lines, tail, len(lines)
+            return lines, (LogLine(len(lines) + 1, tail, line_hash(tail), len(tail), False)
+                           if tail else None)
         lines = lines[1:]  # the first piece may be the middle of a line
         if not tail and lines and parse_record(lines[-1]) is not None:
-            return lines, tail, -1  # the count is only needed to name a fragment
-        # Unusual tail (huge record, fragment, damage): read everything once.
-        lines, tail = split_lines(read_at(fd, size, 0))
-        return lines, tail, len(lines)
+            return lines, None
+        # Unusual tail (huge record, fragment, damage): read everything once, a piece at a
+        # time, no line longer than a record held (a tail of gigabytes is hashed as it passes).
+        every = list(log_lines(fd))
+        last = every[-1] if every and not every[-1].ended else None
+        return [x.text or b"" for x in every if x.ended], last
 
-    def _read(self) -> bytes:
+    def _lines(self) -> Iterator[LogLine]:
+        """The log's lines, read a piece at a time (none when there is no log)."""
         try:
             fd = open_ordinary(self.path)
         except FileNotFoundError:
-            return b""
+            return
         except OSError as exc:
             raise AuditError("cannot read the audit log: "
                              + plain_os_error(exc, str(self.path))) from None
         try:
-            return read_at(fd, os.fstat(fd).st_size, 0)
+            yield from log_lines(fd)
         finally:
             os.close(fd)
 
     def entries(self) -> list[dict]:
         """Every well-formed record, oldest first (crash fragments left out)."""
-        lines, _tail = split_lines(self._read())
-        return [r for r in map(parse_record, lines) if r is not None]
+        return [r for r in map(parse_record, record_texts(self._lines())) if r is not None]
 
     def verify(self, witnesses: Iterable[LogHead] = ()) -> AuditReport:
         """Check every line's hash and its link to the line before, and the log against its
         seal (and against `witnesses`: heads an agency was sent); name each problem."""
         try:
-            return check_log(self.home, self._read(), witnesses)
+            return check_log(self.home, self._lines(), witnesses)
         except seals.NewerSeal as exc:
             raise AuditError(str(exc)) from None
