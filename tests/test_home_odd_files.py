@@ -193,6 +193,29 @@ def test_what_stands_for_the_activity_log_is_said_not_read_nor_written(keyed, wh
     assert path.is_symlink() or path.is_fifo()
 
 
+
+def test_a_pipe_for_the_activity_log_keeps_no_camera_nor_request_waiting(keyed):
+    """The log's other two readers opened it as it came, so a named pipe in its place still
+    waited for ever: `masks show porch` (and every export of a camera without masks, which
+    asks the log whether masks were lost: export/masks_logged.py) never ended, nor did a
+    request's page or `inbox show` (requests/hold_history.py, why its safe copy is missing).
+    Each opens only an ordinary file now: the masks are told from the log no further, as when
+    it cannot be read, and the request's reading says the log cannot be read."""
+    from agent.audit.log import AuditError
+    from agent.requests.hold_history import HoldHistory
+
+    (keyed.parent / "porch").mkdir()
+    added = _run(keyed, "sources", "add", str(keyed.parent / "porch"), "--camera", "porch")
+    assert added.returncode == 0, added.stderr[-2000:]
+    path = keyed / "audit.log"
+    _place(path, "a named pipe")
+    done = _run(keyed, "masks", "show", "porch")   # waited for a writer (the timeout above)
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    assert "camera porch has no privacy masks" in done.stdout + done.stderr
+    with pytest.raises(AuditError, match="is not an ordinary file"):
+        HoldHistory(path).made("req-1", "https://police.example.gov")
+    assert path.is_fifo()
+
 UPLOAD = """
 import resource, sys
 from pathlib import Path

@@ -14,10 +14,12 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
-from agent.audit.checks import split_lines
+from agent.audit.log_lines import log_lines, record_texts
 from agent.audit.records import parse_record
 from agent.index.camera_names import name_key
+from agent.storage import open_ordinary
 
 # Only the lines of these events are parsed: a long log holds thousands of others.
 _EVENTS = (b'"event":"masks"', b'"event":"camera-rename"')
@@ -52,21 +54,25 @@ def _by_camera(path: Path) -> dict[str, LoggedMasks]:
             kept = _cache.get(path)
         if kept is not None and kept[0] == seen:
             return kept[1]
-        with open(path, "rb") as fh:
-            st = os.fstat(fh.fileno())   # what is read: a record appended since is read again
+        # An ordinary file only: a named pipe in the log's place kept `masks show` and every
+        # export of a camera without masks waiting for ever. Read a piece at a time.
+        fd = open_ordinary(path)
+        try:
+            st = os.fstat(fd)   # what is read: a record appended since is read again
             seen = (st.st_size, st.st_mtime_ns, st.st_ino)
-            data = fh.read(st.st_size)
+            found = _replay(record_texts(log_lines(fd)))
+        finally:
+            os.close(fd)
     except OSError:
         return {}
-    found = _replay(data)
     with _cache_lock:
         _cache[path] = (seen, found)
     return found
 
 
-def _replay(data: bytes) -> dict[str, LoggedMasks]:
+def _replay(lines: Iterable[bytes]) -> dict[str, LoggedMasks]:
     found: dict[str, LoggedMasks] = {}
-    for line in split_lines(data)[0]:
+    for line in lines:
         if not any(mark in line for mark in _EVENTS):
             continue
         record = parse_record(line)

@@ -18,10 +18,11 @@ import threading
 from pathlib import Path
 
 from agent.audit.log import AuditError
+from agent.audit.log_lines import log_lines
 from agent.audit.records import parse_record
 from agent.media.read_at import read_at
 from agent.os_words import plain_os_error
-from agent.storage import BINARY
+from agent.storage import open_ordinary
 from agent.requests.hold_failures import hold_failure, hold_made
 from agent.requests.hold_losses import HiddenOnlyThere, hidden_only_there
 from agent.requests.package_hold import held_made
@@ -63,8 +64,8 @@ class HoldHistory:
             return list(self._records.get((jti, iss), ()))
 
     def _catch_up(self) -> None:
-        try:
-            fd = os.open(self.path, os.O_RDONLY | BINARY)
+        try:   # an ordinary file only: a named pipe in its place was waited on for ever
+            fd = open_ordinary(self.path)
         except FileNotFoundError:
             self._forget()
             return
@@ -75,18 +76,20 @@ class HoldHistory:
             size = os.fstat(fd).st_size
             if not self._still_there(fd, size):
                 self._forget()
-            grown = read_at(fd, size - self._offset, self._offset)
+            # A piece at a time: a line longer than any record is passed over, never held.
+            for line in log_lines(fd, self._offset):
+                if not line.ended:
+                    break   # an unterminated tail waits for its newline
+                if line.text is not None:
+                    self._keep(line.text)
+                self._offset += line.size + 1
+                # Reads start after a newline, so this is always a whole line.
+                self._last = b"" if line.text is None else line.text + b"\n"
         except OSError as exc:
             raise AuditError("cannot read the audit log: "
                              + plain_os_error(exc, str(self.path))) from None
         finally:
             os.close(fd)
-        end = grown.rfind(b"\n") + 1   # an unterminated tail waits for its newline
-        if end:
-            self._keep(grown[:end])
-            self._offset += end
-            # Reads start after a newline, so this is always a whole line.
-            self._last = grown[grown.rfind(b"\n", 0, end - 1) + 1:end]
 
     def _still_there(self, fd: int, size: int) -> bool:
         """Whether the bytes read before are still the start of the log (checked by the last
@@ -98,14 +101,13 @@ class HoldHistory:
         start = self._offset - len(self._last)
         return read_at(fd, len(self._last), start) == self._last
 
-    def _keep(self, data: bytes) -> None:
-        for line in data.split(b"\n")[:-1]:
-            if b'"event":"hold"' not in line and b'"event":"export"' not in line:
-                continue   # parsed only when it may be one (canonical JSON, no spaces)
-            record = parse_record(line)
-            if record is None or record["event"] not in _KEPT:
-                continue
-            data_ = record["data"]
-            key = (data_.get("id"), data_.get("agency"))
-            if isinstance(key[0], str) and isinstance(key[1], str):
-                self._records.setdefault(key, []).append(record)
+    def _keep(self, line: bytes) -> None:
+        if b'"event":"hold"' not in line and b'"event":"export"' not in line:
+            return   # parsed only when it may be one (canonical JSON, no spaces)
+        record = parse_record(line)
+        if record is None or record["event"] not in _KEPT:
+            return
+        data_ = record["data"]
+        key = (data_.get("id"), data_.get("agency"))
+        if isinstance(key[0], str) and isinstance(key[1], str):
+            self._records.setdefault(key, []).append(record)
