@@ -247,6 +247,21 @@ def test_a_settings_file_that_cannot_be_used_reads_in_spanish_in_the_cannot_star
         box.deleteLater()
     assert path.read_bytes() == saved   # the owner's file is left as it is
 
+
+def test_a_recorder_passwords_file_that_cannot_be_read_reads_in_spanish(spanish, tmp_path):
+    """agent/recorders/credentials.py: the head, then the system's words (a recorder's
+    refresh and the app's lock banner say it), neither left in English."""
+    from agent.recorders.credentials import FILE_NAME, CredentialError, CredentialStore
+
+    path = tmp_path / FILE_NAME
+    path.mkdir()   # a folder in its place: said, not read
+    message = error_of(lambda: CredentialStore(tmp_path, keyring_backend=False,
+                                               passphrase=lambda: b"x").load("nvr"),
+                       CredentialError)
+    assert in_owner_language(message) == (
+        f"no se pueden leer las contraseñas de las grabadoras: {path} es una carpeta donde se "
+        "esperaba un archivo: compruebe la ruta"), message
+
 def test_scans_turns_left_unusable_read_in_spanish(spanish, tmp_path):
     # agent/index/scan_turns.py: said above every page as the recordings folder's problem
     from agent.index.scan_turns import ScanTurns, TurnsUnusable

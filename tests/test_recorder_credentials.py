@@ -140,3 +140,58 @@ def test_a_home_copied_to_another_pc_says_its_keychain_kept_the_password(tmp_pat
     assert "This PC's keychain holds no password for this recorder" in said
     assert "stays in the keychain of the PC it was typed on" in said
     assert "add the recorder again with its password" in said
+
+
+_READ_KEPT = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+from agent.recorders.credentials import CredentialError, CredentialStore
+store = CredentialStore(sys.argv[1], keyring_backend=False, passphrase=lambda: b"right")
+print("locked:", store.locked())
+for step in (lambda: store.load("nvr"), lambda: store.save("nvr", "secret")):
+    try:
+        step()
+    except CredentialError as exc:
+        print("refused:", exc)
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="named pipes and links to devices are made "
+                    "here with POSIX calls")
+@pytest.mark.parametrize("what", ["a named pipe", "a link to /dev/zero"])
+def test_what_stands_for_the_passwords_file_is_said_not_read(tmp_path, what):
+    """recorder-secrets.json was read whole as it came: a named pipe in its place kept the
+    app's question whether the recorder passwords are locked (its banner) and every recorder's
+    password waiting for ever, and a link to /dev/zero ended in a MemoryError. And a file that
+    could not be read was said to be damaged, "remove it and add the recorders' passwords
+    again", advice that loses them all for a moment's read error. It is read at most 1 MiB
+    now, as an ordinary file only, and what cannot be read is said so, with the system's
+    words; nothing is written over it. (In a process capped at 1 GiB: the old reading of
+    /dev/zero would fill the machine's memory; the timeout only keeps a hang from stalling.)"""
+    import subprocess
+    import sys
+
+    path = tmp_path / credentials.FILE_NAME
+    if what == "a named pipe":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    done = subprocess.run([sys.executable, "-c", _READ_KEPT, str(tmp_path)], text=True,
+                          capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    said = (f"the recorder passwords cannot be read: {path} is not an ordinary file (a named "
+            "pipe or a device), so it is not read: check the path")
+    assert done.stdout.splitlines() == ["locked: False", f"refused: {said}",
+                                        f"refused: {said}"], done.stdout
+    assert path.is_fifo() or path.is_symlink()
+
+
+def test_a_passwords_file_far_larger_than_any_is_damaged_and_left_as_it_is(tmp_path):
+    path = tmp_path / credentials.FILE_NAME
+    with open(path, "wb") as f:
+        f.truncate(64 << 20)   # sparse
+    store = CredentialStore(tmp_path, keyring_backend=False, passphrase=lambda: b"right")
+    with pytest.raises(CredentialError, match="is damaged"):
+        store.load("nvr")
+    assert path.stat().st_size == 64 << 20
+

@@ -21,10 +21,13 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from agent.identity.pkcs8 import SCRYPT_N, SCRYPT_P, SCRYPT_R
 from agent.recorders.model import RecorderError
-from agent.storage import write_atomic
+from agent.os_words import plain_home_error
+from agent.storage import read_file_start, write_atomic
 
 SERVICE = "footage-agent recorder"
 FILE_NAME = "recorder-secrets.json"
+# An entry is about 150 bytes: a file larger than this is no passwords file the app wrote.
+_FILE_LIMIT = 1 << 20
 PASSPHRASE_ENV = "FOOTAGE_AGENT_PASSPHRASE"
 # Backends that would keep the password readable on disk: never used, the fallback is.
 _PLAINTEXT = ("keyrings.alt.file.PlaintextKeyring", "keyring.backends.null.Keyring",
@@ -186,11 +189,18 @@ class CredentialStore:
         return self._key
 
     def _read_file(self) -> dict:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+        try:   # an ordinary file only, and no further than any such file goes
+            raw = read_file_start(self.path, _FILE_LIMIT + 1)
         except FileNotFoundError:
             return {"format": 1, "kdf": "scrypt", "entries": {}}
-        except (OSError, ValueError, RecursionError):
+        except OSError as exc:   # not damaged: removing it would lose every password
+            raise CredentialError("the recorder passwords cannot be read: "
+                                  + plain_home_error(exc, str(self.path))) from None
+        try:
+            if len(raw) > _FILE_LIMIT:
+                raise ValueError("far larger than any passwords file")
+            data = json.loads(raw.decode("utf-8"))
+        except (ValueError, RecursionError):
             raise CredentialError(f"{FILE_NAME} in the home folder is damaged; remove it and add "
                                   "the recorders' passwords again.") from None
         if not isinstance(data, dict) or not isinstance(data.get("entries", {}), dict):

@@ -5914,6 +5914,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{name}, en la carpeta propia de footage-agent, está dañado.</translation>
     </message>
     <message>
+        <source>the recorder passwords cannot be read</source>
+        <translation>no se pueden leer las contraseñas de las grabadoras</translation>
+    </message>
+    <message>
         <source>cannot use {home} as the agent&apos;s home folder</source>
         <translation>no se puede usar {home} como carpeta propia de footage-agent</translation>
     </message>

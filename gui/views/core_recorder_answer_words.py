@@ -37,4 +37,6 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "{name} in the home folder is damaged; remove it and add the "
                               "recorders' passwords again."),
     QT_TRANSLATE_NOOP("core", "{name} in the home folder is damaged."),
+    # that file not read at all (a named pipe, a device, a read error): the OS's words follow
+    QT_TRANSLATE_NOOP("core", "the recorder passwords cannot be read"),
 )
