@@ -1,5 +1,6 @@
 """The window's size: one that fits the screen it opens on, then the size and place the owner
-left it at, kept in `gui.ini` in the agent's home (a demo's home keeps its own).
+left it at, kept in `gui.ini` in the agent's home (a demo's home keeps its own), when an
+ordinary file is there or none (kept_choices.kept_settings).
 
 `fitted_size` is pure: the tests check it for the screens people have (1366x768 laptops up).
 """
@@ -7,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSettings, QSize
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QWidget
 
-from gui.widgets.kept_choices import SETTINGS_FILE
+from gui.widgets.kept_choices import kept_settings
 
 PREFERRED = QSize(1400, 900)
 FRAME_H = 40        # a title bar, which the available area does not leave room for
@@ -29,14 +30,11 @@ def fits(frame: QRect, available: QRect) -> bool:
     return available.adjusted(-8, -8, 8, 8).contains(frame)
 
 
-def _settings(home: Path) -> QSettings:
-    return QSettings(str(Path(home) / SETTINGS_FILE), QSettings.IniFormat)
-
-
 def place(window: QWidget, home: Path) -> None:
     """Give `window` its remembered geometry if it still fits a screen, else a fitted size
     centred on the primary screen. A few hundred bytes read once, before the window shows."""
-    saved = _settings(home).value(KEY)
+    settings = kept_settings(home)   # None: no ordinary file there, nothing read
+    saved = None if settings is None else settings.value(KEY)
     if saved is not None and window.restoreGeometry(saved):
         screen = window.screen()
         if screen is not None and fits(window.frameGeometry(), screen.availableGeometry()):
@@ -54,6 +52,7 @@ def place(window: QWidget, home: Path) -> None:
 
 def remember(window: QWidget, home: Path) -> None:
     """Keep the window's size and place for the next start."""
-    settings = _settings(home)
-    settings.setValue(KEY, window.saveGeometry())
-    settings.sync()
+    settings = kept_settings(home)
+    if settings is not None:
+        settings.setValue(KEY, window.saveGeometry())
+        settings.sync()

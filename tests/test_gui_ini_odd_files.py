@@ -1,0 +1,71 @@
+"""What stands in the place of `gui.ini` (home-files hunt 12): the app's kept choices, the
+window's size and place and the last export folder, read with QSettings, which opened a named
+pipe there and waited for a writer for ever, so the app never showed its window. Only an
+ordinary file (or none) is read and written now; anything else is left as it is, the window
+opening at a fitted size and exports offered their default folder."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="named pipes and links to devices "
+                                "are made here with POSIX calls")
+
+# The app's own calls, in a process of its own (offscreen): the window placed as the app
+# opens it, its size kept as the app closes, the export folder read and kept.
+_APP = """
+import os, sys
+from pathlib import Path
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtWidgets import QApplication, QWidget
+from gui.shell.geometry import place, remember
+from gui.widgets.kept_choices import export_folder, keep_export_folder
+home = Path(sys.argv[1])
+app = QApplication([])
+window = QWidget()
+place(window, home)
+print("placed", window.width() > 0)
+remember(window, home)
+keep_export_folder(home, "/media/usb")
+print("export folder", export_folder(home))
+"""
+
+
+def _app(home) -> subprocess.CompletedProcess:
+    # The timeout only keeps a hang from stalling the suite; no assert is about time.
+    return subprocess.run([sys.executable, "-c", _APP, str(home)], capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.mark.parametrize("what", ["a named pipe", "a link to a named pipe", "a folder"])
+def test_what_stands_for_gui_ini_is_left_as_it_is_and_the_window_opens(tmp_path, what):
+    """No link to a device here: QSettings saves by writing a new file and moving it over the
+    link's target, so the old code, run as root, put its choices in place of /dev/zero itself
+    (this hunt's first run did, and /dev/zero was made again). A link to a pipe in the test's
+    own folder shows the same without touching the system's files."""
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    path = home / "gui.ini"
+    if what == "a named pipe":
+        os.mkfifo(path)
+    elif what == "a link to a named pipe":
+        os.mkfifo(tmp_path / "pipe")
+        path.symlink_to(tmp_path / "pipe")
+    else:
+        path.mkdir()
+    done = _app(home)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines() == ["placed True", "export folder None"], done.stdout
+    assert path.is_fifo() or (path.is_dir() and not any(path.iterdir()))   # a link: its pipe
+
+
+def test_an_ordinary_gui_ini_keeps_the_choices(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    done = _app(home)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines() == ["placed True", "export folder /media/usb"], done.stdout
+    assert "export" in (home / "gui.ini").read_text()
