@@ -154,11 +154,14 @@ def private_database(path: Path) -> Path:
     SQLite makes -wal, -shm and -journal with the mode of the database file, so creating the
     database 0600 (whatever the umask) keeps them private too; files an earlier version left
     looser are tightened. The home folder is 0700 already: this holds even if it is loosened.
+    OSError for what is no ordinary file there (open_ordinary): a folder, a named pipe.
     """
     path = Path(path)
     if os.name != "posix":
         return path
-    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    # Only an ordinary file: SQLite opened a named pipe in its place and said a disk I/O error,
+    # which the owner was told as a failing drive (os_words.NOT_A_FILE says what it is).
+    os.close(open_ordinary(path, os.O_RDWR | os.O_CREAT))
     for tail in _SQLITE_SIDE_FILES:
         side = Path(f"{path}{tail}")
         try:

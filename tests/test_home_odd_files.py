@@ -262,3 +262,25 @@ def test_what_stands_for_an_uploads_saved_progress_is_not_read_and_the_upload_st
     assert resumed == "0" and real_tus.stored(url) == src.read_bytes()
     assert "ignoring unreadable upload state" in done.stderr
     assert list(uploads.iterdir()) == []   # replaced by the real progress, then removed
+
+
+@pytest.mark.parametrize("name, what, command", [
+    ("index.db", "the index", ["sources", "list"]),
+    ("inbox.db", "the inbox", ["inbox"])])
+def test_a_pipe_for_a_database_is_said_as_no_file_not_as_a_failing_drive(tmp_path, name, what,
+                                                                         command):
+    """SQLite opened a named pipe in index.db's (or inbox.db's) place and met a disk I/O
+    error, which the owner was told as "the disk holding the index ... could not be read or
+    written: check the drive; the drive may be failing": advice to replace a sound drive. The
+    database is opened only as an ordinary file now (storage.private_database), and the pipe
+    said for what it is, left where it is."""
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    path = home / name
+    os.mkfifo(path)
+    done = _run(home, *command)
+    assert done.returncode == 1, (done.returncode, done.stderr[-2000:])
+    assert done.stderr.strip() == (f"footage-agent: {what} cannot be opened: {path} is not an "
+                                   "ordinary file (a named pipe or a device), so it is not "
+                                   "read: check the path"), done.stderr
+    assert "drive" not in done.stderr and path.is_fifo()

@@ -198,10 +198,9 @@ def test_the_windows_lock_leaves_every_byte_of_the_file_readable(tmp_path):
     assert locked.stop <= 2**31 - 1                         # a C `long` on Windows holds it
 
 
-# Descriptors that never carry the file's bytes: a folder to fsync, a database made empty
-# before SQLite opens it, lock files, the null device.
-_NO_BYTES = {("agent/storage.py", "fsync_dir"), ("agent/storage.py", "private_database"),
-             ("agent/cli.py", "_reader_gone")}
+# Descriptors that never carry the file's bytes: a folder to fsync, lock files, the null
+# device. (A database made empty before SQLite opens it is made by storage.open_ordinary.)
+_NO_BYTES = {("agent/storage.py", "fsync_dir"), ("agent/cli.py", "_reader_gone")}
 
 
 def test_every_descriptor_opened_for_its_bytes_is_binary_on_windows():
