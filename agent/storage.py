@@ -154,7 +154,8 @@ def private_database(path: Path) -> Path:
     SQLite makes -wal, -shm and -journal with the mode of the database file, so creating the
     database 0600 (whatever the umask) keeps them private too; files an earlier version left
     looser are tightened. The home folder is 0700 already: this holds even if it is loosened.
-    OSError for what is no ordinary file there (open_ordinary): a folder, a named pipe.
+    OSError for what is no ordinary file there (open_ordinary): a folder, a named pipe, the
+    database's or a side file's.
     """
     path = Path(path)
     if os.name != "posix":
@@ -165,10 +166,17 @@ def private_database(path: Path) -> Path:
     for tail in _SQLITE_SIDE_FILES:
         side = Path(f"{path}{tail}")
         try:
-            if stat.S_IMODE(side.stat().st_mode) & 0o077:
-                side.chmod(0o600)
+            mode = side.stat().st_mode
         except FileNotFoundError:
             continue
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(side))
+        if not stat.S_ISREG(mode):
+            # SQLite opens a journal left beside the database to read it: a named pipe there
+            # kept `inbox` waiting in that open for ever, deaf to Ctrl-C and SIGTERM.
+            raise OSError(NOT_A_FILE, "not an ordinary file", str(side))
+        if stat.S_IMODE(mode) & 0o077:
+            side.chmod(0o600)
     return path
 
 

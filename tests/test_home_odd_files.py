@@ -284,3 +284,29 @@ def test_a_pipe_for_a_database_is_said_as_no_file_not_as_a_failing_drive(tmp_pat
                                    "ordinary file (a named pipe or a device), so it is not "
                                    "read: check the path"), done.stderr
     assert "drive" not in done.stderr and path.is_fifo()
+
+
+
+@pytest.mark.parametrize("side, what, command", [
+    ("inbox.db-journal", "the inbox", ["inbox"]),
+    ("inbox.db-wal", "the inbox", ["inbox"]),
+    ("index.db-wal", "the index", ["sources", "list"]),
+    ("index.db-shm", "the index", ["sources", "list"])])
+def test_a_pipe_beside_a_database_is_said_not_waited_on(tmp_path, side, what, command):
+    """A named pipe where SQLite keeps a database's journal, write-ahead log or shared memory:
+    with `inbox.db-journal` one, `inbox` waited in SQLite's opening of it for ever, deaf to
+    SIGTERM (timeout's signal; it had to be killed); the others were said as a failing drive.
+    The side files are looked at before SQLite opens the database (storage.private_database),
+    and one that is no ordinary file is named; nothing there is changed."""
+    home = tmp_path / "home"
+    made = _run(home, *command)   # the database made as the command makes it
+    assert made.returncode == 0, made.stderr[-2000:]
+    path = home / side
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
+    done = _run(home, *command)
+    assert done.returncode == 1, (done.returncode, done.stderr[-2000:])
+    assert done.stderr.strip() == (f"footage-agent: {what} cannot be opened: {path} is not an "
+                                   "ordinary file (a named pipe or a device), so it is not "
+                                   "read: check the path"), done.stderr
+    assert path.is_fifo()

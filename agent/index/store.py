@@ -50,8 +50,9 @@ class Store(RemoteRows):
             raise StoreError(database_words(path, exc)) from None
         except OSError as exc:
             self._close_unopened()
-            raise StoreError(f"the index cannot be opened: {plain_os_error(exc, str(path))}") \
-                from None
+            # the file named: the database's own, or a side file beside it (a journal)
+            said = plain_os_error(exc, str(exc.filename or path))
+            raise StoreError(f"the index cannot be opened: {said}") from None
         self._lock = threading.RLock()
         self.names = CameraBook(self._db, self._lock)
         self.recorders = RecorderBook(self._db, self._lock, self.names)

@@ -81,8 +81,9 @@ def open_database(path: Path) -> sqlite3.Connection:
         raise InboxError(damaged_words(path, exc)) from None
     except OSError as exc:
         _close(db)
-        raise InboxError(f"the inbox cannot be opened: {plain_os_error(exc, str(path))}") \
-            from None
+        # the file named: the database's own, or a side file beside it (a journal)
+        said = plain_os_error(exc, str(exc.filename or path))
+        raise InboxError(f"the inbox cannot be opened: {said}") from None
 
 
 @contextlib.contextmanager
