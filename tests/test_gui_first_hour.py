@@ -4,11 +4,14 @@ real agent."""
 from __future__ import annotations
 
 import os
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
+
+from agent.timebase import US  # noqa: E402
 
 from tests.gui_support import footage, open_window, settle, spanish, win  # noqa: E402,F401
 from tests.recorder_sources_support import recent_footage  # noqa: E402,F401
@@ -347,47 +350,109 @@ def test_the_clock_step_lists_the_folders_not_the_recorders_whose_clock_is_read_
         agent.close()
 
 
-def test_a_camera_clock_more_than_half_a_day_off_is_set_by_the_date_typed_too(
-        qtbot, tmp_path, footage):
-    """A camera left on its maker's time zone (Beijing's, UTC+8) recording for an owner in Los
-    Angeles: its clock reads 16 hours ahead, the next day. The step read the real time as a
-    time of day only, on the nearer of the camera's days, and saved 8 hours slow: every
-    recording placed a whole day late. The real date is asked too (the camera's, unless the
-    owner changes it); left as it is, a time across midnight is still the nearer day's."""
-    from PySide6.QtCore import QDate, QTime
+def _porch_at(qtbot, tmp_path, hour: int, minute: int, second: int = 0):
+    """A camera whose clock read `hour`:`minute`:`second` (in the owner's zone) three days
+    ago as it started a 10-second recording, chosen rather than now so that the test reads the
+    same at any hour; Set up's clock step open on its first picture (a second later)."""
+    import datetime as dt
 
     from agent.service import Agent
-    from agent.timebase import US
     from gui.views import display
+    from gui.views.times import wall_us
     from tests.gui_support import ZONE
+    from tests.test_index import clip
 
+    day = display.local(int(time.time() * US), ZONE).date() - dt.timedelta(days=3)
+    at_s = wall_us(day.year, day.month, day.day, hour, minute, second, ZONE) // US
+    folder = tmp_path / "porch"   # Blue Iris names: the camera's local time
+    name = display.local(at_s * US, ZONE).strftime("Porch.%Y%m%d_%H%M%S.mp4")
+    clip(folder, name, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(at_s)), 10)
     home = tmp_path / "home"
     agent = Agent(home)
-    agent.add_source(footage[0] / "frigate", camera="driveway", tz="UTC")
+    agent.add_source(folder, camera="porch", tz=ZONE)
     agent.scan()
     agent.close()
     window, agent = open_window(qtbot, home)
+    clock = window.first_run.clock
+    window.show_page("first_run")
+    window.first_run.go(1)
+    settle(qtbot, window)
+    clock.show_frame()
+    settle(qtbot, window)
+    assert clock.frame_at == (at_s + 1) * US, clock.status.text()
+    return window, agent, clock, day
+
+
+@pytest.mark.parametrize("hour, minute, moves", [(17, 50, 1), (9, 0, 0)],
+                         ids=["same-real-date", "real-date-the-day-before"])
+def test_a_camera_clock_more_than_half_a_day_off_is_set_by_the_date_typed_too(
+        qtbot, tmp_path, hour, minute, moves):
+    """A camera left on its maker's time zone (Beijing's, UTC+8) recording for an owner in Los
+    Angeles: its clock reads 16 hours ahead. The date is asked with the time, and the date
+    shown is the date saved: typing the time moves it to the nearer day's, in sight, and the
+    owner sets the real one. Before, the date stayed the camera's and saving took the nearer
+    day unseen: a camera reading 17:50 on the real date (01:50) was saved "8 h 00 min slow",
+    every recording placed a whole day off, with nothing shown to the owner. (This test, on
+    footage recorded an hour before it ran, met that case only when run from 00:00 to 08:00
+    UTC, and failed then; the camera's time is now chosen, both cases at any hour.)"""
+    from PySide6.QtCore import QDate, QTime
+
+    from gui.views import display
+    from tests.gui_support import ZONE
+
+    window, agent, clock, day = _porch_at(qtbot, tmp_path, hour, minute)
     try:
-        clock = window.first_run.clock
-        window.show_page("first_run")
-        window.first_run.go(1)
-        settle(qtbot, window)
-        clock.show_frame()
-        settle(qtbot, window)
-        camera = display.local(clock.frame_at, ZONE)   # what the recording says
-        assert clock.true_day.date() == QDate(camera.year, camera.month, camera.day)
+        camera_day = QDate(day.year, day.month, day.day)
+        assert clock.true_day.date() == camera_day   # what the recording says
         real = display.local(clock.frame_at - 16 * 3600 * US, ZONE)   # the phone's
-        clock.true_day.setDate(QDate(real.year, real.month, real.day))
+        clock.true_time.setTime(QTime(real.hour, real.minute, real.second))   # typed
+        # The date follows the time to the nearer day: after 17:50 the next (a day on).
+        assert clock.true_day.date() == camera_day.addDays(moves)
+        assert not clock.day_typed
+        real_day = QDate(real.year, real.month, real.day)   # at 17:50, the camera's day
+        assert real_day == camera_day.addDays(moves - 1)
+        clock.true_day.setDate(real_day)   # the owner puts the date right
+        assert clock.day_typed and clock.true_day.date() == real_day
+        clock.true_time.setTime(QTime(real.hour, real.minute, real.second + 1))   # retyped
         clock.true_time.setTime(QTime(real.hour, real.minute, real.second))
+        assert clock.true_day.date() == real_day   # the owner's date stays
         click(qtbot, clock.save_button)
         settle(qtbot, window)
         assert [s.clock_offset_s for s in agent.sources()] == [16 * 3600.0], clock.status.text()
-        # The date left as the camera's: the nearer day, as for a time typed across midnight.
-        clock.show_frame()
-        settle(qtbot, window)
-        ahead = display.local(clock.frame_at + 16 * 3600 * US + 20 * US, ZONE)
-        clock.true_time.setTime(QTime(ahead.hour, ahead.minute, ahead.second))
+        assert "16\xa0h\xa000\xa0min fast" in clock.status.text()
+    finally:
+        window.shutdown()
+        agent.close()
+
+
+def test_a_time_typed_across_midnight_moves_the_date_shown_to_the_nearer_day(qtbot, tmp_path):
+    """The camera read 23:59:51 at the picture, the phone 00:00:11: the date left alone moves
+    to the next day as the time is typed, and that day is saved, 20 seconds slow. A new
+    picture (the arrows) shows the camera's reading again, date and time."""
+    from PySide6.QtCore import QDate, QTime
+
+    window, agent, clock, day = _porch_at(qtbot, tmp_path, 23, 59, 50)
+    try:
+        camera_day = QDate(day.year, day.month, day.day)
+        assert clock.true_day.date() == camera_day
+        assert clock.true_time.time() == QTime(23, 59, 51)
+        clock.true_time.setTime(QTime(0, 0, 11))
+        assert clock.true_day.date() == camera_day.addDays(1)
         assert clock.offset_for(agent.sources()[0], clock.true_time.time()) == -20.0
+        clock.true_day.setDate(camera_day)   # the owner's date, kept and saved as shown
+        clock.true_time.setTime(QTime(0, 0, 12))
+        assert clock.true_day.date() == camera_day
+        assert clock.offset_for(agent.sources()[0], clock.true_time.time()) == 86400 - 21.0
+        clock.move_by(5)   # the arrows: the camera's reading of the new picture
+        settle(qtbot, window)
+        assert (clock.true_day.date(), clock.true_time.time()) == (camera_day,
+                                                                   QTime(23, 59, 56))
+        assert not clock.day_typed
+        clock.true_time.setTime(QTime(0, 0, 16))
+        assert clock.true_day.date() == camera_day.addDays(1)
+        click(qtbot, clock.save_button)
+        settle(qtbot, window)
+        assert [s.clock_offset_s for s in agent.sources()] == [-20.0], clock.status.text()
     finally:
         window.shutdown()
         agent.close()

@@ -269,10 +269,6 @@ Huellas de las claves (compárelas con las que publicó la agencia):
         <translation>Guardar la diferencia</translation>
     </message>
     <message>
-        <source>Hold your phone&apos;s clock up to the camera (or note the time as you walk past it). Then press Show a picture, move to that moment with the arrows under the picture, and type the real time. You can skip this step.</source>
-        <translation>Muestre el reloj de su teléfono a la cámara (o anote la hora al pasar por delante). Luego pulse Mostrar una imagen, vaya a ese momento con las flechas bajo la imagen y escriba la hora real. Puede saltarse este paso.</translation>
-    </message>
-    <message>
         <source>The real time at this moment was</source>
         <translation>La hora real en este momento era</translation>
     </message>
@@ -287,6 +283,10 @@ Huellas de las claves (compárelas con las que publicó la agencia):
     <message>
         <source>Is the camera&apos;s clock right?</source>
         <translation>¿Está en hora el reloj de la cámara?</translation>
+    </message>
+    <message>
+        <source>Hold your phone&apos;s clock up to the camera (or note the time as you walk past it). Then press Show a picture, move to that moment with the arrows under the picture, and type the real time. The date moves to the nearer day as you type: change it if the real date was another. You can skip this step.</source>
+        <translation>Muestre el reloj de su teléfono a la cámara (o anote la hora al pasar por delante). Luego pulse Mostrar una imagen, vaya a ese momento con las flechas bajo la imagen y escriba la hora real. La fecha pasa al día más cercano mientras escribe: cámbiela si la fecha real era otra. Puede saltarse este paso.</translation>
     </message>
     <message>
         <source>No recordings folder yet: this step shows a picture from one. Add your recordings folder in step 1 (Back), or press Next to skip this step.</source>

@@ -66,9 +66,15 @@ class ClockStep(QWidget):
         self.true_day.setAccessibleName(self.tr("The real date at this moment"))
         self.true_day.setDisplayFormat("yyyy-MM-dd")
         self.true_day.setCalendarPopup(True)
+        # The date shown is the date saved. Until the owner changes it, it follows the time
+        # typed to the nearer day's (a time across midnight); the step guessed that day at
+        # saving, unseen, and a real date left as it was saved a whole day off.
+        self.day_typed = False   # the owner changed the date: it stays as typed
+        self.true_day.dateChanged.connect(lambda _day: setattr(self, "day_typed", True))
         self.true_time = QTimeEdit()
         self.true_time.setAccessibleName(self.tr("The real time at this moment"))
         self.true_time.setDisplayFormat("HH:mm:ss")
+        self.true_time.timeChanged.connect(self._time_changed)
         self.save_button = QPushButton(self.tr("Save the difference"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
@@ -89,7 +95,9 @@ class ClockStep(QWidget):
         box.addWidget(plain_label(self.tr("Hold your phone's clock up to the camera (or note the "
                                           "time as you walk past it). Then press Show a "
                                           "picture, move to that moment with the arrows "
-                                          "under the picture, and type the real time. You "
+                                          "under the picture, and type the real time. The "
+                                          "date moves to the nearer day as you type: "
+                                          "change it if the real date was another. You "
                                           "can skip this step."), "hint"))
         box.addLayout(top)
         box.addWidget(self.picture)
@@ -213,7 +221,8 @@ class ClockStep(QWidget):
                                   "type the real time and press Save the difference.")
         self.says.setText(said)
         t = display.local(camera_clock, where)
-        self.true_day.setDate(QDate(t.year, t.month, t.day))
+        self.day_typed = False   # a new picture: its camera's reading is shown again
+        self._place_day(QDate(t.year, t.month, t.day))
         self.true_time.setTime(QTime(t.hour, t.minute, t.second))
         self.true_zone.setText(display.zone_words(camera_clock, where))
         for w in (self.save_button, self.true_day, self.true_time):
@@ -225,20 +234,41 @@ class ClockStep(QWidget):
         no phone shows (its true time typed as UTC was a clock hours off)."""
         return self.ctx.zone if is_utc(src.tz) else src.tz
 
-    def offset_for(self, src, entered: QTime) -> float:
-        """Camera clock minus the true time the owner typed (on the date in true_day, in
-        typed_zone). With the camera's own date left there, a time across midnight is the
-        nearer day's; a date the owner changed is taken as typed."""
+    def _place_day(self, day: QDate) -> None:
+        """Set the date shown as the step's own choice: not a date the owner changed."""
+        was = self.true_day.blockSignals(True)
+        self.true_day.setDate(day)
+        self.true_day.blockSignals(was)
+
+    def _time_changed(self, entered: QTime) -> None:
+        """A time typed (or a picture's): the date shown moves to the nearer day's, in sight,
+        unless the owner has set the date."""
+        idx = self.source_box.currentIndex()
+        if self.day_typed or self.frame_at is None or not 0 <= idx < len(self.sources):
+            return
+        self._place_day(self.nearer_day(self.sources[idx], entered))
+
+    def nearer_day(self, src, entered: QTime) -> QDate:
+        """The day, of the camera's and the two beside it, on which the time `entered` is
+        nearest the camera's clock at the picture shown (ties: the camera's own)."""
         camera_clock = self.frame_at + self._offset_us(src)
         where = self.typed_zone(src)
-        shown, day = display.local(camera_clock, where), self.true_day.date()
+        shown = display.local(camera_clock, where)
+        own = QDate(shown.year, shown.month, shown.day)
+
+        def apart(day: QDate) -> int:
+            return abs(camera_clock - wall_us(day.year(), day.month(), day.day(), entered.hour(),
+                                              entered.minute(), entered.second(), where))
+        return min((own, own.addDays(-1), own.addDays(1)), key=apart)
+
+    def offset_for(self, src, entered: QTime) -> float:
+        """Camera clock minus the true time the owner typed, on exactly the date shown in
+        true_day (in typed_zone): nothing is inferred at saving."""
+        camera_clock = self.frame_at + self._offset_us(src)
+        day = self.true_day.date()
         true = wall_us(day.year(), day.month(), day.day(), entered.hour(), entered.minute(),
-                       entered.second(), where)
-        diff = (camera_clock - true) / US
-        if (day.year(), day.month(), day.day()) == (shown.year, shown.month, shown.day) \
-                and abs(diff) > 12 * 3600:
-            diff -= 86400 * round(diff / 86400)
-        return round(diff, 1)
+                       entered.second(), self.typed_zone(src))
+        return round((camera_clock - true) / US, 1)
 
     @staticmethod
     def _offset_us(src) -> int:
