@@ -51,6 +51,7 @@ def cameras_list(agent: Agent, args) -> int:
 
 
 def cameras_rename(agent: Agent, args) -> int:
+    typed_camera(args.old, "OLD")   # bytes that are no character: said, not Python's codec error
     typed_camera(args.new, "NEW")
     try:
         done = agent.rename_camera(args.old, args.new)
@@ -66,6 +67,7 @@ def cameras_rename(agent: Agent, args) -> int:
 
 
 def cameras_remove(agent: Agent, args) -> int:
+    typed_camera(args.camera, "CAMERA")
     try:
         removed = agent.remove_recorder_camera(args.camera)
     except NotFound as exc:

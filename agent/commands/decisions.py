@@ -9,7 +9,7 @@ from agent.commands.common import Refused, UsageError, parse_time, print_json, s
 from agent.commands.interrupt import Interrupted
 from agent.commands.job_progress import DeliveryProgress
 from agent.commands.local_time import time_help, window, zone_for
-from agent.commands.option_values import typed_reason
+from agent.commands.option_values import typed_camera, typed_reason
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.desk_common import add_agency_option, agency_name, entry_json, mapped
 from frp.count_words import counted
@@ -60,6 +60,8 @@ def add_parsers(sub, common) -> None:
 
 @mapped
 def approve(agent, args) -> int:
+    for name in args.camera or ():   # bytes that are no character: a usage error, said first
+        typed_camera(name)
     desk = agent.requests
     view = desk.show(args.id, args.agency)
     tz = zone_for(agent, _cameras(view, args))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from agent.commands.common import Refused, UsageError, print_json, say
+from agent.commands.option_values import typed_camera
 from agent.owner_recorders import is_url
 from frp.count_words import counted
 from agent.export.mask_pictures import drawn_on, same_shape
@@ -95,7 +96,11 @@ def _note_shape(agent: Agent, camera: str, masks) -> None:
 
 def _camera(agent: Agent, typed: str) -> str:
     """The current name of the camera `typed` means, or Refused naming the cameras there are:
-    masks kept under a name typed wrong would never reach the camera's exports."""
+    masks kept under a name typed wrong would never reach the camera's exports. A name no
+    camera can have (empty, `masks show "$CAM"` with CAM unset; bytes a Latin-1 terminal sent,
+    which ended the command with Python's "surrogates not allowed", exit 1) is a usage error,
+    as `export --camera` says it."""
+    typed_camera(typed, "CAMERA")
     camera = agent.camera_name(typed)
     if camera is not None:
         return camera

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from agent.commands.common import Refused, UsageError, print_json, say
 from agent.commands.local_time import shown
+from agent.commands.option_values import typed_camera
 from agent.commands.desk_common import mapped
 from frp.count_words import counted
 from agent.json_words import json_fault
@@ -81,6 +82,8 @@ def _contact_and_cameras(p) -> None:
 
 def _cameras_from_options(agent, args) -> tuple[Camera, ...] | None:
     """The cameras the options name (None: no camera option was given)."""
+    for name in args.camera:   # bytes that are no character: a usage error, not "not indexed"
+        typed_camera(name)
     if args.cameras and args.camera:
         raise UsageError("give either --camera options or --cameras FILE, not both")
     stray = _camera_details(args)
