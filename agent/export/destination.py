@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path, PurePath
 from typing import Callable, Iterator
@@ -47,6 +48,7 @@ def package_folder(folder: Path, ismount: Callable[[str], bool] = os.path.ismoun
     if package is not None:
         raise NotThere(in_package_words(folder, package))
     if folder.exists():
+        written_in(folder)
         return folder, False
     try:
         folder.mkdir()
@@ -60,6 +62,19 @@ def package_folder(folder: Path, ismount: Callable[[str], bool] = os.path.ismoun
             raise NotThere(refused_name_words(folder)) from None
         raise NotThere(plain_os_error(exc, str(folder))) from None
     return folder, True
+
+
+def written_in(folder: Path) -> None:
+    """NotThere, in the system's words, when no file can be made in the existing `folder` (a
+    locked SD card, a write-protected stick, a folder this account may not write in): said as
+    the folder the owner chose, as a new folder there is (its mkdir fails alike), not as a
+    package that could not be made. Found by trying, as Windows ignores a folder's read-only
+    flag and os.access reads only that; the file is gone again at once."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return
+    except OSError as exc:
+        raise NotThere(plain_os_error(exc, str(folder))) from None
 
 
 def package_holding(folder: Path) -> Path | None:
