@@ -4,6 +4,7 @@ PyAV, the real `footage-agent` command, a real read-only disk (a tmpfs mounted r
 where this runs as root)."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -89,3 +90,56 @@ def test_a_folder_this_account_may_not_write_in_is_a_usage_error(capsys, home, f
         assert list(theirs.iterdir()) == []
     finally:
         theirs.chmod(0o755)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="making a link needs an administrator on Windows")
+@pytest.mark.parametrize("below", [False, True])
+def test_a_link_that_leads_nowhere_is_said_so(capsys, home, footage, tmp_path, below):
+    """Export hunt 13: --out a link to a stick no longer plugged in was "a file, not a
+    folder", and a new folder below it "does not exist, nor does the folder it would go in"."""
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    link = tmp_path / "stick"
+    link.symlink_to(tmp_path / "unplugged" / "clips")
+    out = link / "new" if below else link
+    code, stdout, err = run(capsys, home, "export", "--camera", "porch", *WINDOW,
+                            "--out", str(out))
+    assert (code, stdout) == (2, ""), err
+    assert f"{link} is a link to {tmp_path / 'unplugged' / 'clips'}, which is not there" in err
+    assert "connect it, or choose another folder" in err
+    assert "a file, not a folder" not in err and "does not exist" not in err
+    assert link.is_symlink() and not (tmp_path / "unplugged").exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="no /proc here")
+@pytest.mark.parametrize("out", ["/proc", "/proc/clips"])
+def test_a_folder_of_the_systems_own_is_not_called_missing(capsys, home, footage, out):
+    """Export hunt 13: --out /proc, which is there, was "/proc does not exist: check the path"
+    (exit 1)."""
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    code, stdout, err = run(capsys, home, "export", "--camera", "porch", *WINDOW, "--out", out)
+    assert (code, stdout) == (2, ""), err
+    assert "/proc is a folder of the system's own, where no file can be kept" in err
+    assert "does not exist" not in err
+
+
+def test_the_paths_it_prints_lead_to_the_package_from_any_folder(capsys, home, footage,
+                                                                  tmp_path, monkeypatch):
+    """Export hunt 13: `export --out clips --json` gave "package": "clips/manual_..." (and
+    stdout the same), which a script reading it from another folder cannot find."""
+    assert run(capsys, home, "scan", str(footage), "--tz", "UTC")[0] == 0
+    monkeypatch.chdir(tmp_path)
+    code, stdout, err = run(capsys, home, "export", "--camera", "porch", *WINDOW,
+                            "--out", "clips", "--json")
+    assert code == 0, err
+    done = json.loads(stdout)
+    package, clip = Path(done["package"]), Path(done["clip"])
+    assert package.is_absolute() and clip.is_absolute()
+    assert package.parent == tmp_path / "clips" and clip.is_file()
+    monkeypatch.chdir(footage)   # from elsewhere, the path still leads to it
+    assert run(capsys, home, "verify", done["package"])[0] == 0
+    code, stdout, err = run(capsys, home, "export", "--camera", "porch", "--from",
+                            "2026-11-20T22:00:05Z", "--to", "2026-11-20T22:00:08Z",
+                            "--progress", "none", "--out", os.path.relpath(tmp_path / "clips"))
+    assert code == 0, err
+    printed = Path(stdout.strip())   # as typed, from the root: `.../porch/../../clips/...`
+    assert printed.is_absolute() and printed.parent.resolve() == (tmp_path / "clips").resolve()

@@ -1221,3 +1221,23 @@ def test_a_folder_under_a_file_reads_in_spanish(spanish, tmp_path):
     said = in_owner_language(message)
     assert said == spanish_of(template, **_values(template, message)) and said != message
     assert "es un archivo, no una carpeta" in said
+
+
+@pytest.mark.skipif(os.name == "nt", reason="making a link needs an administrator on Windows")
+@pytest.mark.parametrize("chosen, words", [
+    ("stick", "es un enlace a"), ("stick/clips", "ya que"),
+    ("/proc", "carpeta propia del sistema"), ("/proc/clips", "carpeta propia del sistema")])
+def test_a_folder_chosen_that_leads_nowhere_or_is_the_systems_reads_in_spanish(
+        spanish, tmp_path, chosen, words):
+    """Export hunt 13: a folder that is a link to a stick taken out, and Linux's /proc, are
+    said so (agent/export/destination.py), in the owner's language on the Export page."""
+    from agent.export.destination import NotThere, package_folder
+    if chosen.startswith("/proc") and not os.path.isdir("/proc/self"):
+        pytest.skip("no /proc here")
+    (tmp_path / "stick").symlink_to(tmp_path / "gone")
+    message = error_of(lambda: package_folder(tmp_path / chosen), NotThere)
+    template = matches(message)
+    assert template is not None, message
+    said = in_owner_language(message)
+    assert said == spanish_of(template, **_values(template, message)) and said != message
+    assert words in said and ("/proc" in said or str(tmp_path / "gone") in said)

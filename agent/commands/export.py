@@ -90,6 +90,9 @@ def export(agent: Agent, args) -> int:
         raise UsageError("--mute silences parts of the kept sound: add --keep-audio (without "
                          "it the sound is removed entirely)")
     out_dir, made = existing_folder(args.out)
+    # Named from the root: --json's and stdout's paths still lead to the package from another
+    # folder, where a script reads them (`--out clips` gave "clips/manual_...").
+    out_dir = out_dir.absolute()
     with made_for_this(out_dir, made):   # a failed export leaves no empty folder of its own
         return _export(agent, args, start, end, tz, mute, out_dir, made)
 

@@ -32,10 +32,19 @@ def package_folder(folder: Path, ismount: Callable[[str], bool] = os.path.ismoun
     Raises NotThere when it is a file, when more than it is missing, or when it is where a
     drive should be mounted but none is."""
     folder = Path(folder).expanduser()
+    led = leads_nowhere(folder)
+    if led is not None:   # never "a file, not a folder": nothing at all is at its end
+        raise NotThere(f"{folder} is a link to {led}, which is not there (the drive or folder "
+                       "it leads to is gone): connect it, or choose another folder")
+    parent = folder.absolute().parent
+    led = leads_nowhere(parent)
+    if led is not None:   # never "does not exist, nor does the folder it would go in"
+        raise NotThere(f"{folder} cannot be made, since {parent} is a link to {led}, which is "
+                       "not there (the drive or folder it leads to is gone): connect it, or "
+                       "choose another folder")
     if folder.exists() and not folder.is_dir():
         raise NotThere(f"{folder} is a file, not a folder: choose the folder the package "
                        "should go into")
-    parent = folder.absolute().parent
     if not folder.exists() and parent.exists() and not parent.is_dir():
         # A new folder under a file (`clip.mp4/new`): the file is in the way, never "does not
         # exist, nor does the folder it would go in", which it does.
@@ -60,8 +69,28 @@ def package_folder(folder: Path, ismount: Callable[[str], bool] = os.path.ismoun
     except OSError as exc:   # a read-only disk, a share refusing us: why, in plain words
         if name_refused(exc):
             raise NotThere(refused_name_words(folder)) from None
+        if isinstance(exc, FileNotFoundError) and parent.is_dir():
+            raise NotThere(f"{folder} cannot be made: {system_folder_words(parent)}") from None
         raise NotThere(plain_os_error(exc, str(folder))) from None
     return folder, True
+
+
+def leads_nowhere(path: Path) -> str | None:
+    """Where the link `path` leads (a Windows junction's too) when nothing is there now, a
+    drive unplugged or a folder deleted; None when `path` is no such link."""
+    if not os.path.lexists(path) or os.path.exists(path):
+        return None
+    try:
+        return os.readlink(path)
+    except (OSError, ValueError):   # a link of a kind Python cannot read: still nothing there
+        return "a place"
+
+
+def system_folder_words(folder: Path) -> str:
+    """Why nothing can be made in the existing `folder` that says it is not there (Linux's
+    /proc and /sys: the system's view of itself, holding no files of anyone's)."""
+    return (f"{folder} is a folder of the system's own, where no file can be kept: choose "
+            "another folder")
 
 
 def written_in(folder: Path) -> None:
@@ -73,6 +102,8 @@ def written_in(folder: Path) -> None:
     try:
         with tempfile.TemporaryFile(dir=folder):
             return
+    except FileNotFoundError:   # not "does not exist": it is there, and takes no file
+        raise NotThere(system_folder_words(folder)) from None
     except OSError as exc:
         raise NotThere(plain_os_error(exc, str(folder))) from None
 

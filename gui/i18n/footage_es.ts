@@ -5086,6 +5086,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{path} no se puede crear, ya que {folder} es un archivo, no una carpeta: elija la carpeta en la que debe ir el paquete</translation>
     </message>
     <message>
+        <source>{path} is a link to {target}, which is not there (the drive or folder it leads to is gone): connect it, or choose another folder</source>
+        <translation>{path} es un enlace a {target}, que no está (la unidad o la carpeta a la que lleva ya no está): conéctela o elija otra carpeta</translation>
+    </message>
+    <message>
+        <source>{path} cannot be made, since {folder} is a link to {target}, which is not there (the drive or folder it leads to is gone): connect it, or choose another folder</source>
+        <translation>{path} no se puede crear, ya que {folder} es un enlace a {target}, que no está (la unidad o la carpeta a la que lleva ya no está): conéctela o elija otra carpeta</translation>
+    </message>
+    <message>
+        <source>{path} is a folder of the system&apos;s own, where no file can be kept: choose another folder</source>
+        <translation>{path} es una carpeta propia del sistema, donde no se puede guardar ningún archivo: elija otra carpeta</translation>
+    </message>
+    <message>
+        <source>{path} cannot be made: {folder} is a folder of the system&apos;s own, where no file can be kept: choose another folder</source>
+        <translation>{path} no se puede crear: {folder} es una carpeta propia del sistema, donde no se puede guardar ningún archivo: elija otra carpeta</translation>
+    </message>
+    <message>
         <source>the package for {camera} changed after it was sealed ({reason}), so it was not sent. It was set aside as {path}; press &apos;Try sending again&apos; to export the approved footage again from your recordings</source>
         <translation>el paquete de «{camera}» cambió después de sellarse ({reason}), así que no se envió. Se apartó como {path}; pulse «Intentar enviar de nuevo» para volver a exportar de sus grabaciones lo aprobado</translation>
     </message>

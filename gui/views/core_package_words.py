@@ -47,8 +47,25 @@ UNDER_A_FILE = QT_TRANSLATE_NOOP("core", "{path} cannot be made, since {folder} 
                                          "a folder: choose the folder the package should go "
                                          "into")
 
+# A folder chosen that is a link (a junction) to a drive or folder gone, or lies below one, or
+# a folder of the system's own where no file is kept (Linux's /proc), as destination.py says
+LINK_GONE = QT_TRANSLATE_NOOP("core", "{path} is a link to {target}, which is not there (the "
+                                      "drive or folder it leads to is gone): connect it, or "
+                                      "choose another folder")
+UNDER_A_LINK_GONE = QT_TRANSLATE_NOOP("core", "{path} cannot be made, since {folder} is a link "
+                                              "to {target}, which is not there (the drive or "
+                                              "folder it leads to is gone): connect it, or "
+                                              "choose another folder")
+SYSTEM_FOLDER = QT_TRANSLATE_NOOP("core", "{path} is a folder of the system's own, where no "
+                                          "file can be kept: choose another folder")
+UNDER_SYSTEM_FOLDER = QT_TRANSLATE_NOOP("core", "{path} cannot be made: {folder} is a folder of "
+                                                "the system's own, where no file can be kept: "
+                                                "choose another folder")
+
 TEMPLATES: tuple[str, ...] = (CHANGED, CHANGED_KEPT, OTHER_KEY_KEPT, OTHER_MASKS_KEPT,
-                              IS_PACKAGE, IN_PACKAGE, UNDER_A_FILE)
+                              IS_PACKAGE, IN_PACKAGE, UNDER_A_FILE,
+                              # the longer first: "{path} is a link to" would match them whole
+                              UNDER_A_LINK_GONE, LINK_GONE, UNDER_SYSTEM_FOLDER, SYSTEM_FOLDER)
 
 IN_THE_APP: dict[str, str] = {
     CHANGED: QT_TRANSLATE_NOOP("core", "the package for {camera} changed after it was sealed "
