@@ -117,10 +117,12 @@ def open_line(record: dict) -> str:
 
 
 def first_frame_line(record: dict) -> str:
+    # a stretch not saved yet only ever ends the window: the picture never stands still in it
+    still = any(not g.get("not_saved_yet") for g in record.get("gaps") or ())
     return ("The player's 0:00 is the first frame, captured at "
             f"{when(record['delivered']['start'])}; every other frame is at its capture "
             "time's distance from it" + (": where the camera recorded nothing, the picture "
-                                         "stands still (below)." if record.get("gaps") else "."))
+                                         "stands still (below)." if still else "."))
 
 
 def not_in_video_lines(record: dict) -> list[str]:
@@ -130,6 +132,9 @@ def not_in_video_lines(record: dict) -> list[str]:
     approved, delivered = record["approved"], record["delivered"]
     first, last = (parse_rfc3339(delivered[k]) for k in ("start", "end"))
     gaps = [(parse_rfc3339(g["start"]), parse_rfc3339(g["end"])) for g in record.get("gaps") or ()]
+    # a stretch after a recording still being written: not "nothing was recorded"
+    unsaved = {(parse_rfc3339(g["start"]), parse_rfc3339(g["end"]))
+               for g in record.get("gaps") or () if g.get("not_saved_yet") is True}
     lines = []
     begin = parse_rfc3339(approved["start"])
     wait = keyframe_wait_us(begin, first, gaps)
@@ -147,7 +152,12 @@ def not_in_video_lines(record: dict) -> list[str]:
         else:
             where = (f"in the player the picture stands still from {at(start - first)} to "
                      f"{at(end - first, up=True)}")
-        lines.append(f"Nothing was recorded from {span(start, end, record)}: {where}.")
+        if (start, end) in unsaved:
+            lines.append(f"Not saved yet when the package was made, from {span(start, end, record)}: "
+                         "the camera's recording was still being written, and its file held "
+                         f"nothing later then: {where}.")
+        else:
+            lines.append(f"Nothing was recorded from {span(start, end, record)}: {where}.")
     if len(gaps) > GAPS_SHOWN:
         lines.append(f"... and {len(gaps) - GAPS_SHOWN} more such stretches, all listed "
                      "in data/provenance.json (gaps).")

@@ -102,3 +102,54 @@ def test_an_export_reads_a_recording_still_being_written_again_first(agent, tmp_
     assert record["gaps"] == []
     stamps = _stamps(done.clip)
     assert (stamps[0], stamps[-1]) == (T0, T0 + 5_900_000)
+
+
+def test_seconds_a_recording_still_being_written_has_not_saved_are_not_called_unrecorded(
+        agent, tmp_path, capsys):
+    """Export hunt 13: a window running past what a recording still being written held so
+    far got "nothing was recorded from 22:00:03 to 22:00:06" in the export's note, the README
+    and provenance.json, though the camera was recording: those seconds were not on disk
+    yet. They are now marked `not_saved_yet` and said so; the package still verifies."""
+    from agent.cli import main
+    from agent.commands.export_notes import export_notes
+    (mp4,) = make_recordings(tmp_path / "made", "blue-iris", "porch", T0, 1, 6.0, fps=10,
+                             gop_s=1.0)
+    data, starts = _fragmented(mp4, tmp_path / "whole.mp4")
+    folder = tmp_path / "rec"
+    folder.mkdir()
+    (folder / mp4.name).write_bytes(data[:starts[3]])   # 3 s saved, and the file just written
+    agent.scan([str(folder)], tz="UTC")
+    (row,) = agent.recordings()
+    assert row.status == "in-progress"
+    done = agent.export(row.camera, T0, T0 + 6 * US, tmp_path / "out", mode="exact")
+    record = json.loads((done.package.path / "data" / "provenance.json").read_text())
+    assert record["gaps"] == [{"start": "2026-11-20T22:00:03Z", "end": "2026-11-20T22:00:06Z",
+                               "not_saved_yet": True}]
+    readme = (done.package.path / "README.txt").read_text()
+    assert "Nothing was recorded" not in readme and "stands still" not in readme
+    assert ("Not saved yet when the package was made, from 2026-11-20 22:00:03 UTC to "
+            "2026-11-20 22:00:06 UTC: the camera's recording was still being written") in readme
+    (note,) = export_notes(done, "UTC")
+    assert note.startswith("not saved yet from 2026-11-20 22:00:03 UTC to 22:00:06 UTC: the "
+                           "camera's recording is still being written")
+    assert main(["--home", str(agent.home), "verify", str(done.package.path)]) == 0
+    cap = capsys.readouterr()
+    said = cap.out + cap.err
+    assert "not saved yet: the camera's recording was still being written" in said
+    assert "recorded nothing" not in said
+
+
+def test_a_gap_inside_a_finished_recordings_window_is_still_nothing_recorded(agent, tmp_path):
+    """The stretch after a recording that is finished stays "nothing was recorded"."""
+    (mp4,) = make_recordings(tmp_path / "made", "blue-iris", "porch", T0, 1, 3.0, fps=10,
+                             gop_s=1.0)
+    folder = tmp_path / "rec"
+    folder.mkdir()
+    (folder / mp4.name).write_bytes(mp4.read_bytes())
+    os.utime(folder / mp4.name, (1_700_000_000, 1_700_000_000))
+    agent.scan([str(folder)], tz="UTC")
+    (row,) = agent.recordings()
+    done = agent.export(row.camera, T0, T0 + 6 * US, tmp_path / "out", mode="exact")
+    record = json.loads((done.package.path / "data" / "provenance.json").read_text())
+    assert record["gaps"] == [{"start": "2026-11-20T22:00:03Z", "end": "2026-11-20T22:00:06Z"}]
+    assert "Nothing was recorded from" in (done.package.path / "README.txt").read_text()

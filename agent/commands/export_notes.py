@@ -6,6 +6,7 @@ from __future__ import annotations
 from agent.commands.local_time import window
 from agent.export.clip_writer import headless_words
 from agent.export.clock_step import stepped_words
+from agent.export.plan import not_saved_yet
 from frp.late_start import early_end_us, keyframe_wait_us, unrecorded_until
 from frp.count_words import counted
 
@@ -23,7 +24,11 @@ def export_notes(done, tz: str | None) -> list[str]:
                  == plan.start_us else "the camera's recording starts")
         notes.append(f"a copy starts at the first full picture (keyframe) inside the window, "
                      f"{wait:.2f} s after {after} (use --mode exact for the exact second)")
-    notes += [f"nothing was recorded from {window(start, end, tz)}" for start, end in gaps]
+    unsaved = not_saved_yet(plan)
+    notes += [f"not saved yet from {window(start, end, tz)}: the camera's recording is still "
+              "being written and its file held nothing later when the clip was cut; export "
+              "again later for those seconds" if (start, end) == unsaved else
+              f"nothing was recorded from {window(start, end, tz)}" for start, end in gaps]
     early = early_end_us(plan.end_us, cut.delivered_end_us, cut.shortfall_end_us, gaps)
     if early:
         notes.append(f"the clip ends {early / 1e6:.2f} s before the window does: the recording "

@@ -140,8 +140,12 @@ def _missing(r: dict) -> list[str]:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
             out.append(f"not in the clip: the approved window's {value:g} s at the {where}"
                        + (_late_start(r, gaps) if where == "start" else ""))
+    unsaved = {span for g in _list(r.get("gaps")) if isinstance(g, dict)
+               and g.get("not_saved_yet") is True for span in [window_of(g)] if span}
     for span in gaps:
-        out.append(f"not recorded: the camera recorded nothing from {_utc(span)}")
+        out.append(f"not saved yet: the camera's recording was still being written, its file "
+                   f"holding nothing from {_utc(span)}" if span in unsaved else
+                   f"not recorded: the camera recorded nothing from {_utc(span)}")
     return out
 
 

@@ -85,3 +85,17 @@ def recorded_offsets(plan: ExportPlan) -> list[float]:
     return sorted({r.clock_shift_us / US if r.clock_shift_us is not None
                    else by_id.get(r.source_id, 0.0) for r in plan.coverage.files}
                   or set(by_id.values()))
+
+
+def not_saved_yet(plan: ExportPlan) -> tuple[int, int] | None:
+    """The stretch at the window's end that follows a recording still being written (`in-
+    progress`) as far as its file held footage when it was read: the camera may well have
+    been recording then, its recorder had not saved those seconds yet. None when the window's
+    last gap is no such stretch (the recording ended, or another one follows)."""
+    gaps = plan.coverage.gaps
+    if not gaps or gaps[-1].end_us < plan.end_us:
+        return None
+    last = gaps[-1]
+    growing = any(r.status == "in-progress" and r.end_us == last.start_us
+                  for r in plan.coverage.files)
+    return (last.start_us, last.end_us) if growing else None

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from agent import __version__
 from agent.export.cut import Cancelled, CutResult
-from agent.export.plan import ExportPlan, recorded_offsets
+from agent.export.plan import ExportPlan, not_saved_yet, recorded_offsets
 from agent.export.redact import Redaction
 from agent.export.redaction_records import redaction_records, unredacted_original
 from agent.export.sound import conversion_record
@@ -61,8 +61,7 @@ def provenance_facts(plan: ExportPlan, result: CutResult, sources: list[dict],
                       "frames": result.frames,
                       "shortfall_start_s": result.shortfall_start_us / 1e6,
                       "shortfall_end_s": result.shortfall_end_us / 1e6},
-        "gaps": [{"start": format_utc(g.start_us), "end": format_utc(g.end_us)}
-                 for g in plan.coverage.gaps],
+        "gaps": gaps_record(plan),
         "sources": sources,
         "clock": {"time_zones": zones, "clock_offset_s": offsets,
                   "note": "clock offset = camera clock minus true time; times here are true UTC"},
@@ -142,3 +141,12 @@ def _relative(path: Path, roots: list[Path]) -> str:
         if path.is_relative_to(root):
             return path.relative_to(root).as_posix()
     return path.name
+
+
+def gaps_record(plan) -> list[dict]:
+    """provenance.json's `gaps`: the stretch after a recording still being written is marked
+    `not_saved_yet`, since the camera was likely recording then (package-format.md)."""
+    unsaved = not_saved_yet(plan)
+    return [{"start": format_utc(g.start_us), "end": format_utc(g.end_us),
+             **({"not_saved_yet": True} if (g.start_us, g.end_us) == unsaved else {})}
+            for g in plan.coverage.gaps]
