@@ -175,3 +175,29 @@ def test_a_folder_the_desktop_cannot_open_is_named_instead(qtbot, world, tmp_pat
     finally:
         win.shutdown()
         agent.close()
+
+
+def test_an_export_that_ends_while_the_app_is_in_the_tray_is_said_by_the_tray(qtbot, world,
+                                                                               tmp_path):
+    """Export hunt 13: an owner who started an export and closed the window to the tray (it
+    keeps running there) was told nothing when it ended; the window, opened, showed it. Now
+    the tray says it: the page's title and outcome, the one the window shows. A window in
+    sight gets no notification (its page says it)."""
+    win, agent = open_window(qtbot, world.home)
+    try:
+        page = one_camera(qtbot, win, world)
+        before = len(win.tray.notifications)
+        export_result(qtbot, win, page, tmp_path / "in sight")
+        assert len(win.tray.notifications) == before   # the window said it
+        win.show_page("export")
+        page.folder.setText(str(tmp_path / "USB stick"))
+        qtbot.mouseClick(page.export_button, Qt.LeftButton)
+        win.hide()   # closed to the tray while it runs
+        settle(qtbot, win, timeout=60000)
+        assert win.progress.stage.text() == "Finished"
+        (title, text), = win.tray.notifications[before:]
+        assert title == win.progress.title.text() and title.startswith("Exported ")
+        assert text.startswith("Finished. ") and "Hand over the whole folder" in text
+    finally:
+        win.shutdown()
+        agent.close()

@@ -26,6 +26,9 @@ class ProgressPage(QWidget):
     """Follows one job; `closed` when the owner leaves the page after it ended."""
 
     closed = Signal()
+    # (title, text) of a job that ended, as the page shows it: the tray says it when the
+    # window is out of sight (gui/shell/main_window.py)
+    ended = Signal(str, str)
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
@@ -123,6 +126,7 @@ class ProgressPage(QWidget):
         # a screen reader says it as the focus arrives.
         self.done_button.setAccessibleDescription(f"{self.stage.text()}. {self.result.text()}")
         self.done_button.setFocus(Qt.OtherFocusReason)
+        self.ended.emit(self.title.text(), f"{self.stage.text()}. {self.result.text()}")
 
     def _say_outcome(self, ok: bool, message: str) -> None:
         """The stage and result lines for a job that ended: finished, cancelled or failed."""

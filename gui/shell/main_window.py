@@ -114,6 +114,7 @@ class MainWindow(WindowClosing, QMainWindow):
         self.request.started.connect(self._follow_approval)
         self.request.decided.connect(self._decided)
         self.export.started.connect(self.follow)
+        self.progress.ended.connect(self._ended_out_of_sight)
         self.export.running.connect(lambda: self.show_page("progress"))
         self.progress.closed.connect(self._progress_closed)
         self.settings.addFolder.connect(lambda: (self.show_page("first_run"),
@@ -243,6 +244,14 @@ class MainWindow(WindowClosing, QMainWindow):
         it ended well."""
         self.progress.track(job, title, done)
         self.show_page("progress")
+
+    def _ended_out_of_sight(self, title: str, text: str) -> None:
+        """An export or a delivery that ended while the window was closed to the tray (or
+        minimised) is said by the tray: the owner who closed it to wait heard nothing, and
+        found out only by opening the app again."""
+        if self.isVisible() and not self.isMinimized():
+            return
+        self.tray.notify(title, text)
 
     def _announce(self, views: list) -> None:
         for v in views:
