@@ -132,6 +132,10 @@ def test_seconds_a_recording_still_being_written_has_not_saved_are_not_called_un
     (note,) = export_notes(done, "UTC")
     assert note.startswith("not saved yet from 2026-11-20 22:00:03 UTC to 22:00:06 UTC: the "
                            "camera's recording is still being written")
+    assert main(["--home", str(agent.home), "export", "--camera", row.camera, "--from",
+                 "2026-11-20T22:00:00Z", "--to", "2026-11-20T22:00:06Z", "--mode", "exact",
+                 "--out", str(tmp_path / "out"), "--json", "--progress", "none"]) == 0
+    assert json.loads(capsys.readouterr().out)["gaps"] == record["gaps"]   # as it says
     assert main(["--home", str(agent.home), "verify", str(done.package.path)]) == 0
     cap = capsys.readouterr()
     said = cap.out + cap.err

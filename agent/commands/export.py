@@ -11,6 +11,7 @@ from agent.commands.export_notes import export_notes
 from agent.commands.folders import existing_folder
 from agent.commands.option_values import typed_camera
 from agent.export.destination import made_for_this
+from agent.export.plan import not_saved_yet
 from agent.commands.job_progress import expected_frames
 from agent.commands.local_time import CAMERA_HELP, time_help, window, zone_for
 from agent.commands.progress import add_option as add_progress_option
@@ -151,12 +152,15 @@ def _request_token(path: str) -> bytes:
 def _report(done, args, start: int, end: int, tz: str | None) -> None:
     """What the export made: its package, window and notes (stdout, stderr or --json)."""
     cut = done.cut
+    unsaved = not_saved_yet(done.plan)   # as provenance.json marks it
     out = {"package": str(done.package.path), "clip": str(done.clip), "sha256": done.clip_sha256,
            "mode": cut.mode, "requested": {"start": utc(start), "end": utc(end)},
            "delivered": {"start": utc(cut.delivered_start_us), "end": utc(cut.delivered_end_us)},
            "audio": cut.audio, "frames": cut.frames, "dropped_frames": cut.dropped_frames,
            "dropped_audio_packets": cut.dropped_audio_packets,
-           "gaps": [{"start": utc(g.start_us), "end": utc(g.end_us)} for g in done.plan.coverage.gaps],
+           "gaps": [{"start": utc(g.start_us), "end": utc(g.end_us),
+                     **({"not_saved_yet": True} if (g.start_us, g.end_us) == unsaved else {})}
+                    for g in done.plan.coverage.gaps],
            "clock_steps": [{"recording": step.path.name, "last_frame": utc(step.last_us)}
                            for step in cut.clock_steps],
            "headless": [{"recording": head.path.name, "first_keyframe": utc(head.first_key_us)}
