@@ -112,6 +112,10 @@ class Hostile:
         self.headers: list[tuple[str, dict]] = []
         self.patch_bytes = 0
         self.hook = None
+        # What the handlers answered (or would have: a client that hung up first), in order:
+        # a call the client cut short is still handled here after the client has returned.
+        self.answered: list[str] = []
+        self.done = threading.Condition(self.lock)
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self.httpd.daemon_threads = False  # so server_close joins every handler thread
         self.httpd.handle_error = lambda *a: None  # a client that timed out is expected here
@@ -130,6 +134,13 @@ class Hostile:
 
     def data(self, url: str) -> bytes:
         return bytes(self.uploads[url.rsplit("/", 1)[1]]["data"])
+
+    def answered_all(self, method: str, count: int) -> None:
+        """Wait until the handlers have answered `count` requests of `method`: a call the
+        client cut short (a cancel) is handled on the server's own thread after the client
+        returned, and what the server holds is known only then."""
+        with self.done:
+            assert self.done.wait_for(lambda: self.answered.count(method) >= count, timeout=60)
 
     def handle(self, method: str, path: str, headers: dict, body: bytes):
         with self.lock:
@@ -184,7 +195,13 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
         headers = {k.lower(): v for k, v in self.headers.items()}
-        status, extra, payload = self.server.app.handle(self.command, self.path, headers, body)
+        app = self.server.app
+        try:
+            status, extra, payload = app.handle(self.command, self.path, headers, body)
+        finally:
+            with app.done:
+                app.answered.append(self.command)
+                app.done.notify_all()
         if status is None:   # the hook answers by hand (payload writes to this handler)
             payload(self)
             return
@@ -766,6 +783,7 @@ def test_expired_upload_found_on_resume_starts_a_new_one(hostile, payload, tmp_p
     with pytest.raises(UploadCancelled):
         upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=64 * KiB,
                     rate_limit_bps=400_000, progress=stop_after_first_chunk, cancel=cancel)
+    hostile.answered_all("PATCH", 1)   # the part the stop cut the answer of, taken first
     del hostile.uploads["u1"]  # the server expired it while the PC was off
     result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=64 * KiB)
     assert hostile.count("HEAD") == 1 and result.url.endswith("/u2") and result.resumed_from == 0
@@ -1362,9 +1380,16 @@ def test_an_upload_said_gone_is_forgotten_only_once_a_new_one_is_made(hostile, p
         if p.sent >= 64 * KiB:
             cancel.set()
 
+    # The stop lands as the first part has left and before its answer: the client returns at
+    # once, and the server takes the part after that (held here until the client returned, as
+    # a loaded machine may schedule it; reading what it holds before it did saw 0 bytes).
+    answer = threading.Event()
+    hostile.hook = lambda m, p, h, b: answer.wait(60) and None if m == "PATCH" else None
     with pytest.raises(UploadCancelled):
         upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", chunk_size=64 * KiB,
                     rate_limit_bps=400_000, progress=stop_after_first_part, cancel=cancel)
+    answer.set()
+    hostile.answered_all("PATCH", 1)
     held = len(hostile.uploads["u1"]["data"])
     assert held >= 64 * KiB
 
