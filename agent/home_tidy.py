@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Iterable
 
 from agent.index.remote_pieces import remove_unfinished_slots
-from agent.requests.approval_run import AlreadyRunning, delivery_lock
+from agent.requests.running_deliveries import AlreadyRunning, delivery_lock
 from agent.requests.delivered_tars import delivered_tars, let_go_of_tar
 from agent.requests.records import Entry
 from agent.storage import STALE_AFTER_S, remove_stale_partials, remove_stale_temps

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 
-from agent.requests.approval_run import delivery_lock
+from agent.requests.running_deliveries import delivery_lock
 from agent.requests.inbox import Inbox
 from tests.fault_proxy import Rule
 from tests.test_delivery_faults import footage, world  # noqa: F401

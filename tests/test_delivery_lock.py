@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from agent.requests.approval_run import AlreadyRunning, delivery_lock
+from agent.requests.running_deliveries import AlreadyRunning, delivery_lock
 
 HOLDER = r"""
 import fcntl, os, sys, time

@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from agent.requests.approval_run import delivery_lock  # noqa: E402
+from agent.requests.running_deliveries import delivery_lock  # noqa: E402
 from agent.service import Agent, AgentError  # noqa: E402
 from demo.gui_data import make_world  # noqa: E402
 from gui.views.core_words import in_owner_language  # noqa: E402
@@ -97,7 +97,7 @@ def test_a_delivery_a_stopped_command_left_waiting_reads_in_spanish(spanish, tmp
     # reason, which the app's request list and page then show.
     import types
 
-    from agent.requests.approval_run import mark_interrupted
+    from agent.requests.running_deliveries import mark_interrupted
     from tests.test_gui_core_words_answers import reads_in_spanish
 
     said = []

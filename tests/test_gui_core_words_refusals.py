@@ -33,7 +33,7 @@ from agent.requests.tus_uploads import changed_while_sent  # noqa: E402
 from agent.requests.hold_room import room_problem  # noqa: E402
 from agent.requests.package_delivery import within_limit  # noqa: E402
 from agent.requests.portal_answers import PortalError, check_status  # noqa: E402
-from agent.requests.approval_run import CUT_OFF  # noqa: E402
+from agent.requests.running_deliveries import CUT_OFF  # noqa: E402
 from agent.requests.registering import key_lost, lost_words  # noqa: E402
 from agent.requests.tus_uploads import decided_elsewhere  # noqa: E402
 from agent.storage import newer_layout  # noqa: E402

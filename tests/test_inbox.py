@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agent.requests.approval_run import INTERRUPTED, mark_interrupted
+from agent.requests.running_deliveries import INTERRUPTED, mark_interrupted
 from agent.requests.inbox import Inbox, UnknownRequest, folder_name
 from agent.requests.statuses import (
     ENDED,

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 import agent.requests.inbox as inbox_module
+from agent.requests.inbox_file import InboxError
+from agent.service import Agent
 from tests.fault_proxy import Rule
 from tests.test_delivery_faults import World, footage  # noqa: F401 - the module's footage
 
@@ -132,3 +134,30 @@ def test_full_as_the_decision_is_taken(world):
     assert code == 0, err
     assert world.show()["status"] == "delivered"
     assert world.proxy.count("POST", "/files") == 1
+
+
+def test_the_app_says_why_once_there_is_room_again(world):
+    """The app's one Agent ran the approval: the disk filled as the portal took the package,
+    so neither its receipt nor the failure could be written, and the request stayed
+    `uploading`. Once room is made, opening the request said 'footage-agent stopped before
+    the footage was sent (the PC shut down, or the program was ended)': untrue on both counts
+    (the portal has the footage; nothing shut down). The process that ran it remembers why."""
+    inbox = world.run.home / "inbox.db"
+    world.proxy.rules.append(Rule("POST", "/submissions", before=lambda body: fill(inbox)))
+    agent = Agent(world.run.home)
+    try:
+        with pytest.raises(InboxError) as failed:
+            agent.requests.approve(world.jti)
+        assert f"{FULL} {inbox} is full" in str(failed.value)
+        free(inbox)
+        shown = agent.requests.show(world.jti)
+        assert shown.status == "failed", shown
+        assert shown.reason.startswith(f"{FULL} {inbox} is full: free some space there"), \
+            shown.reason
+        assert "stopped before the footage was sent" not in shown.reason
+        logged = world.audit("upload")[-1]   # the log says the same
+        assert logged["status"] == "failed" and logged["reason"] == shown.reason, logged
+        assert agent.requests.approve(world.jti).status == "delivered"
+    finally:
+        agent.close()
+    assert world.proxy.count("POST", "/files") == 1   # the package was not sent again

@@ -30,7 +30,7 @@ from agent.export.bagtar import tar_package
 from agent.requests import package_export, portal_retries
 from agent.requests import registering
 from agent.requests.agencies import TrustStore
-from agent.requests.approval_run import delivery_lock
+from agent.requests.running_deliveries import delivery_lock
 from agent.requests.desk import RequestDesk
 from agent.service import Agent
 from agent.commands.local_time import window

@@ -15,7 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from agent.requests import portal_retries
 from agent.requests.agencies import TrustStore
-from agent.requests.approval_run import delivery_lock
+from agent.requests.running_deliveries import delivery_lock
 from agent.requests.desk_errors import DeskRefusal
 from agent.requests.inbox import Inbox
 from frp.jws import parse_compact

@@ -103,7 +103,7 @@ def _delivery_interrupted(desk, view: RequestView, exc: Interrupted) -> Interrup
     """A stop during the delivery: the request is left saying so (a job still blocked in a
     call that never answered, or no longer waited for, could not), and the owner is told how
     it goes on."""
-    from agent.requests.approval_run import mark_interrupted
+    from agent.requests.running_deliveries import mark_interrupted
     mark_interrupted(desk.inbox, lambda event, **data: desk.audit.append(
         event, id=view.id, agency=view.agency_id, **data), view.agency_id, view.id)
     say(f"footage-agent: the delivery of {one_line(view.id)} was interrupted; run approve "

@@ -1,5 +1,5 @@
-"""Running an approval the owner gave: one delivery of a request at a time, the approval the
-request's state allows, and its steps (export -> decision -> upload -> receipt) with the
+"""Running an approval the owner gave (one delivery of a request at a time:
+running_deliveries.py): the approval the request's state allows, and its steps (export -> decision -> upload -> receipt) with the
 request's status moved at each one.
 
 The desk (agent/requests/desk.py) verifies the request first and turns this module's
@@ -10,9 +10,6 @@ not signed (nothing of it left this PC), with other choices the owner gives (app
 """
 from __future__ import annotations
 
-import contextlib
-import os
-import threading
 from pathlib import Path
 from typing import Callable
 
@@ -41,16 +38,11 @@ from agent.requests.statuses import UNDECIDED
 from agent.requests.package_delivery import deliver_packages
 from agent.requests.package_export import export_packages
 from agent.requests.records import Approval, Entry
+from agent.requests.running_deliveries import CUT_OFF_STATUSES
 from agent.requests.status_words import status_said
-from agent.file_locks import Busy, FileLock, open_lock
 from agent.timebase import format_utc, local_text
 
 Log = Callable[..., None]  # the desk's audit line for a request: log(event, entry, **data)
-
-
-class AlreadyRunning(Exception):
-    """The request is being delivered (or declined) right now, by this process or another
-    footage-agent."""
 
 
 class RunFailed(Exception):
@@ -64,87 +56,13 @@ class RunFailed(Exception):
         self.refused = refused
 
 
-class RunningDeliveries:
-    """The requests being delivered by this process (the app runs approvals on threads), each
-    also locked against other processes sharing the home folder."""
-
-    def __init__(self, home: Path) -> None:
-        self.home = home
-        self._busy: set[tuple[str, str]] = set()
-        self._busy_lock = threading.Lock()
-
-    @contextlib.contextmanager
-    def claim(self, entry: Entry):
-        """Deliver `entry` inside this block only; AlreadyRunning if it is being delivered."""
-        key = (entry.iss, entry.jti)
-        with self._busy_lock:
-            if key in self._busy:
-                raise AlreadyRunning(f"request '{entry.jti}' is being delivered right now")
-            self._busy.add(key)
-        try:
-            with delivery_lock(self.home, entry):
-                yield
-        finally:
-            with self._busy_lock:
-                self._busy.discard(key)
-
-
-    def settle(self, inbox: Inbox, log: Callable[..., None], entry: Entry) -> Entry:
-        """`entry` as it stands, a delivery cut off (the process delivering it was killed,
-        the PC lost power) made `failed` and said so: a status that claims work is going on
-        while nothing delivers it would stay for good, and the app offers no way to send it
-        again but from `failed`. A delivery this process or another runs is left alone.
-        `log(event, **data)` records it."""
-        if entry.status not in _CUT_OFF:
-            return entry
-        key = (entry.iss, entry.jti)
-        with self._busy_lock:
-            if key in self._busy:
-                return entry
-            self._busy.add(key)   # no delivery of it starts here while this looks
-        try:
-            with delivery_lock(self.home, entry):
-                entry = inbox.get(entry.jti, entry.iss)
-                if entry.status not in _CUT_OFF:
-                    return entry
-                log(_STAGE[entry.status], status="failed", reason="cut off")
-                return inbox.transition(entry.iss, entry.jti, "failed", CUT_OFF)
-        except AlreadyRunning:
-            return entry
-        finally:
-            with self._busy_lock:
-                self._busy.discard(key)
-
-
-@contextlib.contextmanager
-def delivery_lock(home: Path, entry: Entry):
-    """One delivery of a request at a time across processes: the app, `footage-agent run`
-    and a terminal's `approve` may share this home folder. A decline holds it too, so a
-    request is never declined and approved at once."""
-    folder = home / "locks"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    fd = open_lock(folder / f"{entry.folder}.lock")
-    try:
-        with FileLock(fd, wait=False):
-            yield
-    except Busy:
-        raise AlreadyRunning(f"request '{entry.jti}' is being delivered or declined by another "
-                             "footage-agent (the app, `footage-agent run` or a command in a "
-                             "terminal); wait for it to finish") from None
-    finally:
-        os.close(fd)
-
-
-_CUT_OFF = ("approved", "exporting", "uploading")
-
-
 def chosen_approval(store: Store, home: Path, entry: Entry, cameras, start_us, end_us, mode,
                     keep_audio, blur_faces, masks, on_file: tuple[str, ...] | None) -> Approval:
     """The approval the owner's choices make for the request as it stands, checked and
     recorded nowhere: the one kept when resuming a failed (or cut off) delivery, else a new
     one (`on_file`: the cameras registered with the agency, None when not known). Raises
     ApprovalRefused saying why it would be refused."""
-    resumed = entry.status == "failed" or entry.status in _CUT_OFF
+    resumed = entry.status == "failed" or entry.status in CUT_OFF_STATUSES
     if resumed and changeable(entry) and asked_otherwise(
             entry.approval, cameras, start_us, end_us, mode, keep_audio, blur_faces, masks):
         # Nothing of it left this PC: approved again as a new request is, unset choices kept.
@@ -177,7 +95,7 @@ def checked_resume(store: Store, home: Path, entry: Entry, approval: Approval) -
     it at that camera's cut, and sets aside what an earlier run made with them."""
     if entry.approval is None or approval != entry.approval:
         return
-    if entry.status == "failed" or entry.status in _CUT_OFF:
+    if entry.status == "failed" or entry.status in CUT_OFF_STATUSES:
         check_masks_placed(store, entry, approval,
                            redactions(home, approval, store.names.current),
                            usable_hold(home, entry.folder, (entry.jti, entry.iss)))
@@ -204,7 +122,7 @@ def approval_to_run(inbox: Inbox, store: Callable[[], Store], home: Path, log: L
     (or cut off) delivery, else a new one from the owner's choices, recorded as approved.
 
     Raises ApprovalRefused (a DeliveryError) when the approval is refused."""
-    if entry.status in _CUT_OFF:  # an earlier run was cut off
+    if entry.status in CUT_OFF_STATUSES:  # an earlier run was cut off
         entry = inbox.transition(entry.iss, entry.jti, "failed", "interrupted")
     approval = chosen_approval(store(), home, entry, cameras, start_us, end_us, mode,
                                keep_audio, blur_faces, masks, on_file)
@@ -240,10 +158,13 @@ def _change(inbox: Inbox, home: Path, log: Log, entry: Entry, approval: Approval
 
 
 def run_steps(step: Step, entry: Entry, approval: Approval,
-              upload_rate_limit_bps: int | None) -> Entry:
+              upload_rate_limit_bps: int | None,
+              unrecorded: Callable[[str], None] | None = None) -> Entry:
     """Export, send the signed decision, upload and receipt; returns the delivered request.
 
-    Raises RunFailed with the reason, the request left `failed`, when any step fails."""
+    Raises RunFailed with the reason, the request left `failed`, when any step fails. When
+    `failed` cannot be written (the inbox's disk full), `unrecorded(reason)` is told why the
+    run failed, and the inbox's own error is raised."""
     inbox = step.inbox
     stage = "export"
     try:
@@ -263,35 +184,17 @@ def run_steps(step: Step, entry: Entry, approval: Approval,
         return done
     except Exception as exc:  # every failure ends as `failed` with a reason, never stuck
         reason = _reason(exc)
-        inbox.transition(entry.iss, entry.jti, "failed", reason)
+        try:
+            inbox.transition(entry.iss, entry.jti, "failed", reason)
+        except Exception:
+            if unrecorded is not None:
+                unrecorded(reason)
+            raise
         step.log(stage, status="failed", reason=reason)
         refused = isinstance(exc, (DroppedFrames, PackageAltered, OverLimit, DecidedElsewhere,
                                    RegistrationChanged, FootageRefused, NothingNamesIt,
                                    MasksElsewhere, SubmissionRefused))
         raise RunFailed(reason, refused=refused) from None
-
-
-CUT_OFF = ("footage-agent stopped before the footage was sent (the PC shut down, or the "
-           "program was ended) (approve it again to resume)")
-INTERRUPTED = ("interrupted while waiting for an answer from the portal or the upload server; "
-               "approve it again to resume")
-_STAGE = {"approved": "approve", "exporting": "export", "uploading": "upload"}
-
-
-def mark_interrupted(inbox: Inbox, log: Callable[..., None], iss: str, jti: str) -> bool:
-    """A stop signal ended the command while the delivery's job was still blocked (a call
-    that never answered), so its own clean-up never ran: leave the request `failed`, saying
-    it was interrupted and resumes on the next approve, instead of a status that claims work
-    is going on. `log(event, **data)` records it. True when the request was marked."""
-    try:
-        entry = inbox.get(jti, iss)
-        if entry.status not in _STAGE:
-            return False   # the job got to its end (delivered, or failed with its reason)
-        inbox.transition(iss, jti, "failed", INTERRUPTED)
-        log(_STAGE[entry.status], status="failed", reason="interrupted")
-    except Exception:  # noqa: BLE001 - a stop must end the command whatever the inbox says
-        return False
-    return True
 
 
 def _reason(exc: Exception) -> str:

@@ -16,7 +16,7 @@ import hashlib
 
 from agent.errors import AgentError
 from agent.identity.keys import OwnerKeyError
-from agent.requests.approval_run import AlreadyRunning
+from agent.requests.running_deliveries import AlreadyRunning
 from agent.requests.decisions import signed_decision
 from agent.requests.records import WRONG_KEY, Entry
 from agent.requests.agency_changes import TrustStoreError

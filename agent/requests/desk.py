@@ -24,7 +24,7 @@ from agent.identity.keys import OwnerKey
 from agent.index.mirror import Connect, connector
 from agent.index.store import Store
 from agent.recorders.credentials import CredentialStore
-from agent.requests import approval_run, holds
+from agent.requests import holds, running_deliveries
 from agent.requests.agencies import TrustStore
 from agent.requests.agency_changes import TrustStoreError
 from agent.requests.approval_step import Step
@@ -81,7 +81,7 @@ class RequestDesk(DeskIntake, DeskHolds, DeskDecisions):
         self.signing_key = signing_key or (lambda agency_id, registration: owner_key())
         self.portal = portal or PortalClient(verify=verify)
         self.inbox = Inbox(self.home / "inbox.db", clock, on_expired=self._expired)
-        self._running = approval_run.RunningDeliveries(self.home)
+        self._running = running_deliveries.RunningDeliveries(self.home)
         # (agency, registration) -> SHA-256 of the tokens its last poll refused (logged once).
         self._last_refused: dict[tuple[str, str], str] = {}
         # (agency, request) -> (when to send its decision again, failures in a row): a decision
@@ -163,7 +163,7 @@ class RequestDesk(DeskIntake, DeskHolds, DeskDecisions):
         return usable_hold(self.home, entry.folder, (entry.jti, entry.iss))
 
     def _settled(self, entry: Entry) -> Entry:
-        """The entry, a delivery cut off by a crash made `failed` (approval_run)."""
+        """The entry, a delivery cut off by a crash made `failed` (running_deliveries)."""
         return self._running.settle(self.inbox, lambda event, **data: self._log(
             event, entry, **data), entry)
 
@@ -199,7 +199,7 @@ class RequestDesk(DeskIntake, DeskHolds, DeskDecisions):
     def claim(self, entry: Entry):
         """`with desk.claim(entry):` the request decided, delivered or asked about by this
         footage-agent alone (its delivery lock, which the app, `run` and a terminal's commands
-        share); approval_run.AlreadyRunning when another does it now."""
+        share); running_deliveries.AlreadyRunning when another does it now."""
         return self._running.claim(entry)
 
     def asking_step(self, entry: Entry, cancel=None) -> Step:

@@ -12,7 +12,7 @@ from typing import Callable
 
 from agent.callbacks import call_safely
 from agent.delivery.wire import UploadCancelled
-from agent.requests import approval_run, polling
+from agent.requests import approval_run, polling, running_deliveries
 from agent.requests.approval_step import DeliveryError, Step
 from agent.requests.decisions import signed_decision
 from agent.requests.desk_errors import DeskError, DeskRefusal, ReceiptFetched
@@ -65,7 +65,7 @@ class DeskDecisions:
                 done = self._approve(self._entry(entry.jti, entry.iss), cameras, start_us,
                                      end_us, mode, keep_audio, progress, cancel, blur_faces,
                                      masks, accept_dropped)
-        except approval_run.AlreadyRunning as exc:
+        except running_deliveries.AlreadyRunning as exc:
             raise DeskRefusal(str(exc)) from None
         return self._view(done)
 
@@ -103,7 +103,8 @@ class DeskDecisions:
                     tuple(self.trust.list()))
         try:
             return approval_run.run_steps(step, entry, approval,
-                                          self.settings.upload_rate_limit_bps)
+                                          self.settings.upload_rate_limit_bps,
+                                          lambda why: self._running.unrecorded(entry, why))
         except approval_run.RunFailed as exc:
             if exc.refused:
                 raise DeskRefusal(str(exc)) from None
@@ -133,7 +134,7 @@ class DeskDecisions:
                     return self._decline(entry, request, reason, unverified=problem,
                                          progress=progress, cancel=cancel)
                 return self._withdraw(entry, reason, progress, cancel)
-        except approval_run.AlreadyRunning as exc:
+        except running_deliveries.AlreadyRunning as exc:
             raise DeskRefusal(f"{exc}; cancel it first to decline") from None
 
     def _owed_asked(self, entry: Entry, cancel: threading.Event | None) -> Entry:

@@ -17,7 +17,7 @@ import threading
 import time
 
 from agent.delivery.wire import UploadCancelled
-from agent.requests.approval_run import AlreadyRunning
+from agent.requests.running_deliveries import AlreadyRunning
 from agent.requests.approval_step import DeliveryError
 from agent.requests.desk_errors import DeskError
 from agent.requests.package_delivery import receipt_owed
