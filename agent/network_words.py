@@ -4,6 +4,7 @@ raised. A leaf module for both sides: delivery and the portal client say failure
 from __future__ import annotations
 
 import html
+import json
 import re
 import ssl
 
@@ -86,6 +87,26 @@ def page_words(text: str, status: int | None = None) -> str:
     if status is not None and words.startswith(f"{status} "):
         words = words[len(str(status)) + 1:]
     return words
+
+
+def error_words(text: str, status: int | None = None) -> str:
+    """An error answer's own words for a person, not yet made safe to show: an FRP/1 error
+    document's `detail`, else its `error`, when it is text; a JSON answer without such text
+    has none ("" : its raw JSON, "[[[[...", is no words), nor has one nested deeper than the
+    reader goes; any other text through page_words."""
+    try:
+        doc = json.loads(text)
+    except RecursionError:
+        return ""
+    except ValueError:
+        return page_words(text, status)
+    if isinstance(doc, str):
+        return doc
+    for name in ("detail", "error"):
+        value = doc.get(name) if isinstance(doc, dict) else None
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""
 
 
 def is_web_page(headers: httpx.Headers) -> bool:

@@ -19,7 +19,7 @@ import httpx
 from agent.backoff import parse_retry_after
 from agent.call_transport import CallTransport
 from agent.deadline import ANSWER, CallDeadline
-from agent.network_words import page_words
+from agent.network_words import error_words
 from frp.origins import is_loopback
 from frp.text import one_line
 
@@ -81,16 +81,11 @@ class Reply:
         return header_int(self.headers.get("upload-length"))
 
     def detail(self) -> str:
-        """The server's own words about an error (FRP/1 JSON `detail`, else text, a web page by
-        its title: network_words.page_words), made safe to show by the one display rule
-        (frp.text.one_line: what acts is written as a visible escape), at most 200 characters."""
-        text = self.body.decode("utf-8", "replace")
-        try:
-            data = json.loads(text)
-            if isinstance(data, dict):
-                text = str(data.get("detail") or data.get("error") or "")
-        except (ValueError, RecursionError):   # not JSON, or nested past what the reader goes
-            text = page_words(text, self.status)
+        """The server's own words about an error (FRP/1 JSON `detail` or `error`, none from
+        other JSON, else text, a web page by its title: network_words.error_words), made safe
+        to show by the one display rule (frp.text.one_line: what acts is written as a visible
+        escape), at most 200 characters."""
+        text = error_words(self.body.decode("utf-8", "replace"), self.status)
         return one_line(text.strip(), 200)
 
     def error_code(self) -> str | None:

@@ -12,7 +12,7 @@ import httpx
 from agent import backoff
 from agent.backoff import MAX_RETRY_AFTER_S
 from agent.delivery.wire import header_int
-from agent.network_words import SIGN_IN_PAGE, page_words
+from agent.network_words import SIGN_IN_PAGE, error_words
 from frp.agency import Agency
 from frp.text import one_line
 
@@ -159,14 +159,9 @@ def check_status(response: httpx.Response, body: bytes, agency: Agency, url: htt
 
 
 def _error_detail(body: bytes, status: int | None = None) -> str:
-    """The FRP/1 error `detail` (else `error`, else the text itself, a web page by its
-    title), as plain text."""
-    text = body[:4096].decode("utf-8", "replace")
-    doc = _error_doc(text)
-    for name in ("detail", "error"):
-        if isinstance(doc.get(name), str) and doc[name].strip():
-            return plain(doc[name])
-    return plain(page_words(text, status))
+    """The FRP/1 error `detail` (else `error`; none from other JSON, else the text itself, a
+    web page by its title: network_words.error_words), as plain text."""
+    return plain(error_words(body[:4096].decode("utf-8", "replace"), status))
 
 
 def _error_code(body: bytes) -> str | None:
