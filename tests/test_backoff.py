@@ -187,10 +187,14 @@ def test_a_portal_call_is_tried_5_times_after_about_1_2_4_8_s(monkeypatch):
     waits.clear()
     assert portal_retries.portal_call(step, failing(0.0, 30.0, 1.0)) == "taken"
     assert waits[1] == 30.0 and waits[0] >= 0.875 and waits[2] >= 3.5   # a floor, not a wait
-    with pytest.raises(DeliveryError, match=r"asks to wait 61 s: approve it again after that"):
-        portal_retries.portal_call(step, failing(61.0))
-    with pytest.raises(DeliveryError, match=r"asks to wait 86,400 s"):
-        portal_retries.portal_call(step, failing(10.0**9))
+    # A wait past the cap is said in plain units, rounded up (once 'it asks to wait 86,400 s').
+    for asked, said in ((61.0, "2 minutes"), (3600.0, "60 minutes"), (7140.0, "119 minutes"),
+                        (7141.0, "2 hours"), (82800.0, "23 hours"), (82801.0, "a day"),
+                        (86400.0, "a day"), (10.0**9, "a day")):
+        with pytest.raises(DeliveryError) as ended:
+            portal_retries.portal_call(step, failing(asked))
+        assert str(ended.value).endswith(f"; it asks to wait {said}: approve it again after "
+                                         "that"), (asked, str(ended.value))
     with pytest.raises(DeliveryError, match=r"HTTP 503, 5 tries"):
         portal_retries.portal_call(step, failing(*[None] * 9))
 

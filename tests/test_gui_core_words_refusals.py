@@ -38,6 +38,7 @@ from agent.requests.registering import key_lost, lost_words  # noqa: E402
 from agent.requests.tus_uploads import decided_elsewhere  # noqa: E402
 from agent.storage import newer_layout  # noqa: E402
 from gui.views.core_words import in_owner_language, matches  # noqa: E402
+from gui.views.display import NBSP  # noqa: E402
 from tests.gui_support import spanish  # noqa: E402,F401
 from tests.test_gui_core_words import _values, spanish_of  # noqa: E402
 from tests.test_registration_agent import cas  # noqa: E402,F401
@@ -660,3 +661,16 @@ def test_a_safe_copy_too_deep_for_windows_reads_in_spanish(spanish):
     assert said == read_in_spanish(message) and home in said and "copia a salvo" in said
     assert "Enable Win32 long paths" in said and said.endswith("no se copió nada")
     assert "Windows allows" not in said and "nothing was copied" not in said
+
+
+@pytest.mark.parametrize("asked, spanish_wait", [(86400.0, "un día"), (3 * 3600.0, "3 horas"),
+                                                 (PORTAL_WAIT_CAP_S + 3000, "51 minutos")])
+def test_a_long_wait_a_busy_portal_asks_for_reads_in_plain_units(spanish, asked, spanish_wait):
+    """A Retry-After of a day was said 'it asks to wait 86,400 s' (in Spanish '86400 s'): the
+    wait is said in minutes, hours or a day, in the owner's language."""
+    step = types.SimpleNamespace(agency=types.SimpleNamespace(name="Example City Police"))
+    message = resumable(_busy_words(step, PortalError("HTTP 503", status=503), 2, asked))
+    said = in_owner_language(message)
+    assert f"esperar {spanish_wait}: después" in said.replace(NBSP, " "), said
+    assert spanish_wait == "un día" or NBSP + spanish_wait.split()[1] in said   # never parted
+    assert " s:" not in said and "minutes" not in said and "hours" not in said, said

@@ -5,6 +5,7 @@ later"."""
 from __future__ import annotations
 
 import logging
+import math
 import time
 from typing import Callable
 
@@ -49,10 +50,21 @@ def portal_call(step: Step, call: Callable[[], object]):
 def _busy_words(step: Step, exc: PortalError, tries: int, delay: float) -> str:
     if exc.status is None:
         return str(exc)   # no answer: its own words say what to check
-    later = (f"it asks to wait {delay:,.0f} s: approve it again after that" if
+    later = (f"it asks to wait {wait_said(delay)}: approve it again after that" if
              delay > PORTAL_WAIT_CAP_S else "nothing is lost: approve it again later")
     return (f"{step.agency.name}'s portal is busy or down (HTTP {exc.status}, "
             f"{counted(tries, 'try', 'tries')}); {later}")
+
+
+def wait_said(seconds: float) -> str:
+    """A wait the portal asked for, more than PORTAL_WAIT_CAP_S, as a person says it: whole
+    minutes under two hours, whole hours under a day, else "a day" (Retry-After is read up to
+    a day), each rounded up, so approving again after it is never too soon. Not "86,400 s"."""
+    minutes = math.ceil(seconds / 60)
+    if minutes < 120:
+        return f"{minutes} minutes"
+    hours = math.ceil(seconds / 3600)
+    return f"{hours} hours" if hours < 24 else "a day"
 
 
 def _pause(step: Step, seconds: float) -> None:

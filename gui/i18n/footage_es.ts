@@ -2846,10 +2846,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); no se pierde nada: apruébela de nuevo más tarde</translation>
     </message>
     <message>
-        <source>{agency}&apos;s portal is busy or down (HTTP {status}, {tries}); it asks to wait {seconds} s: approve it again after that</source>
-        <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); pide esperar {seconds}&#xa0;s: apruébela de nuevo después</translation>
-    </message>
-    <message>
         <source>{reason} The agent forgot that upload: approve it again to upload the package afresh; if this happens again, tell the agency</source>
         <translation>{reason} El programa ha olvidado ese envío: apruébela de nuevo para enviar el paquete desde el principio; si vuelve a ocurrir, avise a la agencia</translation>
     </message>
@@ -3002,6 +2998,22 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); no se pierde nada: más tarde, abra la solicitud y pulse «Intentar enviar de nuevo»</translation>
     </message>
     <message>
+        <source>{agency}&apos;s portal is busy or down (HTTP {status}, {tries}); it asks to wait {wait}: approve it again after that</source>
+        <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); pide esperar {wait}: apruébela de nuevo después</translation>
+    </message>
+    <message>
+        <source>{count} minutes</source>
+        <translation>{count}&#xa0;minutos</translation>
+    </message>
+    <message>
+        <source>{count} hours</source>
+        <translation>{count}&#xa0;horas</translation>
+    </message>
+    <message>
+        <source>a day</source>
+        <translation>un día</translation>
+    </message>
+    <message>
         <source>{reason}. The package for {camera} was sent whole, but the agency&apos;s portal does not take it as sent, and asking again would ask the same way: tell the agency. The upload is kept: once the agency has put it right, approve it again to ask for its receipt without sending the package again</source>
         <translation>{reason}. El paquete de {camera} se envió entero, pero el portal de la agencia no lo acepta tal como se envió, y pedirlo de nuevo lo pediría de la misma manera: avise a la agencia. El envío se conserva: cuando la agencia lo haya corregido, apruébela de nuevo para pedir su recibo sin enviar el paquete otra vez</translation>
     </message>
@@ -3010,8 +3022,8 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El portal de {agency} recibió el paquete de {camera}, pero el recibo que devolvió, firmado con la propia clave de firma de la agencia, no corresponde ({reason}), así que no se registra como entregado. Sus agencias de confianza están bien, así que añadir de nuevo el archivo de agencia no servirá de nada: apruébela de nuevo para pedir el recibo otra vez, y si vuelve a llegar el mismo, avise a la agencia: el fallo es de su portal</translation>
     </message>
     <message>
-        <source>{agency}&apos;s portal is busy or down (HTTP {status}, {tries}); it asks to wait {seconds} s: then open the request and press &apos;Try sending again&apos;</source>
-        <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); pide esperar {seconds}&#xa0;s: después, abra la solicitud y pulse «Intentar enviar de nuevo»</translation>
+        <source>{agency}&apos;s portal is busy or down (HTTP {status}, {tries}); it asks to wait {wait}: then open the request and press &apos;Try sending again&apos;</source>
+        <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); pide esperar {wait}: después, abra la solicitud y pulse «Intentar enviar de nuevo»</translation>
     </message>
     <message>
         <source>{reason} The agent forgot that upload: press &apos;Try sending again&apos; to upload the package afresh; if this happens again, tell the agency</source>

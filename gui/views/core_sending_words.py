@@ -13,8 +13,12 @@ from gui.views.words import QT_TRANSLATE_NOOP
 PORTAL_BUSY = QT_TRANSLATE_NOOP("core", "{agency}'s portal is busy or down (HTTP {status}, "
                                         "{tries}); nothing is lost: approve it again later")
 PORTAL_WAIT = QT_TRANSLATE_NOOP("core", "{agency}'s portal is busy or down (HTTP {status}, "
-                                        "{tries}); it asks to wait {seconds} s: approve it again "
+                                        "{tries}); it asks to wait {wait}: approve it again "
                                         "after that")
+# {wait}: the wait it asked for, as agent/requests/portal_retries.wait_said says it
+# (core_words reads it with these, never as templates of their own: "5 minutes" is no message)
+WAITS = (QT_TRANSLATE_NOOP("core", "{count} minutes"), QT_TRANSLATE_NOOP("core", "{count} hours"),
+         QT_TRANSLATE_NOOP("core", "a day"))
 UPLOAD_FORGOTTEN = QT_TRANSLATE_NOOP("core", "{reason} The agent forgot that upload: approve it "
                                              "again to upload the package afresh; if this happens "
                                              "again, tell the agency")
@@ -56,7 +60,7 @@ IN_THE_APP: dict[str, str] = {
                                            "{tries}); nothing is lost: open the request and "
                                            "press 'Try sending again' later"),
     PORTAL_WAIT: QT_TRANSLATE_NOOP("core", "{agency}'s portal is busy or down (HTTP {status}, "
-                                           "{tries}); it asks to wait {seconds} s: then open the "
+                                           "{tries}); it asks to wait {wait}: then open the "
                                            "request and press 'Try sending again'"),
     UPLOAD_FORGOTTEN: QT_TRANSLATE_NOOP("core", "{reason} The agent forgot that upload: press 'Try "
                                                 "sending again' to upload the package afresh; if "

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from agent.service import Agent
+from gui.views.core_sending_words import WAITS
 from gui.views.core_templates import A_FILE, HIDDEN, IN_THE_APP, TEMPLATES
 from gui.views.display import NBSP, day_time, decimal_marked
 from gui.views.times import read_shown
@@ -114,10 +115,22 @@ def _value(name: str, value: str, advice: bool) -> str:
         return translate(CONTEXT, A_FILE)
     if name == "hidden":   # what an approval hides, its parts joined (hidden_words)
         return ", ".join(translate(CONTEXT, p) if p in HIDDEN else p for p in value.split(", "))
+    if name == "wait":   # a wait a portal asked for (WAITS)
+        return _wait(value)
     if name in _TIMES:
         return _time(value)
     if name in _DECIMALS:
         return decimal_marked(value)
+    return value
+
+
+def _wait(value: str) -> str:
+    """A wait the core said in minutes, hours or a day, in the owner's language; as the core
+    wrote it when it is none of those."""
+    for words in WAITS:
+        found = _pattern(words).fullmatch(value)
+        if found is not None:
+            return translate(CONTEXT, words).format(**found.groupdict())
     return value
 
 
