@@ -33,7 +33,7 @@ from agent.requests.tus_uploads import changed_while_sent  # noqa: E402
 from agent.requests.hold_room import room_problem  # noqa: E402
 from agent.requests.package_delivery import within_limit  # noqa: E402
 from agent.requests.portal_answers import PortalError, check_status  # noqa: E402
-from agent.requests.running_deliveries import CUT_OFF  # noqa: E402
+from agent.requests.running_deliveries import CUT_OFF, CUT_OFF_SENDING  # noqa: E402
 from agent.requests.registering import key_lost, lost_words  # noqa: E402
 from agent.requests.tus_uploads import decided_elsewhere  # noqa: E402
 from agent.storage import newer_layout  # noqa: E402
@@ -169,10 +169,13 @@ def test_a_file_a_newer_version_wrote_reads_in_spanish(spanish, what):
     assert "/home/ann/footage-agent/x" in said and "newer" not in said and "3" in said
 
 
-def test_a_delivery_cut_off_by_a_crash_reads_in_spanish(spanish):
-    """The reason a delivery killed part way is left with (test_cut_off_delivery)."""
-    said = in_owner_language(CUT_OFF)
+@pytest.mark.parametrize("words", [CUT_OFF, CUT_OFF_SENDING])
+def test_a_delivery_cut_off_by_a_crash_reads_in_spanish(spanish, words):
+    """The reason a delivery killed part way is left with (test_cut_off_delivery), before an
+    upload was made or once one was (test_inbox_disk_full_delivery)."""
+    said = in_owner_language(words)
     assert "footage-agent" in said and "stopped" not in said and "approve it" not in said
+    assert "Intentar enviar de nuevo" in said and ("recibo" in said) == (words != CUT_OFF)
 
 
 def test_a_folder_inside_or_around_one_added_reads_in_spanish(spanish, tmp_path):

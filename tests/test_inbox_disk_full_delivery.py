@@ -15,6 +15,7 @@ import pytest
 
 import agent.requests.inbox as inbox_module
 from agent.requests.inbox_file import InboxError
+from agent.requests.running_deliveries import CUT_OFF_SENDING
 from agent.service import Agent
 from tests.fault_proxy import Rule
 from tests.test_delivery_faults import World, footage  # noqa: F401 - the module's footage
@@ -113,6 +114,11 @@ def test_full_as_the_receipt_comes(world):
     code, _, err = world.approve()
     said_plainly(code, err, inbox)
     free(inbox)
+    # Read by another process (this approve's has ended): not "before the footage was sent",
+    # which the portal holds.
+    shown = world.show()
+    assert shown["status"] == "failed", shown
+    assert shown["reason"] == CUT_OFF_SENDING, shown["reason"]
     assert world.proxy.count("POST", "/files") == 1
     code, _, err = world.approve()
     assert code == 0, err

@@ -77,7 +77,8 @@ class RunningDeliveries:
                 with self._busy_lock:
                     known = self._unrecorded.get(key)
                 log(_STAGE[entry.status], status="failed", reason=known or "cut off")
-                settled = inbox.transition(entry.iss, entry.jti, "failed", known or CUT_OFF)
+                settled = inbox.transition(entry.iss, entry.jti, "failed",
+                                           known or cut_off_words(entry))
                 with self._busy_lock:
                     self._unrecorded.pop(key, None)
                 return settled
@@ -112,9 +113,21 @@ CUT_OFF_STATUSES = ("approved", "exporting", "uploading")
 
 CUT_OFF = ("footage-agent stopped before the footage was sent (the PC shut down, or the "
            "program was ended) (approve it again to resume)")
+# Cut off once an upload was made: the agency may hold part or all of the footage (its receipt
+# not kept; the disk filling as it came leaves this too, said so by a process that ran it).
+CUT_OFF_SENDING = ("footage-agent stopped while the footage was being sent, before the "
+                   "agency's receipt for it was kept (the PC shut down, the program was ended, "
+                   "or the disk was full) (approve it again to resume)")
 INTERRUPTED = ("interrupted while waiting for an answer from the portal or the upload server; "
                "approve it again to resume")
 _STAGE = {"approved": "approve", "exporting": "export", "uploading": "upload"}
+
+
+def cut_off_words(entry: Entry) -> str:
+    """Why a delivery cut off with no chance to say so stopped, as far as the inbox tells:
+    "before the footage was sent" only while no upload of it was made."""
+    sending = any(d.upload_url and not d.receipt for d in entry.deliveries)
+    return CUT_OFF_SENDING if entry.status == "uploading" and sending else CUT_OFF
 
 
 def mark_interrupted(inbox: Inbox, log: Callable[..., None], iss: str, jti: str) -> bool:

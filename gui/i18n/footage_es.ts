@@ -3046,6 +3046,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>footage-agent se detuvo antes de enviar las grabaciones (el equipo se apagó, o se cerró el programa)</translation>
     </message>
     <message>
+        <source>footage-agent stopped while the footage was being sent, before the agency&apos;s receipt for it was kept (the PC shut down, the program was ended, or the disk was full)</source>
+        <translation>footage-agent se detuvo mientras enviaba las grabaciones, antes de guardar el recibo de la agencia (el equipo se apagó, se cerró el programa o el disco estaba lleno)</translation>
+    </message>
+    <message>
         <source>what came back was no web answer this app can read (a faulty server, or a device on this network standing in its place, answers so): try again later, and tell the agency if it goes on</source>
         <translation>lo que llegó no es una respuesta web que esta aplicación pueda leer (así responde un servidor averiado, o un dispositivo de esta red que ocupa su lugar): vuelva a intentarlo más tarde y avise a la agencia si sigue ocurriendo</translation>
     </message>

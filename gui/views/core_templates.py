@@ -107,6 +107,9 @@ TEMPLATES: tuple[str, ...] = (
     # a delivery cut off by a crash (agent/requests/approval_run.py)
     QT_TRANSLATE_NOOP("core", "footage-agent stopped before the footage was sent (the PC shut "
                               "down, or the program was ended)"),
+    QT_TRANSLATE_NOOP("core", "footage-agent stopped while the footage was being sent, before "
+                              "the agency's receipt for it was kept (the PC shut down, the "
+                              "program was ended, or the disk was full)"),
     QT_TRANSLATE_NOOP("core", "the connection timed out: check that this computer is online, "
                               "then try again"),
     QT_TRANSLATE_NOOP("core", "the connection was refused: the other side is not answering; "
