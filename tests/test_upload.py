@@ -1423,3 +1423,47 @@ def test_an_upload_address_longer_than_a_portal_takes_is_ended_before_a_byte_is_
     assert "an address of 3," in str(err.value) and "tell the agency" in str(err.value)
     assert hostile.count("PATCH") == 0 and hostile.uploads["u1"].get("deleted")
     assert not (tmp_path / "uploads").exists()
+
+
+def test_creations_whose_answers_are_lost_leave_the_server_few_uploads(hostile, payload,
+                                                                       tmp_path, quick_backoff):
+    # Seen on a flaky uplink (the real portal behind the fault proxy, every creation's answer
+    # lost): each of the 8 tries made an upload the agent could never reach or end, 8 a run,
+    # each counted against the request (the reference portal takes 16 at most, 12 an hour a
+    # registration), so two such approves used the request up. A lost creation answer now
+    # counts as a fresh start: 3 at most.
+    src = payload(100_000)
+
+    def made_then_lost(m, p, h, b):
+        if m != "POST":
+            return None
+        with hostile.lock:
+            hostile.honest(m, p, h, b)   # the server makes it ...
+
+        def hang_up(handler) -> None:   # ... and its answer never arrives
+            handler.close_connection = True
+        return None, {}, hang_up
+    hostile.hook = made_then_lost
+    with pytest.raises(UploadError) as err:
+        upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads", max_attempts=8)
+    assert len(hostile.uploads) == upload_mod.MAX_NEW_UPLOADS == 3, len(hostile.uploads)
+    said = str(err.value)
+    assert "answer to starting the upload was lost 3 times" in said, said
+    assert "Nothing of the package was sent" in said and hostile.count("PATCH") == 0
+
+    hostile.hook = None   # the connection steadies: the next run sends it whole
+    result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads")
+    assert hostile.data(result.url) == src.read_bytes()
+
+
+def test_a_creation_never_connected_is_a_passing_failure_not_a_fresh_start(payload, tmp_path,
+                                                                           quick_backoff):
+    # A connection refused never reached the server, so it made nothing: bounded by
+    # max_attempts as before.
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(UploadError, match="Gave up after 4 attempts"):
+        upload_file(payload(1000), f"http://127.0.0.1:{port}/files",
+                    state_dir=tmp_path / "uploads", max_attempts=4)

@@ -20,7 +20,7 @@ from agent.delivery.pace import Meter, Pacer, Sizer, UploadProgress
 from agent.delivery.source import ChunkSource, FileChanged, Unsealed
 from agent.delivery.state import StateFile, UploadState, load_state
 from agent.delivery.tus_outcomes import Restart, Retry, UploadResult
-from agent.delivery.tus_setbacks import Setbacks
+from agent.delivery.tus_setbacks import MAX_NEW_UPLOADS, Setbacks
 from agent.delivery.wire import (
     AddressTooLong,
     Reply,
@@ -36,7 +36,6 @@ from agent.network_words import SIGN_IN_PAGE, is_web_page, network_words
 
 log = logging.getLogger(__name__)
 
-MAX_NEW_UPLOADS = 3  # fresh starts (expired or untrustworthy server) before giving up
 MAX_UPLOAD_URL = 2048  # characters of a Location a submission's upload_url may hold (protocol.md)
 SMALLEST_PART = 64 * 1024  # parts a server refuses as too large are halved down to this
 _RETRYABLE = {408, 423, 429}
@@ -112,8 +111,13 @@ class UploadJob(Setbacks):
         if self.new_uploads >= MAX_NEW_UPLOADS:
             raise UploadError("The upload server kept losing or misreporting the upload; gave up "
                               f"after {MAX_NEW_UPLOADS} fresh starts. Try again later or tell the agency.")
-        reply = self._call("POST", self.base, {"Upload-Length": str(self.size),
-                                               "Upload-Metadata": self.meta_header})
+        try:
+            reply = self._call("POST", self.base, {"Upload-Length": str(self.size),
+                                                   "Upload-Metadata": self.meta_header})
+        except Retry as exc:
+            if exc.unanswered:
+                self._creation_unanswered(exc)
+            raise
         if reply.status != 201:
             raise refusal(reply, "the new upload")
         # A fresh start is one the server made: a creation that never got through (nothing
@@ -279,8 +283,9 @@ class UploadJob(Setbacks):
                              cancel=self.cancel)
         except httpx.TransportError as exc:
             self.check_cancel()
-            raise Retry(f"cannot reach the upload server {self.base}: "
-                         f"{network_words(exc)}") from None
+            raise Retry(f"cannot reach the upload server {self.base}: {network_words(exc)}",
+                        unanswered=not isinstance(exc, (httpx.ConnectError,
+                                                        httpx.ConnectTimeout))) from None
         if reply.status >= 500 or reply.status in _RETRYABLE:
             raise Retry(f"the server answered {reply.status} {reply.detail()}".rstrip(),
                          reply.retry_after(), reply.status)

@@ -20,9 +20,13 @@ class UploadResult:
 class Retry(Exception):
     """A passing problem (network, 5xx, timeout): wait, then ask the server where it stands."""
 
-    def __init__(self, reason: str, retry_after: float | None = None, status: int | None = None) -> None:
+    def __init__(self, reason: str, retry_after: float | None = None, status: int | None = None,
+                 unanswered: bool = False) -> None:
         super().__init__(reason)
         self.retry_after, self.status = retry_after, status
+        # The request left, and its answer was lost (not a connection never made): the server
+        # may have done what it asked.
+        self.unanswered = unanswered
 
 
 class Restart(Exception):

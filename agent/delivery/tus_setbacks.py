@@ -1,10 +1,11 @@
 """What the tus loop (tus_loop.py) does when a step fails: each failure in a row without
 progress counted against max_attempts, a passing one waited on by UPLOAD_BACKOFF's growing waits
 (never before the server's Retry-After), an upload the server lost or cannot be trusted with
-withdrawn (tus termination) and started afresh, and the owner's cancel heard while waiting.
+withdrawn (tus termination) and started afresh, a creation whose answer was lost counted as a
+fresh start (it may have made one), and the owner's cancel heard while waiting.
 
-A mixin of `agent.delivery.tus_loop.UploadJob`, which provides `failures`, `max_attempts`,
-`pacer`, `store`, `state`, `http`, `headers`, `cancel` and `_url`.
+A mixin of `agent.delivery.tus_loop.UploadJob`, which provides `failures`, `new_uploads`,
+`max_attempts`, `pacer`, `store`, `state`, `http`, `headers`, `cancel` and `_url`.
 """
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ log = logging.getLogger(__name__)
 # Retry-After is waited for up to a minute; a server wanting longer is asked again then.
 UPLOAD_BACKOFF = Backoff(base_s=0.5, factor=2.0, cap_s=30.0, jitter=0.125, retry_after_cap_s=60.0)
 _sleep = time.sleep  # tests record the backoff through this
+# Fresh starts (expired or untrustworthy server, a creation's answer lost) before giving up.
+MAX_NEW_UPLOADS = 3
 
 
 class Setbacks:
@@ -43,6 +46,20 @@ class Setbacks:
         log.info("upload: %s; retrying in %.1f s", exc, delay)
         self.wait(delay)
         self.pacer.reset()
+
+    def _creation_unanswered(self, exc: Retry) -> None:
+        """A creation whose answer was lost may have made an upload, which nothing here can
+        reach: a flaky uplink losing every answer left the agency's server one upload a try
+        (8 a run), each counted against the request (the reference portal takes 16 at most,
+        12 an hour a registration) and never ended. Counted as a fresh start, so a run leaves
+        MAX_NEW_UPLOADS at most."""
+        self.new_uploads += 1
+        if self.new_uploads >= MAX_NEW_UPLOADS:
+            raise UploadError(f"The answer to starting the upload was lost {self.new_uploads} "
+                              f"times ({exc}), and each start may have left the upload server "
+                              "an upload it counts for this request, so no more were started. "
+                              "Nothing of the package was sent; try again later, on a steadier "
+                              "connection if you can.")
 
     def _start_over(self, exc: Restart) -> None:
         log.warning("upload: %s; starting a new upload", exc)

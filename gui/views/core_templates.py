@@ -568,6 +568,12 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "the server went back from {before} to {after} bytes"),
     QT_TRANSLATE_NOOP("core", "The upload server kept losing or misreporting the upload; gave up "
                               "after {count} fresh starts. Try again later or tell the agency."),
+    # a creation whose answer was lost, counted as a fresh start (agent/delivery/tus_setbacks.py)
+    QT_TRANSLATE_NOOP("core", "The answer to starting the upload was lost {count} times "
+                              "({reason}), and each start may have left the upload server an "
+                              "upload it counts for this request, so no more were started. "
+                              "Nothing of the package was sent; try again later, on a steadier "
+                              "connection if you can."),
     QT_TRANSLATE_NOOP("core", "The upload server refuses even a part of {size} bytes of the "
                               "package as too large ({answer}), so it cannot take the package; "
                               "tell the agency."),
