@@ -272,7 +272,7 @@ def test_a_pipe_for_a_database_is_said_as_no_file_not_as_a_failing_drive(tmp_pat
     """SQLite opened a named pipe in index.db's (or inbox.db's) place and met a disk I/O
     error, which the owner was told as "the disk holding the index ... could not be read or
     written: check the drive; the drive may be failing": advice to replace a sound drive. The
-    database is opened only as an ordinary file now (storage.private_database), and the pipe
+    database is opened only as an ordinary file now (databases.private_database), and the pipe
     said for what it is, left where it is."""
     home = tmp_path / "home"
     home.mkdir(mode=0o700)
@@ -296,7 +296,7 @@ def test_a_pipe_beside_a_database_is_said_not_waited_on(tmp_path, side, what, co
     """A named pipe where SQLite keeps a database's journal, write-ahead log or shared memory:
     with `inbox.db-journal` one, `inbox` waited in SQLite's opening of it for ever, deaf to
     SIGTERM (timeout's signal; it had to be killed); the others were said as a failing drive.
-    The side files are looked at before SQLite opens the database (storage.private_database),
+    The side files are looked at before SQLite opens the database (databases.private_database),
     and one that is no ordinary file is named; nothing there is changed."""
     home = tmp_path / "home"
     made = _run(home, *command)   # the database made as the command makes it

@@ -1,6 +1,6 @@
 """The index kept open for months by the app: its write-ahead log must not stay as large as the
 largest write it ever took (SQLite resets the log after a checkpoint but never shrinks it
-unless told to: agent.storage.WAL_LIMIT_PRAGMA). Real SQLite, through the Store."""
+unless told to: agent.databases.WAL_LIMIT_PRAGMA). Real SQLite, through the Store."""
 from __future__ import annotations
 
 import os

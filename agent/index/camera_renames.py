@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from agent.index.camera_names import CameraNameError, camera_name, check_name
-from agent.storage import Transaction
+from agent.databases import Transaction
 
 
 @dataclass(frozen=True)

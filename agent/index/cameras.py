@@ -23,7 +23,7 @@ from agent.index.camera_names import (CameraNameError, camera_name, check_name, 
                                       name_key, numbered_name)
 from agent.index.camera_renames import CameraRenames
 from agent.index.store_errors import check_source
-from agent.storage import Transaction
+from agent.databases import Transaction
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from agent.index.camera_names import CameraNameError, camera_name, check_name, offered_name
 from agent.index.cameras import CameraBook
 from agent.recorders.connect import RecorderAddress
-from agent.storage import Transaction
+from agent.databases import Transaction
 
 RECORDER_LAYOUT = "recorder"
 STATES = ("new", "ok", "offline", "refused", "locked")

@@ -11,7 +11,7 @@ from typing import Iterable, Mapping
 
 from agent.index.mirrored_rows import Mirrored
 from agent.index.rows import FileRow
-from agent.storage import Transaction
+from agent.databases import Transaction
 
 # What marks a recorder's mirrored rows as stale (mirror._failed); an earlier version wrote
 # it over a row's own reason, which a refresh that succeeds takes away.

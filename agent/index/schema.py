@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from agent.storage import Transaction
+from agent.databases import Transaction
 
 # PRAGMA user_version. 1 (and 0) kept camera names in every file row; 2 placed files in time
 # by rules since changed (a name's end across the clocks going back, or against the file's

@@ -23,7 +23,8 @@ from agent.index.rows import SELECT, SELECT_ONE, UPSERT, FileRow, Source, file_r
 from agent.index.schema import VERSION, NewerIndex, prepare
 from agent.index.store_errors import StoreError, check_source, database_words, is_text, storable
 from agent.os_words import plain_os_error
-from agent.storage import WAL_LIMIT_PRAGMA, Transaction, newer_layout, private_database
+from agent.databases import WAL_LIMIT_PRAGMA, Transaction, private_database
+from agent.storage import newer_layout
 
 class Store(RemoteRows):
     """Thread-safe access to `<home>/index.db` (WAL, one connection guarded by a lock).

@@ -18,7 +18,8 @@ from typing import Callable
 from agent.requests.inbox_file import InboxError, open_database, written
 from agent.requests.statuses import check_transition
 from agent.requests.records import Approval, Delivery, Entry, approval_json, entry_from_row
-from agent.storage import Transaction, is_device_name
+from agent.databases import Transaction
+from agent.storage import is_device_name
 from agent.timebase import US
 from frp.claims import TOLERANCE_S
 from frp.count_words import counted

@@ -10,7 +10,8 @@ from pathlib import Path
 from agent.audit.log import AuditError, AuditLog
 from agent.index.store_errors import disk_words
 from agent.os_words import plain_os_error
-from agent.storage import Transaction, WAL_LIMIT_PRAGMA, newer_layout, private_database
+from agent.databases import Transaction, WAL_LIMIT_PRAGMA, private_database
+from agent.storage import newer_layout
 
 # PRAGMA user_version. Inboxes before it was kept say 0 and hold the same tables; a newer
 # version's inbox is refused whole rather than written in a layout this one does not know.
