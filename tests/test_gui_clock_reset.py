@@ -55,7 +55,7 @@ def test_a_camera_whose_clock_was_reset_is_set_right_in_the_clock_step(
         clock.save_button.click()
         settle(qtbot, window)
         (src,) = agent.sources()
-        assert src.clock_offset_s == pytest.approx((clock.frame_at - real_us) / US, abs=1)
+        assert src.clock_offset_s == pytest.approx((clock.camera_at - real_us) / US, abs=1)
         days = int(-src.clock_offset_s // 86400)   # said in days, not some 236,000 hours
         assert f"runs {days}\u00a0days " in clock.status.text(), clock.status.text()
         (row,) = agent.recordings("porch")

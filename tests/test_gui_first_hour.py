@@ -456,3 +456,36 @@ def test_a_time_typed_across_midnight_moves_the_date_shown_to_the_nearer_day(qtb
     finally:
         window.shutdown()
         agent.close()
+
+
+def test_the_clock_difference_saved_again_for_the_same_picture_is_the_same(qtbot, tmp_path):
+    """The camera read 12:00:01 at the picture, the phone 12:00:11: saved, 10 seconds slow.
+    Save pressed again without a new picture (by accident, or after retyping a typo) saves
+    the same difference, and so does a third press, and a time retyped is taken against the
+    camera's own reading. Before, the re-read folder placed the picture 10 s later while the
+    step kept its old place and added the new difference to it: the second press saved
+    "runs 20 s slow", the third 30 s. The arrows then move from the picture shown."""
+    from PySide6.QtCore import QTime
+
+    window, agent, clock, _day = _porch_at(qtbot, tmp_path, 12, 0, 0)
+    try:
+        assert clock.true_time.time() == QTime(12, 0, 1)
+        clock.true_time.setTime(QTime(12, 0, 11))
+        for press in range(3):
+            click(qtbot, clock.save_button)
+            settle(qtbot, window)
+            assert [s.clock_offset_s for s in agent.sources()] == [-10.0], (press,
+                                                                           clock.status.text())
+            assert "10\xa0s slow" in clock.status.text()
+            # the caption still gives the camera's own reading of the picture
+            assert "12:00:01" in clock.says.text()
+        clock.true_time.setTime(QTime(12, 0, 21))   # a typo put right: 20 s slow
+        click(qtbot, clock.save_button)
+        settle(qtbot, window)
+        assert [s.clock_offset_s for s in agent.sources()] == [-20.0], clock.status.text()
+        clock.move_by(5)   # from the picture shown, now placed by the new difference
+        settle(qtbot, window)
+        assert clock.true_time.time() == QTime(12, 0, 6), clock.status.text()
+    finally:
+        window.shutdown()
+        agent.close()

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from agent.views import usable_clock_offset
 from gui.views import display
-from gui.views.times import US, is_utc, wall_us
+from gui.views.times import US, is_utc
+from gui.widgets import clock_reading
 from gui.widgets.labels import plain_label
 from gui.widgets.preview_pane import to_image
 from gui.widgets.scrolling import scrolling_body
@@ -36,7 +37,8 @@ class ClockStep(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.sources: list = []
-        self.frame_at: int | None = None
+        self.frame_at: int | None = None   # the picture shown, where the index places it
+        self.camera_at: int | None = None  # and the camera's own reading of it (clock_reading)
         self.source_box = QComboBox()
         self.source_box.setAccessibleName(self.tr("Camera whose clock to check"))
         self.show_button = show = QPushButton(self.tr("Show a picture"))
@@ -126,7 +128,7 @@ class ClockStep(QWidget):
         for w in (self.true_day, self.true_time):
             w.setEnabled(not empty and self.frame_at is not None)
         if empty:
-            self.frame_at = None
+            self.frame_at = self.camera_at = None
             self.picture.clear()
             self.save_button.setEnabled(False)
             self.says.setText(self.tr("No recordings folder yet: this step shows a picture "
@@ -166,7 +168,8 @@ class ClockStep(QWidget):
 
     def _forget_frame(self) -> None:
         """Another folder chosen: the picture shown is not its, so nothing moves from it."""
-        self.frame_at, self.frame_camera = None, ""
+        self.frame_at = self.camera_at = None
+        self.frame_camera = ""
         self.picture.clear()
         self.says.setText("")
         for w in (self.save_button, self.true_day, self.true_time, *self.move_buttons):
@@ -199,7 +202,7 @@ class ClockStep(QWidget):
             move.setEnabled(True)
         self.picture.setPixmap(QPixmap.fromImage(to_image(frame)).scaledToHeight(180))
         src = self.sources[self.source_box.currentIndex()]
-        camera_clock = frame.at_us + self._offset_us(src)
+        self.camera_at = camera_clock = frame.at_us + clock_reading.offset_us(src)
         where = self.typed_zone(src)
         said = self.tr("The recording says this picture was taken at {time}.").format(
             time=display.day_time(camera_clock, where))
@@ -250,47 +253,37 @@ class ClockStep(QWidget):
 
     def nearer_day(self, src, entered: QTime) -> QDate:
         """The day, of the camera's and the two beside it, on which the time `entered` is
-        nearest the camera's clock at the picture shown (ties: the camera's own)."""
-        camera_clock = self.frame_at + self._offset_us(src)
-        where = self.typed_zone(src)
-        shown = display.local(camera_clock, where)
-        own = QDate(shown.year, shown.month, shown.day)
-
-        def apart(day: QDate) -> int:
-            return abs(camera_clock - wall_us(day.year(), day.month(), day.day(), entered.hour(),
-                                              entered.minute(), entered.second(), where))
-        return min((own, own.addDays(-1), own.addDays(1)), key=apart)
+        nearest the camera's own reading of the picture shown (ties: the camera's own)."""
+        return clock_reading.nearer_day(self.camera_at, self.typed_zone(src), entered)
 
     def offset_for(self, src, entered: QTime) -> float:
-        """Camera clock minus the true time the owner typed, on exactly the date shown in
-        true_day (in typed_zone): nothing is inferred at saving."""
-        camera_clock = self.frame_at + self._offset_us(src)
-        day = self.true_day.date()
-        true = wall_us(day.year(), day.month(), day.day(), entered.hour(), entered.minute(),
-                       entered.second(), self.typed_zone(src))
-        return round((camera_clock - true) / US, 1)
-
-    @staticmethod
-    def _offset_us(src) -> int:
-        """The folder's clock offset in microseconds; none for one an older version saved
-        that cannot be used (infinite, not a number), which the owner is asked to set again."""
-        return round(src.clock_offset_s * US) if usable_clock_offset(src.clock_offset_s) else 0
+        """The camera's own reading of the picture minus the true time the owner typed, on
+        exactly the date shown in true_day (in typed_zone): nothing is inferred at saving."""
+        return clock_reading.difference_s(self.camera_at, self.true_day.date(), entered,
+                                          self.typed_zone(src))
 
     def save(self) -> None:
         src = self.sources[self.source_box.currentIndex()]
         offset = self.offset_for(src, self.true_time.time())
-        agent = self.ctx.agent
+        agent, camera_at = self.ctx.agent, self.camera_at
 
         def work():
             agent.add_source(src.root, camera=src.camera, tz=src.tz, layout=src.layout,
                              clock_offset_s=offset)
             return agent.scan([src.root])
         self.status.setText(self.tr("Saving and re-reading the recordings\u2026"))
-        self.ctx.bridge.call("clock", work, lambda _r: (
-            self.status.setText("\u2714 " + self.tr("Saved: this camera's clock {offset}. Times "
-                                                    "are corrected everywhere.")
-                                .format(offset=display.offset_words(offset))), self.refresh()),
-            self.status.setText)
+        self.ctx.bridge.call("clock", work, lambda _r: self._saved(offset, camera_at),
+                             self.status.setText)
+
+    def _saved(self, offset: float, camera_at: int) -> None:
+        # Re-read with the new difference, the index places the picture shown elsewhere: the
+        # arrows move from there (the camera's reading of it, and so a Save again, is the same).
+        if self.camera_at == camera_at:
+            self.frame_at = camera_at - round(offset * US)
+        self.status.setText("\u2714 " + self.tr("Saved: this camera's clock {offset}. Times are "
+                                                "corrected everywhere.")
+                            .format(offset=display.offset_words(offset)))
+        self.refresh()
 
 
 def _folders(agent) -> list:
