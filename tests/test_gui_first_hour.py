@@ -489,3 +489,33 @@ def test_the_clock_difference_saved_again_for_the_same_picture_is_the_same(qtbot
     finally:
         window.shutdown()
         agent.close()
+
+
+def test_the_folder_whose_clock_was_saved_stays_chosen_for_a_save_again(qtbot, tmp_path):
+    """Two folders, the porch's (listed second) chosen and its clock saved 10 s slow: the
+    folder list read again after the save keeps the porch chosen under its picture, and Save
+    pressed again saves the porch's again. Before, the list went back to its first folder, the
+    garage's, under the porch's picture, and Save again gave the garage, whose clock was right,
+    the porch's difference read off the porch's picture."""
+    from PySide6.QtCore import QTime
+
+    window, agent, clock, _day = _porch_at(qtbot, tmp_path, 12, 0, 0)
+    try:
+        garage = tmp_path / "garage"
+        garage.mkdir()
+        agent.add_source(garage, camera="garage", tz=agent.sources()[0].tz)
+        clock.refresh()   # step 2 shown again after step 1 added the garage's folder
+        settle(qtbot, window)
+        listed = [s.camera for s in clock.sources]
+        assert listed == ["garage", "porch"], listed
+        assert clock.source_box.currentIndex() == 1 and clock.frame_at is not None
+        clock.true_time.setTime(QTime(12, 0, 11))
+        for _press in range(2):
+            click(qtbot, clock.save_button)
+            settle(qtbot, window)
+            assert clock.source_box.currentText().startswith("porch")
+            offsets = {s.camera: s.clock_offset_s for s in agent.sources()}
+            assert offsets == {"garage": 0.0, "porch": -10.0}, clock.status.text()
+    finally:
+        window.shutdown()
+        agent.close()

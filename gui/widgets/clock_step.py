@@ -115,9 +115,18 @@ class ClockStep(QWidget):
         self.ctx.bridge.call("sources", lambda: _folders(agent), self._sources)
 
     def _sources(self, sources) -> None:
+        idx = self.source_box.currentIndex()
+        chosen = self.sources[idx].id if 0 <= idx < len(self.sources) else None
         self.sources = list(sources)
         self.source_box.clear()
         self.source_box.addItems([f"{s.camera}  ({s.root})" for s in self.sources])
+        # The folder chosen stays chosen under its picture as the list is read again (a save, a
+        # folder added): the first was chosen, and Save again gave it the other's difference.
+        ids = [s.id for s in self.sources]
+        if chosen in ids:
+            self.source_box.setCurrentIndex(ids.index(chosen))
+        elif self.frame_at is not None:   # its folder removed: the picture is no folder's
+            self._forget_frame()
         # Before any folder is added the step has nothing to show: say so, and that it can be
         # skipped, rather than leave an empty list beside a clock reading 00:00:00.
         empty = not self.sources
