@@ -395,9 +395,14 @@ def test_a_request_page_reads_the_activity_log_whole_once_not_on_every_show(tmp_
         w.desk.import_request(w.file(request_token()))
         w.desk.audit.append("hold", id="req-1", agency=AGENCY_ID, ok=False, reason="no room")
         assert w.desk.show("req-1").hold_failed == "no room"   # the one whole read
+        # A whole read is the log read from its first byte: by the desk's history
+        # (hold_history's log_lines from offset 0) or by AuditLog's own reader.
+        from agent.requests import hold_history
         reads = []
-        real_read = AuditLog._read
-        monkeypatch.setattr(AuditLog, "_read", lambda self: reads.append(1) or real_read(self))
+        real_lines, real_whole = hold_history.log_lines, AuditLog._lines
+        monkeypatch.setattr(hold_history, "log_lines", lambda fd, start=0: (
+            reads.append(1) if start == 0 else None) or real_lines(fd, start))
+        monkeypatch.setattr(AuditLog, "_lines", lambda self: reads.append(1) or real_whole(self))
         for _ in range(3):
             assert w.desk.show("req-1").hold_failed == "no room"
         w.desk.audit.append("hold", id="req-1", agency=AGENCY_ID, ok=False, reason="cancelled")
