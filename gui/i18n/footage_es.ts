@@ -6285,6 +6285,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{n} grabaciones de aquí están {why}</translation>
     </message>
     <message>
+        <source>the end is not saved yet (still being recorded)</source>
+        <translation>el final aún no está guardado (todavía grabándose)</translation>
+    </message>
+    <message>
         <source>some times come from file dates only</source>
         <translation>algunas horas vienen solo de las fechas de los archivos</translation>
     </message>
@@ -7358,6 +7362,10 @@ Cámaras registradas: {cameras}</translation>
     <message>
         <source>{camera}: {n} stretches without recording (nothing to send there)</source>
         <translation>{camera}: {n} tramos sin grabación (ahí no hay nada que enviar)</translation>
+    </message>
+    <message>
+        <source>{cameras}: the end of this time is not saved yet, the recording is still being written (nothing to send there yet)</source>
+        <translation>{cameras}: el final de este período aún no está guardado, la grabación todavía se está escribiendo (aún no hay nada que enviar ahí)</translation>
     </message>
     <message>
         <source>{camera}: part of this time only its crop or other lens recorded, where its privacy masks cannot be placed: that part is not sent</source>

@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from agent.views import Coverage, picture_rank
+from gui.views.coverage import unsaved_stretch
 
 
 def elsewhere_picture(row) -> bool:
@@ -41,6 +42,10 @@ class CameraSums:
     # The chosen recordings' spans by picture size, ((width, height), starts, ends) each: a
     # selection holding one of another shape than the masks were drawn on is refused.
     pictures: tuple[tuple[tuple[int, int], tuple[int, ...], tuple[int, ...]], ...] = ()
+    # The window's last gap when it follows a recording still being written as far as its
+    # file held footage: not saved yet, not unrecorded (agent plan.not_saved_yet says it so in
+    # the package; gui.views.coverage.unsaved_stretch). (start, end), or None.
+    unsaved: tuple[int, int] | None = None
 
     @classmethod
     def of(cls, cov: Coverage) -> "CameraSums":
@@ -57,7 +62,7 @@ class CameraSums:
                    tuple(g.start_us for g in cov.gaps), tuple(g.end_us for g in cov.gaps),
                    points, at, rates, any(f.audio for f in cov.files),
                    tuple(a for a, _ in away), tuple(b for _, b in away), _running(away),
-                   _by_picture(cov))
+                   _by_picture(cov), unsaved_stretch(cov))
 
     def covered_us(self, start_us: int, end_us: int) -> int:
         """Microseconds of recording inside [start, end)."""
@@ -94,8 +99,14 @@ class CameraSums:
         return None
 
     def gaps_in(self, start_us: int, end_us: int) -> int:
-        """How many stretches without recording reach into [start, end)."""
+        """How many stretches without recording reach into [start, end) (the one not saved
+        yet among them: unsaved_in)."""
         return max(0, bisect_left(self.gap_starts, end_us) - bisect_right(self.gap_ends, start_us))
+
+    def unsaved_in(self, start_us: int, end_us: int) -> bool:
+        """Whether the stretch not saved yet (`unsaved`) reaches into [start, end)."""
+        return (self.unsaved is not None and self.unsaved[0] < end_us
+                and self.unsaved[1] > start_us)
 
     def bytes_in(self, start_us: int, end_us: int) -> float:
         """The files' bytes for [start, end), each file's in proportion to its seconds there."""

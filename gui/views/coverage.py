@@ -24,6 +24,18 @@ def timeline_parts(cov: Coverage) -> tuple[list, list, list, str]:
     return spans, marks, guessed, note(cov)
 
 
+def unsaved_stretch(cov: Coverage) -> tuple[int, int] | None:
+    """The window's last gap when it runs to the window's end from where a recording still
+    being written (`in-progress`) ended as indexed: the camera was likely recording then, its
+    file held nothing later yet (not "nothing recorded"; agent plan.not_saved_yet finds it so
+    for the package). (start, end), or None."""
+    if not cov.gaps or cov.gaps[-1].end_us < cov.end_us:
+        return None
+    last = cov.gaps[-1]
+    growing = any(f.status == "in-progress" and f.end_us == last.start_us for f in cov.files)
+    return (last.start_us, last.end_us) if growing else None
+
+
 def note(cov: Coverage) -> str:
     """What the owner should know about this window beyond the picture."""
     parts = [] if cov.spans else [
@@ -37,6 +49,8 @@ def note(cov: Coverage) -> str:
         said = (translate("coverage", "1 recording here is {why}") if files == 1 else
                 translate("coverage", "{n} recordings here are {why}"))
         parts.append(said.format(n=files, why=why))
+    if unsaved_stretch(cov):   # drawn as a stretch without recording, which it is not
+        parts.append(translate("coverage", "the end is not saved yet (still being recorded)"))
     if cov.guessed:
         parts.append(translate("coverage", "some times come from file dates only"))
     if cov.held:

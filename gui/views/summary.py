@@ -31,6 +31,9 @@ class CameraPart:
     has_audio: bool
     elsewhere_s: float = 0.0   # seconds only a crop or other lens recorded
     pictures: tuple[tuple[int, int], ...] = ()   # the sizes of its main or sub pictures there
+    # Its recording is still being written and the selection runs past what its file held:
+    # that stretch is one of `gaps`, said as not saved yet, not as unrecorded.
+    unsaved: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ def camera_part(sums: CameraSums, start_us: int, end_us: int, mode: str,
         size *= taken / seconds_us
     return CameraPart(sums.camera, taken / 1e6, int(size), sums.gaps_in(start_us, end_us),
                       shortfall / 1e6, sums.has_audio, sums.elsewhere_us(start_us, end_us) / 1e6,
-                      sums.pictures_in(start_us, end_us))
+                      sums.pictures_in(start_us, end_us), sums.unsaved_in(start_us, end_us))
 
 
 def outgoing(cameras: list[CameraSums], start_us: int, end_us: int, mode: str,
@@ -166,7 +169,8 @@ def _gap_lines(parts) -> list[str]:
     one line each when one camera is concerned, one line for all of them when more are (a
     request for an NVR's many channels keeps the summary, and the page, within the screen)."""
     empty = [p.camera for p in parts if p.seconds <= 0]
-    gapped = [p for p in parts if p.seconds > 0 and p.gaps]
+    gapped = [p for p in parts if p.seconds > 0 and p.gaps - p.unsaved]
+    unsaved = [p.camera for p in parts if p.seconds > 0 and p.unsaved]
     rows = []
     if len(empty) == 1:
         rows.append(safe_text(translate("summary", "{camera}: no recording in this time, nothing "
@@ -179,14 +183,20 @@ def _gap_lines(parts) -> list[str]:
         rows.append(safe_text(translate("summary", "{cameras}: stretches without recording "
                                                    "(nothing to send there)"),
                               cameras=camera_names([p.camera for p in gapped])))
-    elif gapped and gapped[0].gaps == 1:
+    elif gapped and gapped[0].gaps - gapped[0].unsaved == 1:
         rows.append(safe_text(translate("summary", "{camera}: a stretch without recording "
                                                    "(nothing to send there)"),
                               camera=gapped[0].camera))
     elif gapped:
         rows.append(safe_text(translate("summary", "{camera}: {n} stretches without recording "
                                                    "(nothing to send there)"),
-                              n=gapped[0].gaps, camera=gapped[0].camera))
+                              n=gapped[0].gaps - gapped[0].unsaved, camera=gapped[0].camera))
+    if unsaved:
+        # The camera was likely recording then: its file held nothing later yet.
+        rows.append(safe_text(translate("summary", "{cameras}: the end of this time is not saved "
+                                                   "yet, the recording is still being written "
+                                                   "(nothing to send there yet)"),
+                              cameras=camera_names(unsaved)))
     return rows
 
 
