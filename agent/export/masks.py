@@ -29,7 +29,7 @@ from agent.json_words import json_fault
 from agent.os_words import plain_home_error, plain_os_error
 from agent.permissions import make_folder
 from agent.saved_text import owner_file_text
-from agent.storage import distinct_name, safe_name, write_atomic
+from agent.storage import distinct_name, read_file_start, safe_name, write_atomic
 from frp.count_words import counted
 
 MAX_POLYGONS = 64
@@ -178,8 +178,7 @@ def _on_one_line(points) -> bool:
 def read_masks_file(path: Path, camera: str) -> CameraMasks:
     """Read and validate a JSON file the owner gives (e.g. `masks set CAMERA FILE`)."""
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
+        raw = read_file_start(path, MAX_FILE_BYTES + 1)   # a named pipe: said, never waited on
     except OSError as exc:
         raise MaskError(f"cannot read the masks file: {plain_os_error(exc, str(path))}") from None
     if len(raw) > MAX_FILE_BYTES:   # a recording picked by mistake: not read into memory whole

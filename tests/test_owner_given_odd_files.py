@@ -1,0 +1,70 @@
+"""Files the agent reads that an owner, a sync tool or an attacker can put something else in the
+place of (home files hunt 13): a named pipe where a file is read made the command wait for a
+writer for ever. A camera's masks (`masks set CAMERA FILE`, and the masks it keeps), a safe
+copy's `hold.json`, `log verify --witness FILE` and `agencies register --cameras FILE` are read
+now only from an ordinary file and no further than a limit (storage.read_file_start); anything
+else is said, with its exit code, and nothing already kept changes. The named pipes are made in
+the test's own folder; nothing here links to a device of the system."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="named pipes are made here with "
+                                "os.mkfifo, which Windows has not")
+
+NOT_A_FILE = "{path} is not an ordinary file (a named pipe or a device), so it is not read: " \
+             "check the path"
+WINDOW = {"polygons": [{"name": "window", "points": [[0.1, 0.1], [0.3, 0.1], [0.3, 0.5]]}]}
+
+
+def _run(home, *args) -> subprocess.CompletedProcess:
+    """A command in a process of its own. (The timeout only keeps a pipe's wait, the defect,
+    from stalling the suite; no assert is about time.)"""
+    return subprocess.run([sys.executable, "-m", "agent.cli", "--home", str(home), *args],
+                          capture_output=True, text=True, timeout=120,
+                          stdin=subprocess.DEVNULL)
+
+
+@pytest.fixture
+def porch(tmp_path):
+    """A home with the camera 'porch' added (not scanned: masks need no recordings)."""
+    home = tmp_path / "home"
+    (tmp_path / "porch").mkdir()
+    done = _run(home, "sources", "add", str(tmp_path / "porch"), "--camera", "porch")
+    assert done.returncode == 0, done.stderr
+    return home
+
+
+def test_a_named_pipe_given_to_masks_set_is_said_and_the_kept_masks_stay(tmp_path, porch):
+    good = tmp_path / "window.json"
+    good.write_text(json.dumps(WINDOW))
+    assert _run(porch, "masks", "set", "porch", str(good)).returncode == 0
+    kept = porch / "masks" / "porch.json"
+    before = kept.read_bytes()
+    pipe = tmp_path / "masks.json"
+    os.mkfifo(pipe)
+    done = _run(porch, "masks", "set", "porch", str(pipe))
+    assert done.returncode == 2, (done.returncode, done.stderr[-2000:])
+    assert done.stderr.strip() == (f"footage-agent: {pipe}: cannot read the masks file: "
+                                   + NOT_A_FILE.format(path=pipe)), done.stderr
+    assert kept.read_bytes() == before   # the masks kept before are kept as they were
+
+
+def test_a_named_pipe_in_the_place_of_the_kept_masks_is_said_as_damaged(tmp_path, porch):
+    good = tmp_path / "window.json"
+    good.write_text(json.dumps(WINDOW))
+    assert _run(porch, "masks", "set", "porch", str(good)).returncode == 0
+    kept = porch / "masks" / "porch.json"
+    kept.unlink()   # as a sync program replaces a file
+    os.mkfifo(kept)
+    done = _run(porch, "masks", "show", "porch")
+    assert done.returncode == 1, (done.returncode, done.stderr[-2000:])
+    assert "damaged" in done.stderr and NOT_A_FILE.format(path=kept) in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert kept.is_fifo()   # left where it is, for the owner to look at
