@@ -14,6 +14,7 @@ import sys
 
 import pytest
 
+from agent.requests.holds import HoldError, read_hold
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="named pipes are made here with "
                                 "os.mkfifo, which Windows has not")
@@ -68,3 +69,37 @@ def test_a_named_pipe_in_the_place_of_the_kept_masks_is_said_as_damaged(tmp_path
     assert "damaged" in done.stderr and NOT_A_FILE.format(path=kept) in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
     assert kept.is_fifo()   # left where it is, for the owner to look at
+
+
+def _read_hold_elsewhere(home, folder) -> subprocess.CompletedProcess:
+    """read_hold in a process of its own, so a pipe's wait cannot stall the suite."""
+    code = ("import sys; from pathlib import Path; from agent.requests.holds import HoldError, "
+            "read_hold\ntry:\n    read_hold(Path(sys.argv[1]), sys.argv[2])\nexcept HoldError "
+            "as exc:\n    print(exc)\n")
+    return subprocess.run([sys.executable, "-c", code, str(home), folder], capture_output=True,
+                          text=True, timeout=120, stdin=subprocess.DEVNULL)
+
+
+def test_a_named_pipe_for_a_safe_copys_record_is_said_and_its_copies_kept(tmp_path):
+    hold = tmp_path / "home" / "holds" / "req-1"
+    hold.mkdir(parents=True)
+    (hold / "porch.mp4").write_bytes(b"the only copy left")
+    os.mkfifo(hold / "hold.json")
+    done = _read_hold_elsewhere(tmp_path / "home", "req-1")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == ("the hold record cannot be read: "
+                                   + NOT_A_FILE.format(path=hold / "hold.json"))
+    assert (hold / "porch.mp4").read_bytes() == b"the only copy left"
+    assert (hold / "hold.json").is_fifo()
+
+
+def test_a_huge_file_for_a_safe_copys_record_is_said_as_damaged_not_read_whole(tmp_path):
+    hold = tmp_path / "home" / "holds" / "req-1"
+    hold.mkdir(parents=True)
+    with open(hold / "hold.json", "wb") as f:
+        f.truncate(2 << 30)   # sparse: no disk used
+    with pytest.raises(HoldError) as caught:
+        read_hold(tmp_path / "home", "req-1")
+    assert ("is damaged (it is larger than any record of a safe copy (over 16 MiB)); the "
+            "copies of your recordings in that folder are kept as they are") in str(caught.value)
+    assert (hold / "hold.json").stat().st_size == 2 << 30

@@ -48,7 +48,7 @@ from agent.requests.hold_downloads import (RecorderUnreachable, download_missing
 from agent.requests.hold_placement import grown_into, local_placement, read_placement
 from agent.requests.hold_room import copy_problem, room_turn
 from agent.requests.holds import (MANIFEST, RECORD, Hold, HoldCancelled, HoldError, hold_path,
-                                  make_hold, read_hold)
+                                  make_hold, read_hold, read_record)
 from agent.file_locks import Busy, FileLock, open_lock
 from agent.storage import fsync_dir, remove_stale_partials, replace, write_atomic
 from agent.timebase import US, format_utc
@@ -204,7 +204,7 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
 def _not_added_to(path: Path) -> str:
     """Why nothing is added to a hold whose record does not say what it copied."""
     try:
-        placed = "placed" in json.loads((path / RECORD).read_text(encoding="utf-8"))
+        placed = "placed" in read_record(path)
     except (OSError, ValueError, RecursionError, TypeError):
         placed = True
     why = (NOT_AS_WRITTEN if placed else EARLIER_VERSION)
@@ -252,7 +252,7 @@ def _record_with(hold: Hold, added: list[HeldFile], placed: dict, store: Store,
     holds those the hold held already too, which placed twice would be two recordings of the
     same seconds, a cut reading them from the later copy. A recorder's download (`recorders`,
     by camera) is recorded with the addition, each piece's row keeping its own clock."""
-    doc = json.loads((hold.path / RECORD).read_text(encoding="utf-8"))
+    doc = read_record(hold.path)
     doc["files"] = list(doc["files"]) + [asdict(f) for f in added]
     current = store.names.current
     for camera, new in placed.items():

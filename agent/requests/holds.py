@@ -32,13 +32,15 @@ from agent.index.store import Store
 from agent.json_words import json_fault
 from agent.os_words import plain_home_error, plain_os_error
 from agent.recorders.model import RecorderError
-from agent.storage import (distinct_name, fsync_dir, remove_stale_partials, replace,
-                           sync_renamed_into)
+from agent.storage import (distinct_name, fsync_dir, read_file_start, remove_stale_partials,
+                           replace, sync_renamed_into)
 from agent.timebase import US, format_utc
 
 HOLDS = "holds"
 MANIFEST = "manifest-sha256.txt"
 RECORD = "hold.json"
+# A record lists each copy in a few hundred bytes: thousands of copies stay far below this.
+RECORD_LIMIT = 16 << 20
 
 
 class HoldError(Exception):
@@ -47,6 +49,22 @@ class HoldError(Exception):
 
 class HoldCancelled(HoldError):
     """The owner stopped the copy; nothing was kept."""
+
+
+class RecordTooLarge(ValueError):
+    """A hold's record far larger than any the app writes (a recording put in its place)."""
+
+
+def read_record(path: Path) -> dict:
+    """The record (hold.json) of the hold in folder `path`, read only from an ordinary file
+    and at most RECORD_LIMIT bytes: a sync tool or anyone who can write the home may leave a
+    named pipe there (OSError, never waited on) or a huge file (RecordTooLarge, never read
+    whole). ValueError for what is not JSON text."""
+    raw = read_file_start(path / RECORD, RECORD_LIMIT + 1)
+    if len(raw) > RECORD_LIMIT:
+        raise RecordTooLarge(f"it is larger than any record of a safe copy (over "
+                             f"{RECORD_LIMIT >> 20} MiB)")
+    return json.loads(raw.decode("utf-8"))
 
 
 @dataclass(frozen=True)
@@ -84,7 +102,7 @@ def read_hold(home: Path, folder: str, request: tuple[str, str] | None = None) -
     agency), HoldError when the hold's record names another request (another_request)."""
     path = hold_path(home, folder)
     try:
-        doc = json.loads((path / RECORD).read_text(encoding="utf-8"))
+        doc = read_record(path)
         files = tuple(_held_file(f) for f in doc["files"])
         if request is not None:
             another_request(path, doc, *request)
@@ -98,6 +116,8 @@ def read_hold(home: Path, folder: str, request: tuple[str, str] | None = None) -
     except OSError as exc:
         raise HoldError("the hold record cannot be read: "
                         + plain_os_error(exc, str(path / RECORD))) from None
+    except RecordTooLarge as exc:
+        raise _damaged(path, str(exc)) from None
     except (ValueError, RecursionError) as exc:   # not text, or not JSON: cut short, zeroed
         raise _damaged(path, json_fault(exc)) from None
     except (KeyError, TypeError):   # JSON, but not a hold's record
