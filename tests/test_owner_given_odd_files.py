@@ -103,3 +103,21 @@ def test_a_huge_file_for_a_safe_copys_record_is_said_as_damaged_not_read_whole(t
     assert ("is damaged (it is larger than any record of a safe copy (over 16 MiB)); the "
             "copies of your recordings in that folder are kept as they are") in str(caught.value)
     assert (hold / "hold.json").stat().st_size == 2 << 30
+
+
+def test_a_named_pipe_given_as_a_witness_is_a_usage_error(tmp_path):
+    home = tmp_path / "home"
+    assert _run(home, "keys", "show").returncode == 0   # a key, and a log to verify
+    pipe = tmp_path / "decision.txt"
+    os.mkfifo(pipe)
+    done = _run(home, "log", "verify", "--witness", str(pipe))
+    assert done.returncode == 2, (done.returncode, done.stderr[-2000:])
+    assert done.stderr.strip() == ("footage-agent: --witness: "
+                                   + NOT_A_FILE.format(path=pipe)), done.stderr
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as f:
+        f.truncate(2 << 30)
+    done = _run(home, "log", "verify", "--witness", str(huge))
+    assert done.returncode == 2, (done.returncode, done.stderr[-2000:])
+    assert done.stderr.strip() == (f"footage-agent: --witness {huge}: larger than any "
+                                   "decision file (64 KiB at most): check the path")

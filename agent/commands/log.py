@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from agent.audit.log import AuditLog
 from agent.commands.common import Refused, UsageError, print_json, say
@@ -11,8 +10,10 @@ from agent.commands.desk_common import mapped
 from frp.count_words import counted
 from agent.identity.rotation import was_owner_key
 from agent.os_words import plain_os_error
+from agent.storage import read_file_start
 from agent.timebase import TimeError, parse_rfc3339
 from frp.decision import DecisionError, decision_log_head
+from frp.jws import MAX_TOKEN_BYTES
 from frp.text import one_line
 
 
@@ -85,10 +86,18 @@ def log_verify(agent, args) -> int:
     return 0
 
 
+# A decision file is one token, with the spaces and line ends an editor may add around it.
+_WITNESS_LIMIT = MAX_TOKEN_BYTES + 64
+
+
 def _witness(agent, path: str):
     """The log head a decision token carries, checked to be this owner's decision."""
     try:
-        text = Path(path).read_text(encoding="ascii").strip()
+        raw = read_file_start(path, _WITNESS_LIMIT + 1)   # a named pipe: said, never waited on
+        if len(raw) > _WITNESS_LIMIT:   # a recording given by mistake: not read whole
+            raise UsageError(f"--witness {path}: larger than any decision file "
+                             f"({MAX_TOKEN_BYTES >> 10} KiB at most): check the path")
+        text = raw.decode("ascii").strip()
     except OSError as exc:
         raise UsageError(f"--witness: {plain_os_error(exc, path)}") from None
     except UnicodeDecodeError:
