@@ -121,3 +121,21 @@ def test_a_named_pipe_given_as_a_witness_is_a_usage_error(tmp_path):
     assert done.returncode == 2, (done.returncode, done.stderr[-2000:])
     assert done.stderr.strip() == (f"footage-agent: --witness {huge}: larger than any "
                                    "decision file (64 KiB at most): check the path")
+
+
+def test_a_named_pipe_given_as_the_cameras_file_is_a_usage_error(tmp_path):
+    home = tmp_path / "home"
+    pipe = tmp_path / "cameras.json"
+    os.mkfifo(pipe)
+    args = ("agencies", "register", "acme", "--invite", "CODE", "--name", "Ann")
+    done = _run(home, *args, "--cameras", str(pipe))
+    assert done.returncode == 2, (done.returncode, done.stderr[-2000:])
+    assert done.stderr.strip() == ("footage-agent: --cameras: "
+                                   + NOT_A_FILE.format(path=pipe)), done.stderr
+    huge = tmp_path / "huge.json"
+    with open(huge, "wb") as f:
+        f.truncate(2 << 30)
+    done = _run(home, *args, "--cameras", str(huge))
+    assert done.returncode == 2, (done.returncode, done.stderr[-2000:])
+    assert done.stderr.strip() == (f"footage-agent: --cameras {huge}: larger than any cameras "
+                                   "file (1 MiB at most): is it the file you meant?")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from agent.commands.common import Refused, UsageError, print_json, say
 from agent.commands.local_time import shown
@@ -20,6 +19,7 @@ from frp.count_words import counted
 from agent.json_words import json_fault
 from agent.os_words import plain_os_error
 from agent.saved_text import owner_file_text
+from agent.storage import read_file_start
 from agent.errors import NotFound
 from agent.timebase import US
 from frp.text import one_line
@@ -31,6 +31,9 @@ from frp.registration import (
     read_cameras,
     read_contact,
 )
+
+# A --cameras file lists at most MAX_CAMERAS cameras, each a few short texts: far below this.
+CAMERAS_FILE_LIMIT = 1 << 20
 
 
 def add_parsers(aa, common) -> None:
@@ -94,7 +97,12 @@ def _cameras_from_options(agent, args) -> tuple[Camera, ...] | None:
                          f"{where}")
     if args.cameras:
         try:
-            doc = json.loads(owner_file_text(Path(args.cameras).read_bytes()))
+            raw = read_file_start(args.cameras, CAMERAS_FILE_LIMIT + 1)   # a pipe: never waited on
+            if len(raw) > CAMERAS_FILE_LIMIT:   # a recording given by mistake: not read whole
+                raise UsageError(f"--cameras {args.cameras}: larger than any cameras file "
+                                 f"({CAMERAS_FILE_LIMIT >> 20} MiB at most): is it the file "
+                                 "you meant?")
+            doc = json.loads(owner_file_text(raw))
             cameras = read_cameras(doc)
         except OSError as exc:
             raise UsageError(f"--cameras: {plain_os_error(exc, args.cameras)}") from None
