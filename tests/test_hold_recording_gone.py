@@ -78,3 +78,35 @@ def test_recordings_out_of_reach_with_their_folder_still_stop_the_copy(flow, mon
     code, _, err = run("inbox", "hold", "--", jti)
     assert code == 1 and "connect the drive it is on" in err, err
     assert run.json("inbox", "show", "--", jti)["hold"] is None
+
+
+def test_a_recording_deleted_with_its_emptied_date_folder_is_passed_over(flow, monkeypatch):
+    """Holds hunt: a recorder keeping a folder a day (an NVR's `20260101/`) deletes the folder
+    with its last recording to make room; its recordings folder, holding the rest, is still
+    there. The copy failed whole, "connect the drive it is on", as for a card taken out, since
+    the recording's own folder had gone with it. It is passed over, as any recording deleted."""
+    portal, run, reg, porch = flow
+    first, second, _third = sorted(porch.iterdir())
+    day = porch / "day-1"
+    day.mkdir()
+    first = first.rename(day / first.name)
+    assert run("scan")[0] == 0
+    checked = holds.copy_problem
+
+    def then_deleted(home, store, rows, *args, **kwargs):
+        problem = checked(home, store, rows, *args, **kwargs)
+        first.unlink()   # the recorder makes room: its oldest day goes, folder and all
+        day.rmdir()
+        return problem
+
+    monkeypatch.setattr(holds, "copy_problem", then_deleted)
+    portal.create_request(reg, T0, T0 + 8 * US, "2026-77", "Det. Jane Roe", cameras=("porch",))
+    assert run("inbox", "sync")[0] == 0
+    jti = only_request(run)["id"]
+    code, _, err = run("inbox", "hold", "--", jti)
+    assert code == 0, err
+    hold = Path(run.json("inbox", "show", "--", jti)["hold"])
+    assert ("1 recording of the window was no longer in its folder when its copy began (a "
+            "recorder deletes its oldest recordings to make room for new ones), so the safe "
+            f"copy does not hold it: {first}") in err, err
+    assert list(manifest(hold)) == [f"porch/{second.name}"]

@@ -49,11 +49,11 @@ def test_a_second_requests_hold_checks_the_room_the_first_ones_copies_left(index
     a_copying, go, b_held_up = threading.Event(), threading.Event(), threading.Event()
     real_copy = holds.copy_recordings
 
-    def copy(rows, staging, cancel=None, taken=None, gone=None):
+    def copy(rows, staging, cancel=None, taken=None, gone=None, **kwargs):
         if threading.current_thread().name == "hold-a":   # A has passed its room check
             a_copying.set()
             assert go.wait(120)
-        return real_copy(rows, staging, cancel, taken, gone)
+        return real_copy(rows, staging, cancel, taken, gone, **kwargs)
 
     monkeypatch.setattr(holds, "copy_recordings", copy)
     real_lock = file_locks.lock_file

@@ -86,16 +86,19 @@ def copy_names(rows: list, taken: set[str] | None = None) -> Iterator[tuple]:
 
 
 def copy_recordings(rows: list, staging: Path, cancel: threading.Event | None = None,
-                    taken: set[str] | None = None, gone: list | None = None) -> list[HeldFile]:
+                    taken: set[str] | None = None, gone: list | None = None,
+                    roots: dict[int, str] | None = None) -> list[HeldFile]:
     """Copy the files of `rows` (one row per file) into `staging`, each under the name
     copy_names gives it; CopyCancelled once `cancel` is set. `gone` (given) gets each row
     whose recording is no longer there as its copy begins, which is passed over: a request at
     the edge of what a recorder keeps has its oldest recording deleted to make room (a ring
     file is written over in place, never deleted), and the whole copy failing on it left the
-    window's other recordings, the ring's next, uncopied."""
+    window's other recordings, the ring's next, uncopied. `roots`, by source id, the recordings
+    folders the rows were indexed in (_deleted)."""
     held = []
     for row, name, ring_folder in copy_names(rows, taken):
-        if gone is not None and not row.ranged and _deleted(row.path):
+        if gone is not None and not row.ranged and _deleted(
+                row.path, (roots or {}).get(row.source_id)):
             gone.append(row)
             continue
         if ring_folder is not None:
@@ -107,17 +110,22 @@ def copy_recordings(rows: list, staging: Path, cancel: threading.Event | None = 
     return held
 
 
-def _deleted(path: str) -> bool:
-    """Whether the recording at `path` was deleted from a folder still holding others (a
-    recorder making room), not out of reach with its folder (a card or drive taken out, a
-    share not connected: its copy fails, saying to connect it)."""
+def _deleted(path: str, root: str | None = None) -> bool:
+    """Whether the recording at `path` was deleted from a recordings folder still holding others
+    (a recorder making room), not out of reach with it (a card or drive taken out, a share not
+    connected: its copy fails, saying to connect it). Its recordings folder (`root`, the one it
+    was indexed in) still there and holding something says so, its own folder gone or not: a
+    recorder keeping a folder a day deletes the day's folder with its last recording."""
     if os.path.lexists(path):
         return False
-    try:
-        with os.scandir(os.path.dirname(path)) as entries:
-            return next(entries, None) is not None
-    except OSError:
-        return False
+    for folder in dict.fromkeys((os.path.dirname(path), *((root,) if root else ()))):
+        try:
+            with os.scandir(folder) as entries:
+                if next(entries, None) is not None:
+                    return True
+        except OSError:
+            continue
+    return False
 
 
 def _copy_ring_index(ring: Path, staging: Path, folder: str,

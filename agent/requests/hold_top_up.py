@@ -158,7 +158,8 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
         staging.mkdir(mode=0o700)
         gone: list = []
         added = copy_recordings([r for r in rows if r.status != "remote"], staging, cancel,
-                                taken=taken, gone=gone)
+                                taken=taken, gone=gone,
+                                roots={s.id: s.root for s in store.sources()})
         missed = tuple(sorted({r.path for r in gone}))
         local = [r for r in missing if r.status != "remote" and r.path not in missed]
         windows = download_missing(store, [r for r in missing if r.status == "remote"],
