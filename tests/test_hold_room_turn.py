@@ -109,3 +109,22 @@ def test_a_hold_waiting_for_another_requests_copies_is_stopped_by_the_owner(inde
     assert not (home / "holds" / "req-c").exists()
     made = hold_window(home, indexed.store, "req-c", *WINDOW, ("porch",), "req-c")
     assert made.files
+
+
+def test_holding_again_with_nothing_to_add_waits_for_no_other_requests_copies(indexed):
+    """Holds hunt: `inbox hold` of a request whose safe copy holds every recording of its window
+    waited for another request's hold to finish copying (minutes, on a big window) before
+    finding it had nothing to add: the owner's stop while it waited said "the hold was
+    cancelled; nothing was kept". What is missing is asked first: nothing, no turn waited for.
+    The owner's stop set before is how the test sees a wait: a wait ends on it at once."""
+    home, store = indexed.home, indexed.store
+    made = hold_window(home, store, "req-d", *WINDOW, ("porch",), "req-d")
+    assert made.files
+    cancel = threading.Event()
+    cancel.set()
+    with hold_room.room_turn(home):   # another request's hold copying
+        again = hold_window(home, store, "req-d", *WINDOW, ("porch",), "req-d", cancel=cancel)
+        assert again.kept and not again.added and again.files == made.files
+        # a hold with something to copy still waits its turn: here, the stop ends the wait
+        with pytest.raises(holds.HoldCancelled, match="nothing was kept"):
+            hold_window(home, store, "req-e", *WINDOW, ("porch",), "req-e", cancel=cancel)

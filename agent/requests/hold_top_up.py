@@ -65,13 +65,18 @@ def hold_window(home: Path, store: Store, folder: str, start_us: int, end_us: in
                 agency: str | None = None) -> Hold:
     """make_hold, or, for a hold made already, top_up: the hold as it stands after it
     (HoldError for a hold of another request: holds.read_hold)."""
-    with one_at_a_time(Path(home), folder), _room_turn(Path(home), cancel):
+    with one_at_a_time(Path(home), folder):
         existing = read_hold(home, folder, None if request_id is None or agency is None
                              else (request_id, agency))
-        if existing is None:
-            return make_hold(home, store, folder, start_us, end_us, cameras, request_id,
-                             cancel, connect, agency)
-        return top_up(home, store, existing, start_us, end_us, cameras, cancel, connect)
+        if existing is not None and existing.placement is not None and not missing_rows(
+                store, existing, start_us, end_us, cameras):
+            # nothing to add: no waiting for another request's hold to finish copying
+            return changed(existing, kept=True)
+        with _room_turn(Path(home), cancel):
+            if existing is None:
+                return make_hold(home, store, folder, start_us, end_us, cameras, request_id,
+                                 cancel, connect, agency)
+            return top_up(home, store, existing, start_us, end_us, cameras, cancel, connect)
 
 
 @contextlib.contextmanager
