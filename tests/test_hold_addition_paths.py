@@ -13,7 +13,8 @@ from __future__ import annotations
 import pytest
 
 from agent.requests import hold_copies, hold_room, holds
-from agent.requests.hold_top_up import _taken, hold_window, missing_rows
+from agent.requests.hold_moving_in import taken_names
+from agent.requests.hold_top_up import hold_window, missing_rows
 from agent.requests.hold_copies import copy_names
 from agent.timebase import US
 from demo.samples import make_recordings
@@ -40,7 +41,7 @@ def test_an_additions_copy_numbered_apart_from_the_holds_own_is_weighed_as_named
     hold = holds.read_hold(agent.home, "r1")
     rows = missing_rows(agent.store, hold, *window, (row.camera,))
     # what the addition names its copy: apart from the hold's own, numbered
-    ((_, name, _),) = list(copy_names(rows, _taken(hold)))
+    ((_, name, _),) = list(copy_names(rows, taken_names(hold)))
     (held,) = first.files
     assert name != held.name and name.endswith("-2.mp4"), name
     staged = f"\\holds\\.r1.partial-00000000\\{name}".replace("/", "\\")

@@ -34,9 +34,8 @@ import threading
 import time
 from dataclasses import asdict, replace as changed
 from os.path import lexists
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from agent.export.hashed_files import make_folders
 from agent.index.mirror import Connect
 from agent.index.store import Store
 from agent.os_words import plain_home_error
@@ -45,12 +44,13 @@ from agent.recorders.model import RecorderError
 from agent.requests.hold_copies import CopyCancelled, HeldFile, copy_recordings, window_rows
 from agent.requests.hold_downloads import (RecorderUnreachable, download_missing, held_files,
                                            placed_downloads)
+from agent.requests.hold_moving_in import move_in, remove_copies, taken_names
 from agent.requests.hold_placement import grown_into, local_placement, read_placement
 from agent.requests.hold_room import copy_problem, room_turn
 from agent.requests.holds import (MANIFEST, RECORD, Hold, HoldCancelled, HoldError, hold_path,
                                   make_hold, read_hold, read_record)
 from agent.file_locks import Busy, FileLock, open_lock
-from agent.storage import fsync_dir, remove_stale_partials, replace, write_atomic
+from agent.storage import remove_stale_partials, write_atomic
 from agent.timebase import US, format_utc
 
 LOCKS = "locks"
@@ -151,7 +151,7 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
             rows.append(row)
     if not rows:
         return changed(hold, kept=True)
-    taken = _taken(hold)   # the check weighs the names the copies get (`name-2.mp4`)
+    taken = taken_names(hold)   # the check weighs the names the copies get (`name-2.mp4`)
     problem = copy_problem(Path(home), store, rows, start_us, end_us, hold.path.name,
                            taken)
     if problem:
@@ -174,7 +174,7 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
         added += held_files(windows)
         if not added:   # the recorder sent nothing of the window it lists now, or the
             return changed(hold, kept=True, gone=missed)   # recordings were gone
-        moved = _move_in(added, staging, hold.path)
+        moved = move_in(added, staging, hold.path)
         doc = _record_with(hold, added, placed, store,
                            {w.camera: w.record() for w, _ in windows})
         _write_record(hold.path, doc)
@@ -184,21 +184,21 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
         raise HoldError("the recorder's footage could not be added to the safe copy, which "
                         f"holds what it held before: {exc}") from None
     except (CopyCancelled, FetchCancelled):
-        _remove(moved)
+        remove_copies(moved)
         raise HoldCancelled("adding to the safe copy was cancelled; it holds what it held "
                             "before") from None
     except OSError as exc:
-        _remove(moved)
+        remove_copies(moved)
         named = exc.filename is not None and not str(exc.filename).startswith(
             (str(staging), str(hold.path)))
         raise HoldError("the recordings could not be added to the safe copy, which holds what "
                         "it held before: " + plain_home_error(
                             exc, None if named else str(hold.path.parent))) from None
     except (ValueError, RecursionError, KeyError, TypeError, AttributeError):
-        _remove(moved)   # its record edited by hand since it was read: left as it is
+        remove_copies(moved)   # its record edited by hand since it was read: left as it is
         raise HoldError(_not_added_to(hold.path)) from None
     except BaseException:
-        _remove(moved)
+        remove_copies(moved)
         raise
     finally:
         if staging.exists():
@@ -217,37 +217,6 @@ def _not_added_to(path: Path) -> str:
     return (f"nothing can be added to the safe copy in {path} ({why}); the copies of your "
             "recordings in that folder are kept as they are. To make the safe copy again, move "
             "that folder out of footage-agent's folder first (keep it)")
-
-
-def _taken(hold: Hold) -> set[str]:
-    """Every name in the hold, its folders' too, whatever their capitals: the new copies'
-    names are none of them (a file there its record does not list, left by a stop, included)."""
-    names = {f.name for f in hold.files}
-    for folder, dirs, files in os.walk(hold.path):   # links are not followed
-        names |= {Path(folder, n).relative_to(hold.path).as_posix() for n in dirs + files}
-    folders = {str(parent) for n in names for parent in PurePosixPath(n).parents}
-    return {n.lower() for n in names | folders if n != "."}
-
-
-def _move_in(added: list[HeldFile], staging: Path, hold: Path) -> list[Path]:
-    """Move the new copies from `staging` into the hold, never over a file there."""
-    moved: list[Path] = []
-    try:
-        for f in added:
-            dest = hold / f.name
-            # never the hold's own folder made again: deleted meanwhile, nothing is added
-            make_folders(dest.parent, inside=hold)
-            if os.path.lexists(dest):
-                raise HoldError(f"{dest} appeared meanwhile; it was left untouched")
-            # Windows: a scanner may hold the new copy open for as long as it reads it
-            replace(staging / f.name, dest, move=os.rename, held_bytes=f.size)
-            moved.append(dest)
-        for folder in {p.parent for p in moved} | {hold}:
-            fsync_dir(folder)
-    except BaseException:
-        _remove(moved)
-        raise
-    return moved
 
 
 def _record_with(hold: Hold, added: list[HeldFile], placed: dict, store: Store,
@@ -303,10 +272,3 @@ def _write_record(hold: Path, doc: dict) -> None:
             with contextlib.suppress(OSError):
                 write_atomic(hold / MANIFEST, before)
         raise
-
-
-def _remove(paths: list[Path]) -> None:
-    """Take the new copies back out of the hold (its record never listed them)."""
-    for path in paths:
-        with contextlib.suppress(OSError):
-            path.unlink()
