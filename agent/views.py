@@ -49,7 +49,7 @@ from agent.timebase import usable_clock_offset
 from frp.agency import Agency
 from frp.certificates import CertificateFacts
 from frp.claims import MAX_MESSAGE_CHARS
-from frp.registration import Camera, Contact
+from frp.registration import CAMERA_NAME_CHARS, Camera, Contact
 from frp.text import multi_line, one_line
 
 __all__ = [
@@ -92,7 +92,9 @@ __all__ = [
     # what marks two trusted agencies listing one key (an older version imported both)
     "shared_key_marks",
     # registrations: what the owner registers (Contact, Camera), what is held, the key
-    "Contact", "Camera", "RegistrationView", "RegistrationReadiness", "CertificateFacts",
+    # (a camera's name in at most CAMERA_NAME_CHARS characters)
+    "Contact", "Camera", "CAMERA_NAME_CHARS", "RegistrationView", "RegistrationReadiness",
+    "CertificateFacts",
     "KeyRotation",
     # the one display sanitiser (frp/text.py) for every string from a request, portal or file
     "one_line", "multi_line",

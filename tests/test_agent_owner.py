@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 import agent.views
 from agent.requests import desk_decisions
 import frp.claims
+import frp.registration
 from agent.index.first_look import LOOK_LIMIT
 from agent.service import Agent, AgentError, Refusal
 from tests.registering import keep_unpinned
@@ -148,6 +149,8 @@ def test_every_view_type_is_exported_by_name_and_frozen():
             assert callable(kind) and kind.__module__ == "agent.requests.agency_changes", name
         elif name == "MAX_MESSAGE_CHARS":   # the protocol's limit, for the app's reason box
             assert kind is frp.claims.MAX_MESSAGE_CHARS, name
+        elif name == "CAMERA_NAME_CHARS":   # the protocol's limit, for the cameras page
+            assert kind is frp.registration.CAMERA_NAME_CHARS, name
         elif dataclasses.is_dataclass(kind):
             assert kind.__dataclass_params__.frozen, name
         else:   # FileRow: a NamedTuple

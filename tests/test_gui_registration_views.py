@@ -214,3 +214,17 @@ def test_a_key_change_waiting_says_why_in_spanish(spanish):
     line = text.splitlines()[1]
     assert line.startswith("  https://pd.example reg-2: ") and "Springfield PD" in line
     assert "portal de Springfield PD" in line and "cannot reach" not in line
+
+
+def test_a_camera_named_past_an_agencys_limit_is_a_problem_on_the_page_not_a_refusal_after():
+    """The names hunt: the index names a camera in up to 120 characters, a registration in up
+    to 64. Ticking a 78-character camera gave no problem on the page; Register then failed
+    with "cannot register: camera 1's name is 78 characters; at most 64 are allowed", naming
+    neither the camera nor the way out. The page now says both before anything is signed."""
+    long = "Back garden camera over the shed, looking down the side path to the gate, west"
+    cameras, problems = forms.cameras_from([forms.CameraEntry(long, True, "1 Elm St"),
+                                            forms.CameraEntry("porch", True, "1 Elm St")])
+    assert [c.name for c in cameras] == ["porch"]
+    assert problems == [f"{long}: an agency registers camera names of at most "
+                        f"64 characters, and this one has {len(long)}: give it a shorter name "
+                        "first (Rename camera\u2026 in Settings)."]

@@ -230,3 +230,29 @@ def test_a_contact_typed_wrong_is_a_usage_error_before_anything_is_sent(world, a
     assert rc == 0, err   # the invite was never sent: it is still unused
     rc, _, err = run("agencies", "update", AGENCY_ID, *argv)
     assert rc == 2 and words in err
+
+
+def test_a_camera_named_past_an_agencys_limit_is_told_how_to_register_it(world, tmp_path):
+    """The names hunt: the index names a camera in up to 120 characters, a registration in up
+    to 64. `--camera` with a 78-character name said "camera 1's name is 78 characters; at most
+    64 are allowed" and no more: not which camera, nor that a shorter name (`cameras rename`)
+    registers it. The refusal now says both, before anything is sent; once renamed, the same
+    invite registers it."""
+    portal, _server, run = world
+    long = "Back garden camera over the shed, looking down the side path to the gate, west"
+    assert 64 < len(long) <= 120
+    make_recordings(tmp_path / "rec" / "long", "blue-iris", "long", T0, 1, 2.0, fps=5)
+    assert run("sources", "add", str(tmp_path / "rec" / "long"), "--camera", long,
+               "--tz", "UTC")[0] == 0
+    assert run("scan")[0] == 0
+    code = invite(portal)
+    rc, _, err = run("agencies", "register", AGENCY_ID, "--invite", code, "--name", "Ann",
+                     "--camera", long, "--address", "1200 Elm Street")
+    assert rc == 2, err
+    assert f"camera {long!r}" in err and "at most 64 characters" in err
+    assert "footage-agent cameras rename" in err
+    assert portal.registry.rows() == [] and run.json("agencies", "registrations") == []
+    assert run("cameras", "rename", long, "Back garden")[0] == 0
+    rc, _, err = run("agencies", "register", AGENCY_ID, "--invite", code, "--name", "Ann",
+                     "--camera", "Back garden", "--address", "1200 Elm Street")
+    assert rc == 0, err   # the invite was never sent: it is still unused

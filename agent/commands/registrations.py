@@ -24,6 +24,7 @@ from agent.errors import NotFound
 from agent.timebase import US
 from frp.text import one_line
 from frp.registration import (
+    CAMERA_NAME_CHARS,
     Camera,
     Contact,
     RegistrationError,
@@ -86,7 +87,7 @@ def _contact_and_cameras(p) -> None:
 def _cameras_from_options(agent, args) -> tuple[Camera, ...] | None:
     """The cameras the options name (None: no camera option was given)."""
     for name in args.camera:   # bytes that are no character: a usage error, not "not indexed"
-        typed_camera(name)
+        registrable_name(typed_camera(name))
     if args.cameras and args.camera:
         raise UsageError("give either --camera options or --cameras FILE, not both")
     stray = _camera_details(args)
@@ -103,6 +104,9 @@ def _cameras_from_options(agent, args) -> tuple[Camera, ...] | None:
                                  f"({CAMERAS_FILE_LIMIT >> 20} MiB at most): is it the file "
                                  "you meant?")
             doc = json.loads(owner_file_text(raw))
+            for entry in doc if isinstance(doc, list) else ():
+                if isinstance(entry, dict) and isinstance(entry.get("name"), str):
+                    registrable_name(entry["name"])
             cameras = read_cameras(doc)
         except OSError as exc:
             raise UsageError(f"--cameras: {plain_os_error(exc, args.cameras)}") from None
@@ -138,6 +142,20 @@ def _cameras_from_options(agent, args) -> tuple[Camera, ...] | None:
         raise Refused(f"no camera named {strangers[0]!r} is indexed (known: "
                       f"{', '.join(sorted(known)) or 'none yet'})")
     return cameras
+
+
+def registrable_name(name: str) -> str:
+    """`name` when an agency can register a camera by it, else UsageError saying how: the
+    index names a camera in up to 120 characters, a registration in up to 64 (protocol.md),
+    and the agency asks for a camera by its registered name, so the index's name is the one
+    registered and a longer one is given a shorter name first, not cut (a cut name would name
+    no camera when a request came back with it)."""
+    if len(name) > CAMERA_NAME_CHARS:
+        raise UsageError(f"camera {name!r}: an agency registers camera names of at most "
+                         f"{CAMERA_NAME_CHARS} characters, and this one has {len(name)}: give "
+                         "it a shorter name first (footage-agent cameras rename OLD NEW), then "
+                         "register it by that name")
+    return name
 
 
 def _camera_details(args) -> list[str]:

@@ -6766,6 +6766,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Escriba su nombre: la agencia necesita saber con quién habla.</translation>
     </message>
     <message>
+        <source>{camera}: an agency registers camera names of at most {most} characters, and this one has {count}: give it a shorter name first (Rename camera… in Settings).</source>
+        <translation>{camera}: una agencia registra nombres de cámara de {most} caracteres como máximo, y este tiene {count}: dele primero un nombre más corto (Cambiar el nombre de la cámara… en Ajustes).</translation>
+    </message>
+    <message>
         <source>{camera}: say where it is (a street address, a map point or both).</source>
         <translation>{camera}: indique dónde está (una dirección, un punto en el mapa o ambos).</translation>
     </message>

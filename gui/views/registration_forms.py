@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from agent.views import Camera, Contact
+from agent.views import CAMERA_NAME_CHARS, Camera, Contact
 from gui.views.shown import shown
 from gui.views.words import translate
 
@@ -71,6 +71,14 @@ def cameras_from(entries: list[CameraEntry]) -> tuple[tuple[Camera, ...], list[s
     cameras, problems = [], []
     for e in entries:
         if not e.ticked:
+            continue
+        if len(e.name) > CAMERA_NAME_CHARS:
+            # the agency asks for a camera by its registered name: the index's name, not a cut
+            problems.append(shown(translate(
+                "registrations", "{camera}: an agency registers camera names of at most {most} "
+                                 "characters, and this one has {count}: give it a shorter name "
+                                 "first (Rename camera\u2026 in Settings)."),
+                camera=e.name, most=CAMERA_NAME_CHARS, count=len(e.name)))
             continue
         try:
             point = read_point(e.point)
