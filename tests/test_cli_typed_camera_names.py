@@ -49,3 +49,37 @@ def test_a_camera_name_typed_wrong_is_a_usage_error_everywhere(porch_home, tmp_p
     assert not (porch_home / "masks").exists() or not any((porch_home / "masks").iterdir())
     assert main(["--home", str(porch_home), "cameras", "--json"]) == 0
     assert '"camera": "porch"' in capsys.readouterr().out   # nothing renamed or let go
+
+
+def test_a_camera_an_older_index_named_past_120_characters_is_still_found_and_renamed(
+        tmp_path, capsys):
+    """The names hunt: an agent before names were cut to 120 characters named a channel of a
+    120-character folder `<folder>/CH01` (125 characters) and kept it in the index. `cameras`
+    listed it, but `masks show`, `recordings --camera` and even `cameras rename OLD NEW` said
+    "a camera name is at most 120 characters" (exit 2): the camera could not be reached by its
+    name at all. A name that finds a camera is no longer held to 120; one given still is."""
+    import sqlite3
+    import time
+
+    from agent.timebase import US
+    from demo.samples import make_recordings
+    home = tmp_path / "home"
+    make_recordings(tmp_path / "porch", "blue-iris", "porch", (int(time.time()) - 3600) * US,
+                    1, 2.0, fps=5)
+    assert main(["--home", str(home), "sources", "add", str(tmp_path / "porch"), "--camera",
+                 "porch", "--tz", "UTC"]) == 0
+    assert main(["--home", str(home), "scan"]) == 0
+    old = "G" * 120 + "/CH01"   # as the older agent named it; written as it kept it
+    (db,) = home.rglob("index.db")
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE cameras SET name=? WHERE name='porch'", (old,))
+    con.close()
+    capsys.readouterr()
+    assert main(["--home", str(home), "masks", "show", old]) == 0
+    assert main(["--home", str(home), "recordings", "--camera", old, "--json"]) == 0
+    assert len(__import__("json").loads(capsys.readouterr().out)) == 1
+    assert main(["--home", str(home), "cameras", "rename", old, "G" * 121]) == 2
+    assert "a camera name is at most 120 characters" in capsys.readouterr().err
+    assert main(["--home", str(home), "cameras", "rename", old, "Garage"]) == 0, \
+        capsys.readouterr().err
+    assert main(["--home", str(home), "recordings", "--camera", "Garage", "--json"]) == 0

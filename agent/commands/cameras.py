@@ -52,7 +52,7 @@ def cameras_list(agent: Agent, args) -> int:
 
 def cameras_rename(agent: Agent, args) -> int:
     typed_camera(args.old, "OLD")   # bytes that are no character: said, not Python's codec error
-    typed_camera(args.new, "NEW")
+    typed_camera(args.new, "NEW", new=True)
     try:
         done = agent.rename_camera(args.old, args.new)
     except NotFound as exc:

@@ -64,7 +64,7 @@ def sources_add(agent: Agent, args) -> int:
     typed_folder(args.path)
     typed_zone(args.tz, "--tz")
     typed_layout(args.layout, agent.layouts())
-    typed_camera(args.camera)
+    typed_camera(args.camera, new=True)
     if args.clock_offset is not None:
         try:
             check_clock_offset(args.clock_offset)

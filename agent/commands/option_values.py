@@ -10,7 +10,7 @@ from argparse import ArgumentTypeError
 from zoneinfo import available_timezones
 
 from agent.commands.common import UsageError
-from agent.index.camera_names import CameraNameError, check_name
+from agent.index.camera_names import MAX_NAME, CameraNameError, check_name
 from agent.timebase import TimeError, zone
 from frp.claims import MAX_MESSAGE_CHARS, reason_problem
 
@@ -81,12 +81,14 @@ def typed_folder(text: str) -> str:
     return text
 
 
-def typed_camera(text: str | None, option: str = "--camera") -> str | None:
-    """`text` when it can be a camera's name (None when not given), else UsageError."""
+def typed_camera(text: str | None, option: str = "--camera", new: bool = False) -> str | None:
+    """`text` when it can be a camera's name (None when not given), else UsageError. Only a
+    `new` name, one given to a camera, is held to MAX_NAME characters: a name that finds one
+    may be longer, as an index made before names were cut to it holds (check_name)."""
     if text is None:
         return None
     try:
-        check_name(text)
+        check_name(text, MAX_NAME if new else None)
     except CameraNameError as exc:
         raise UsageError(f"{option}: {exc}") from None
     return text

@@ -139,9 +139,9 @@ def _same_as_trusted_before(agent: Agent, args, fingerprint: str) -> None:
 def add_recorder(agent: Agent, args) -> int:
     # Before the recorder is contacted or anything kept.
     typed_zone(args.zone, "--zone", "the zone the recorder says it keeps (Dahua: this computer's)")
-    typed_camera(args.name, "--name")
+    typed_camera(args.name, "--name", new=True)
     for name in args.camera:
-        typed_camera(name)
+        typed_camera(name, new=True)
     _typed_address(args)
     _typed_user(args.user)
     given = _password_given(args)

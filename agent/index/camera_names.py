@@ -83,12 +83,15 @@ def name_key(name: str) -> str:
     return composed(name).casefold()
 
 
-def check_name(name: object) -> str:
-    """A camera name the owner typed, trimmed; CameraNameError when it cannot be one."""
+def check_name(name: object, longest: int | None = MAX_NAME) -> str:
+    """A camera name the owner typed, trimmed; CameraNameError when it cannot be one.
+    `longest` None checks a name typed to find a camera, not to give one: an index of an
+    agent before names were cut to MAX_NAME holds longer ones (a channel of a 120-character
+    folder), which must still be found, and renamed, by name."""
     if not isinstance(name, str) or not name.strip():
         raise CameraNameError("a camera name cannot be empty")
     name = composed(name.strip())
-    if len(name) > MAX_NAME:
+    if longest is not None and len(name) > longest:
         raise CameraNameError(f"a camera name is at most {MAX_NAME} characters")
     if any(unicodedata.category(ch) == "Cs" for ch in name):
         # bytes the terminal sent in another encoding than the computer's (a Latin-1 terminal
