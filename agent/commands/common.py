@@ -51,14 +51,15 @@ def named_package(text: str) -> Path:
         raise UsageError(str(exc)) from None
 
 
-def quote_typed_in(text: str, system: str) -> str:
+def quote_typed_in(text: str, system: str, what: str = "PACKAGE") -> str:
     """PATH as typed, on Windows without the quote a shell left at its end. A folder typed
     with a backslash before its closing quote, `"C:\\My Cases\\pkg\\"` (PowerShell's Tab
     adds that backslash to a folder, and quotes a path with a space), reaches the program as
     `C:\\My Cases\\pkg"`: Windows' rule reads `\\"` as a quote that is part of the word, so
     the path ends in one, and any word typed after it (`--json`) is in it too. No Windows name
     holds a quote: one at the end is that backslash, read as one; one inside is a usage error
-    saying to type the folder without its final backslash."""
+    saying to type the folder without its final backslash. `what` names the path in it
+    (every path option gets this reading: option_values.typed_path)."""
     if system != "nt" or '"' not in text:
         return text
     path, after = text.split('"', 1)
@@ -66,7 +67,7 @@ def quote_typed_in(text: str, system: str) -> str:
         return path + "\\"
     meant = one_line(path.rstrip("\\"))
     raise UsageError(
-        f"PACKAGE {one_line(text)} holds a quote, which no Windows file name does: a backslash "
+        f"{what + ' ' if what else ''}{one_line(text)} holds a quote, which no Windows file name does: a backslash "
         f"just before a closing quote makes the quote part of what was typed, with the words "
         f"after it ({one_line(after.strip())}). Type the folder without that final "
         f'backslash: "{meant}"')

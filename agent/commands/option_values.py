@@ -9,7 +9,7 @@ import os
 from argparse import ArgumentTypeError
 from zoneinfo import available_timezones
 
-from agent.commands.common import UsageError
+from agent.commands.common import UsageError, quote_typed_in
 from agent.index.camera_names import MAX_NAME, CameraNameError, check_name
 from agent.timebase import TimeError, zone
 from frp.claims import MAX_MESSAGE_CHARS, reason_problem
@@ -162,9 +162,31 @@ def typed_id(text: str) -> str:
     return text
 
 
+# Options (by dest) naming a file or folder on this computer: `--home`, `export --out`,
+# `sources add PATH`, `scan PATH...`, `verify --ca`/`--receipt`, an agency or mask FILE, ...
+# (PACKAGE reads it itself: common.named_package).
+PATH_DESTS = frozenset({"home", "out", "ca", "receipt", "file", "path", "paths", "dir",
+                        "witness", "cameras", "pasted_token", "source"})
+
+
+def typed_path(text: str) -> str:
+    """argparse's type for an option naming a file or folder: on Windows a quote left at its
+    end is the backslash PowerShell's Tab put before the closing quote (`"C:\\My Folder\\"`
+    reaches the program as `C:\\My Folder"`: PowerShell/PowerShell#7400), read as that
+    backslash; one with words after it is a usage error saying what to type
+    (common.quote_typed_in). Elsewhere a quote is a character a name may hold."""
+    from agent import owner_paths
+
+    try:
+        return quote_typed_in(text, owner_paths.SYSTEM, what="")
+    except UsageError as exc:
+        raise ArgumentTypeError(str(exc)) from None
+
+
 def text_options(parser: argparse.ArgumentParser) -> None:
     """Give every option of the command tree that holds the owner's words (TEXT_DESTS) the
-    type owner_text, and every id (ID_DESTS) typed_id, unless it has a type of its own."""
+    type owner_text, every id (ID_DESTS) typed_id, and every file or folder (PATH_DESTS)
+    typed_path, unless it has a type of its own."""
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for child in set(action.choices.values()):
@@ -174,6 +196,8 @@ def text_options(parser: argparse.ArgumentParser) -> None:
                 action.type = owner_text
             elif action.dest in ID_DESTS:
                 action.type = typed_id
+            elif action.dest in PATH_DESTS:
+                action.type = typed_path
 
 
 # Options whose value may begin with '-', which argparse takes for another option ("expected
