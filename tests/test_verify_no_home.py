@@ -68,3 +68,36 @@ def test_the_owners_own_home_is_read_and_left_as_it_was(made, capsys):
     assert main(["--home", str(home), "verify", str(made[1]), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["ok"] is True
     assert {p: p.stat().st_mtime_ns for p in home.rglob("*")} == before
+
+
+def test_a_home_that_is_a_file_is_said_not_read_as_trusting_none(made, tmp_path, capsys):
+    # cli hunt 14: `--home` naming a file (a typo: the agency file given as the home) was
+    # read as a home trusting no agency, exit 0, and every clip's signer "not trusted".
+    from agent.cli import main
+    home = tmp_path / "agency.json"
+    home.write_text("{}")
+    assert main(["--home", str(home), "verify", str(made[1]), "--json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""   # no report read against no agencies
+    assert f"--home {home} is a file, not a folder" in captured.err
+
+
+def test_a_home_this_account_cannot_reach_is_said(made, tmp_path, monkeypatch):
+    # A home inside a folder this account may not enter (another user's profile, 0700) is
+    # never read as one not there (trusting no agency): exit 1, saying what was being read,
+    # which the bare "permission denied for HOME" did not. Run bound by real permissions,
+    # as _verify_in is.
+    theirs = tmp_path / "theirs"
+    home = theirs / "footage-agent"
+    (home / "agencies").mkdir(parents=True)
+    theirs.chmod(0o000)
+    try:
+        done = _as_bound([sys.executable, "-c", "import sys; from agent.cli import main; "
+                          "sys.exit(main(sys.argv[1:]))", "--home", str(home), "verify",
+                          str(made[1]), "--json"])
+    finally:
+        theirs.chmod(0o755)
+    assert done.returncode == 1, done.stdout
+    assert done.stdout == ""
+    assert f"cannot read the agencies trusted in --home {home}: " in done.stderr
+    assert "permission" in done.stderr.lower()

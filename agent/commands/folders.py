@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Callable
 
 from agent.commands.common import UsageError
 from agent.config import ENV_HOME, resolve_home
+from agent.errors import AgentError
 from agent.export.destination import NotThere, package_folder, where_it_cannot_be
+from agent.os_words import plain_os_error
 from agent.owner_paths import NotAFolderPath, drive_rooted, owner_path
+from frp.text import one_line
 
 
 def existing_folder(text: str, option: str = "--out",
@@ -49,12 +53,31 @@ def home_to_read(explicit: str | None) -> Path:
     """The home a command only reads from (`verify`: the agencies trusted there), made by
     nothing: a detective or an expert checking a package on their own computer has no owner's
     home, and none is made for them. Blank or no folder at all is a usage error, as for
-    check_new_home; one that is not there is read as holding nothing."""
+    check_new_home; one that is not there is read as holding nothing. A file, or a folder this
+    account cannot read, is said (exit 2, exit 1): it was read as trusting no agency, and
+    every clip's signer then as not trusted, with no word of why."""
     _not_blank(explicit)
+    option = "--home" if explicit else ENV_HOME
     try:
-        return resolve_home(explicit)
+        home = resolve_home(explicit)
     except NotAFolderPath as exc:
-        raise UsageError(f"{'--home' if explicit else ENV_HOME} {exc}") from None
+        raise UsageError(f"{option} {exc}") from None
+    named = f"{option} {one_line(str(home))}" if explicit or os.environ.get(ENV_HOME) \
+        else f"footage-agent's folder {one_line(str(home))}"
+    try:   # a home whose parent this account may not enter is not "not there"
+        folder = stat.S_ISDIR(os.stat(home).st_mode)
+        if folder:   # the agencies trusted there are read from it
+            os.scandir(home).close()
+    except FileNotFoundError:
+        return home
+    except OSError as exc:
+        raise AgentError(f"cannot read the agencies trusted in {named}: "
+                         f"{plain_os_error(exc, str(home))}") from None
+    if not folder:
+        raise UsageError(f"{named} is a file, not a folder: give the folder footage-agent "
+                         "keeps its files in (the agencies trusted there are read from it)"
+                         + (", or leave --home out" if explicit else ""))
+    return home
 
 
 def _not_blank(explicit: str | None) -> None:
