@@ -45,3 +45,34 @@ def test_only_windows_reads_a_quote_so():
     assert quote_typed_in(TYPED + '" ', "nt") == TYPED + "\\"
     with pytest.raises(UsageError):
         quote_typed_in('C:\\a"b', "nt")
+
+
+def test_a_package_path_too_long_for_windows_says_why_it_was_not_found(monkeypatch, capsys,
+                                                                       tmp_path):
+    # cli hunt 14: a package folder unpacked deep (Explorer's 'Extract all' in a long
+    # Downloads path) past 259 characters, long paths not turned on: Windows finds no such
+    # folder, and verify said only "pkg does not exist". Windows' rules as above, and the
+    # folder the command runs in is a deep Windows one (verify's getcwd stands in for it: no such
+    # folder can be made here, where one name holds 255 bytes at most); the package not
+    # being found is this computer's own answer (no `pkg` in tmp_path).
+    deep = TYPED + "\\" + "\\".join(["Case 2026-11-20 porch footage"] * 8)
+    monkeypatch.setattr("agent.owner_paths.SYSTEM", "nt")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("agent.commands.verify.getcwd", lambda: deep, raising=False)
+    code = main(["--home", str(tmp_path / "home"), "verify", "pkg"])
+    monkeypatch.undo()
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "pkg does not exist" in err
+    length = len(deep) + len("\\pkg")
+    assert length > 259
+    assert (f"pkg does not exist. Its path here is {length} characters, and Windows reads at "
+            "most 259 unless long paths are turned on: move the package folder to a shorter "
+            "path") in err
+
+
+def test_a_short_package_path_not_there_is_only_not_there(monkeypatch, capsys, tmp_path):
+    monkeypatch.setattr("agent.owner_paths.SYSTEM", "nt")
+    assert main(["--home", str(tmp_path / "home"), "verify", TYPED + "\\pkg"]) == 2
+    err = capsys.readouterr().err
+    assert "does not exist" in err and "Windows reads at most" not in err
