@@ -19,6 +19,7 @@ from agent.service import Agent
 from gui.views.core_sending_words import WAITS
 from gui.views.core_templates import A_FILE, HIDDEN, IN_THE_APP, TEMPLATES
 from gui.views.display import NBSP, day_time, decimal_marked
+from gui.views.shown import LRM, Shown, safe_text, shown
 from gui.views.times import read_shown
 from gui.views.words import sentence_start, translate
 
@@ -64,6 +65,53 @@ def in_owner_language(message: str, advice: bool = True) -> str:
         if head is not None:
             return head + join.group() + in_owner_language(message[join.end():], advice)
     return message
+
+
+def owner_words(message: str, advice: bool = True) -> Shown:
+    """`message` as `in_owner_language` says it, made to be shown as it is (a Shown): each
+    value the core put in a known sentence (a camera's name, an agency's) sanitised and, when
+    it holds a right-to-left letter, set apart from the app's words, so "{camera} is no longer
+    among the recorder's cameras" with a Hebrew name keeps the app's direction; unknown parts
+    sanitised whole. in_owner_language stays for the callers that format its words into a
+    plain str (a label would show the marks of a Shown formatted so as escapes)."""
+    said = _owner_words(message, advice)
+    if "\u2068" not in said:
+        return said
+    # One left-to-right mark at the start of each line (shown's rule), however many the parts
+    # joined brought.
+    return Shown("\n".join(LRM + line.lstrip(LRM) for line in said.split("\n")))
+
+
+def _owner_words(message: str, advice: bool) -> Shown:
+    whole = _whole_shown(message, advice)
+    if whole is not None:
+        return whole
+    joins = list(_JOINS.finditer(message))
+    for join in joins:   # as in_owner_language: the longest known tail first
+        tail = _whole_shown(message[join.end():], advice)
+        if tail is not None:
+            return _owner_words(message[:join.start()], advice) + join.group() + tail
+    for join in reversed(joins):
+        head = _whole_shown(message[:join.start()], advice)
+        if head is not None:
+            return head + join.group() + _owner_words(message[join.end():], advice)
+    return safe_text(message)
+
+
+def _whole_shown(text: str, advice: bool) -> Shown | None:
+    """`_whole` as a Shown: the translated template filled by `shown`, nested messages by
+    owner_words."""
+    template, found = _match(text)
+    if template is None:
+        return None
+    values = {name: (_owner_words(value, advice) if name in _NESTED
+                     else _value(name, value, advice))
+              for name, value in found.groupdict().items()}
+    words = IN_THE_APP.get(template, template) if advice else template
+    said = shown(_SECONDS_UNIT.sub("{seconds}" + NBSP, translate(CONTEXT, words)), **values)
+    if text[:1].isupper() and template[:1].islower():   # the app capitalised it
+        said = sentence_start(said)
+    return said
 
 
 def matches(message: str) -> str | None:

@@ -34,5 +34,8 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name l
 def sentence_start(text: str) -> str:
     """`text` as a sentence of its own: its first letter a capital, the rest as written (the
     core's messages start in lower case; str.capitalize would lower the rest, "this PC's" as
-    "this pc's")."""
-    return text[:1].upper() + text[1:]
+    "this pc's"). A text made to be shown as it is (gui.views.shown.Shown) stays one, and
+    its leading left-to-right mark is skipped: the letter after it is the sentence's first."""
+    marks = len(text) - len(str.lstrip(text, "\u200e"))
+    said = text[:marks] + text[marks:marks + 1].upper() + text[marks + 1:]
+    return type(text)(said) if type(text) is not str else said

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from agent.views import RecorderAddress, offered_name
 from gui.views import display
-from gui.views.core_words import in_owner_language
+from gui.views.core_words import in_owner_language, owner_words
+from gui.views.shown import shown, shown_lines, shown_names
 from gui.views.recorder_facts import brand, certificate_changed, certificate_lines
 from gui.views.words import QT_TRANSLATE_NOOP, sentence_start, translate
 from gui.widgets.labels import cell, plain_label
@@ -276,16 +277,18 @@ class RecorderDialog(QDialog):
 
     def _added(self, done) -> None:
         # What the first mirroring found wrong, and noted (a camera left showing nothing).
-        problems = " ".join(in_owner_language(p) for p in (*done.report.problems, *done.notes))
+        # Each may start with a camera's name: set apart, as the names listed (owner_words).
+        problems = shown_lines([owner_words(p) for p in (*done.report.problems, *done.notes)],
+                               " ")
         # The core says where by a key ("keychain", "encrypted file"), not in words.
         where = (self.tr("this computer's keychain") if done.password_kept_in == "keychain"
                  else self.tr("a file of the app's folder, encrypted with your passphrase"))
-        said = self.tr("\u2714 Added. Found {recordings}; cameras: {cameras}. The password "
-                       "is kept in {where}.").format(recordings=display.recordings(done.report.seen),
-                                                   cameras=", ".join(done.cameras),
-                                                   where=where)
+        said = shown(self.tr("\u2714 Added. Found {recordings}; cameras: {cameras}. The password "
+                             "is kept in {where}."),
+                     recordings=display.recordings(done.report.seen),
+                     cameras=shown_names(done.cameras), where=where)
         if problems:
-            said += " " + self.tr("Note: {problems}").format(problems=problems)
+            said = shown_lines([said, shown(self.tr("Note: {problems}"), problems=problems)], " ")
         self.status.setText(said)
         self.finished_adding = True
         self.added.emit(done)
