@@ -7,7 +7,10 @@ recorder's cameras…" with a Hebrew name took the name's direction whole (a lab
 document takes a line's direction from its first letter): the app's words laid out from the
 right. core_words.owner_words says an agent message as in_owner_language does, each value
 sanitised and isolated (gui.views.shown), the line started by a left-to-right mark.
-Against the recorder simulator over HTTPS, the app offscreen, in English and Spanish."""
+Against the recorder simulator over HTTPS, the app offscreen, in English and Spanish.
+Seen too: an agency named "משטרה" whose portal on 127.0.0.1 never answered made the Inbox's
+line after Check for requests now "משטרה's portal did not answer in time; try again later",
+laid out from the right; the line above the inbox named it unisolated twice."""
 from __future__ import annotations
 
 import os
@@ -119,3 +122,75 @@ def test_sentence_start_keeps_a_shown_and_skips_its_mark():
     assert isinstance(sentence_start(Shown("\u200eabc")), Shown)
     assert sentence_start(Shown("\u200eabc")) == "\u200eAbc"
     assert sentence_start("abc") == "Abc" and type(sentence_start("abc")) is str
+
+
+# "Check for requests now" and the line above the inbox: an agency named in Hebrew ----------
+POLICE = "\u05de\u05e9\u05d8\u05e8\u05d4"   # משטרה (police)
+
+
+def portal_silence() -> str:
+    """What the agent's own portal client says of a Hebrew-named agency's portal that takes
+    the connection on 127.0.0.1 and never answers."""
+    import httpx
+
+    from agent.requests.portal_client import PortalClient, PortalError
+    from frp.agency import Agency
+    from tests.test_gui_core_words import silent_server
+
+    server, port = silent_server()
+    agency = Agency(id="https://pd.example", name=POLICE, phone="", keys=(),
+                    portal=f"http://127.0.0.1:{port}", upload_origins=())
+    try:
+        with PortalClient(timeout=httpx.Timeout(0.3), call_limit_s=10.0) as client:
+            client.call(agency, "GET", "/requests", None)
+    except PortalError as exc:
+        return str(exc)
+    finally:
+        server.close()
+    raise AssertionError("the silent portal answered")
+
+
+def assert_agency_in_place(line: str) -> None:
+    """The agency's name stands where the sentence puts it, whole, between the app's words
+    before it (if any) and after it, left to right."""
+    assert "\\u" not in line and line.startswith("\u200e"), line
+    assert f"\u2068{POLICE}\u2069" in line, line
+    places = label_xs(line, QFont())
+    name = [places[line.index(POLICE) + i] for i in range(len(POLICE))]
+    before, after = line.index("\u2068") - 2, line.index("\u2069") + 1
+    if before > 0:
+        assert places[before] < min(name), (line, places)
+    assert max(name) < places[after + 2] < places[after + 4], (line, places)
+
+
+@pytest.mark.parametrize("language", ["English", "Spanish"])
+def test_a_hebrew_agencys_silent_portal_keeps_the_check_line_in_order(qtbot, request,
+                                                                      language):
+    import types
+
+    from gui.views.requests import sync_text
+    from gui.widgets.spoken import status_label
+    if language == "Spanish":
+        request.getfixturevalue("spanish")
+    message = portal_silence()
+    assert message.startswith(f"{POLICE}'s portal"), message
+    label = status_label()   # the Inbox's status line
+    label.setText(sync_text(types.SimpleNamespace(new=(), rejected=(), problems=(message,))))
+    (line,) = label.text().split("\n")
+    assert ("did not answer" in line) == (language == "English"), line
+    if language == "English":
+        assert line.startswith(f"\u200e\u2068{POLICE}\u2069's portal"), line
+    assert_agency_in_place(line)
+
+
+def test_the_line_above_the_inbox_keeps_a_hebrew_agency_apart(qtbot):
+    from agent.requests.poll_trouble import PortalTrouble
+    from gui.views.requests import unreachable_text
+    trouble = PortalTrouble(POLICE, "reg-7", 1_800_000_000 * 10**6, 3,
+                            portal_silence())
+    label = plain_label("")
+    label.setText(unreachable_text([trouble], "UTC"))
+    line = label.text()
+    assert "\\u" not in line and f"from \u2068{POLICE}\u2069 since" in line, line
+    assert f"\u2068{POLICE}\u2069's portal did not answer" in line, line
+    assert_agency_in_place(line)

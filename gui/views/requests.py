@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 from agent.service import AgentError, Refusal
 from agent.views import WRONG_KEY, RequestView, multi_line, one_line
 from gui.views import display
-from gui.views.core_words import in_owner_language
+from gui.views.core_words import in_owner_language, owner_words
+from gui.views.shown import shown, shown_lines
 from gui.views.words import QT_TRANSLATE_NOOP, sentence_start, translate
 
 UNKNOWN_AGENCY = QT_TRANSLATE_NOOP("requests", "Unknown agency (no longer in your trust list)")
@@ -203,9 +204,11 @@ def sync_text(report, registered: bool = True) -> str:
     if report.new:
         lines.append(translate("requests", "New requests: {count}.").format(
             count=len(report.new)))
-    lines += [translate("requests", "A request was refused and not added: {reason}")
-              .format(reason=in_owner_language(one_line(r))) for r in report.rejected]
-    lines += [_capital(in_owner_language(one_line(p))) for p in report.problems]
+    # A problem is a line of its own, often starting with an agency's name ("{agency}'s portal
+    # did not answer"): said as a Shown, so a Hebrew or Arabic name keeps the app's direction.
+    lines += [shown(translate("requests", "A request was refused and not added: {reason}"),
+                    reason=owner_words(one_line(r))) for r in report.rejected]
+    lines += [sentence_start(owner_words(one_line(p))) for p in report.problems]
     if not registered:
         lines.insert(0, translate("requests", "There was no agency to ask: requests arrive by "
                                               "themselves once you register with one (Settings, "
@@ -214,18 +217,19 @@ def sync_text(report, registered: bool = True) -> str:
                                               "request file…"))
     elif not report.problems:
         lines.insert(0, translate("requests", "Checked just now."))
-    return "\n".join(lines)
+    return shown_lines(lines)
 
 
 def unreachable_text(troubles: list, zone_name: str) -> str:
     """The agencies' portals the app has not reached for a while, or that refused a
     registration (agent.views.PortalTrouble), one line each: that no request can arrive from
     them, since when, and why (the core's words say what to do)."""
-    return "\n".join(
-        translate("requests", "No request can arrive from {agency} since {when}: {problem}")
-        .format(agency=one_line(t.agency), when=display.day_time(t.since_us, zone_name),
-                problem=_capital(in_owner_language(one_line(t.problem))))
-        for t in troubles)
+    return shown_lines([
+        shown(translate("requests", "No request can arrive from {agency} since {when}: "
+                                    "{problem}"),
+              agency=t.agency, when=display.day_time(t.since_us, zone_name),
+              problem=sentence_start(owner_words(one_line(t.problem))))
+        for t in troubles])
 
 
 def legal_basis(v: RequestView) -> str:
