@@ -519,3 +519,54 @@ def test_the_folder_whose_clock_was_saved_stays_chosen_for_a_save_again(qtbot, t
     finally:
         window.shutdown()
         agent.close()
+
+
+def test_the_arrows_and_save_stay_off_while_a_save_re_reads_the_folder(qtbot, tmp_path):
+    """The camera read 12:00:01 at the picture, the phone 12:00:11: Save pressed, and while
+    the folder is re-read with the new difference the arrows, Save and Show a picture are off,
+    so a press then does nothing; after the save's answer the arrows move from the picture as
+    the new difference places it. Before, they stayed on: an arrow pressed during the save
+    moved from the picture's old place and showed a picture off by the change in difference
+    (10 s), its reading taken with the old difference."""
+    from PySide6.QtCore import QTime
+
+    window, agent, clock, _day = _porch_at(qtbot, tmp_path, 12, 0, 0)
+    try:
+        clock.true_time.setTime(QTime(12, 0, 11))
+        click(qtbot, clock.save_button)
+        off = [clock.save_button, clock.show_button, *clock.move_buttons]
+        assert [w.isEnabled() for w in off] == [False] * len(off)
+        click(qtbot, clock.move_buttons[2])   # 5 s later, pressed during the save
+        settle(qtbot, window)
+        assert [s.clock_offset_s for s in agent.sources()] == [-10.0], clock.status.text()
+        assert "12:00:01" in clock.says.text()   # the picture saved from is still shown
+        assert clock.true_time.time() == QTime(12, 0, 11)   # and the time typed for it
+        assert [w.isEnabled() for w in off] == [True] * len(off)
+        click(qtbot, clock.move_buttons[2])   # after the save: from the picture shown
+        settle(qtbot, window)
+        assert clock.true_time.time() == QTime(12, 0, 6), clock.status.text()
+    finally:
+        window.shutdown()
+        agent.close()
+
+
+def test_a_save_that_fails_turns_the_clock_steps_buttons_back_on(qtbot, tmp_path):
+    """The recordings folder gone as Save is pressed (a drive unplugged): the save fails with
+    the core's words, and the buttons the save turned off are on again for another try."""
+    import shutil
+
+    from PySide6.QtCore import QTime
+
+    window, agent, clock, _day = _porch_at(qtbot, tmp_path, 12, 0, 0)
+    try:
+        clock.true_time.setTime(QTime(12, 0, 11))
+        shutil.rmtree(tmp_path / "porch")
+        click(qtbot, clock.save_button)
+        settle(qtbot, window)
+        assert [s.clock_offset_s for s in agent.sources()] == [0.0], clock.status.text()
+        assert not clock.status.text().startswith("\u2714"), clock.status.text()
+        on = [clock.save_button, clock.show_button, clock.source_box, *clock.move_buttons]
+        assert [w.isEnabled() for w in on] == [True] * len(on)
+    finally:
+        window.shutdown()
+        agent.close()

@@ -281,10 +281,21 @@ class ClockStep(QWidget):
                              clock_offset_s=offset)
             return agent.scan([src.root])
         self.status.setText(self.tr("Saving and re-reading the recordings\u2026"))
+        # Until the folder is re-read the picture's place is the old difference's: an arrow
+        # pressed then moved from it, off by the change. Off until the save's answer.
+        self._set_busy(True)
         self.ctx.bridge.call("clock", work, lambda _r: self._saved(offset, camera_at),
-                             self.status.setText)
+                             lambda message: (self._set_busy(False),
+                                              self.status.setText(message)))
+
+    def _set_busy(self, busy: bool) -> None:
+        """Turn the step's buttons off while a save re-reads the folder, and back on after."""
+        for w in (self.show_button, self.source_box, self.save_button, *self.move_buttons):
+            w.setEnabled(not busy and (w in (self.show_button, self.source_box)
+                                       or self.frame_at is not None))
 
     def _saved(self, offset: float, camera_at: int) -> None:
+        self._set_busy(False)
         # Re-read with the new difference, the index places the picture shown elsewhere: the
         # arrows move from there (the camera's reading of it, and so a Save again, is the same).
         if self.camera_at == camera_at:
