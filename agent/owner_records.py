@@ -62,6 +62,12 @@ class OwnerRecords:
         key fingerprints with the ones the agency publishes."""
         return self.import_agency(path, replace).agency
 
+    def agencies_unreadable(self) -> str | None:
+        """Why the agencies folder cannot be read (a file a sync program or a restore left in
+        its place), in plain words; None when it can, or none was imported yet. agencies() and
+        damaged_agencies() are then empty, which is not the owner having trusted none."""
+        return self.requests.trust.unreadable_folder()
+
     def agency_change(self, path: str | Path) -> AgencyChange:
         """What importing an agency file would change (nothing is imported): ask the owner
         before a replacement (AgencyChange.replaces)."""

@@ -36,6 +36,10 @@
         <translation>Confiar en un archivo de agencia que cambió desde que usted lo aceptó, una vez que la agencia confirme sus huellas</translation>
     </message>
     <message>
+        <source>The agencies you trust cannot be read, so none is listed here and no request can be checked against them: {problem}</source>
+        <translation>Las agencias de su confianza no se pueden leer, así que aquí no aparece ninguna y ninguna solicitud se puede comprobar con ellas: {problem}</translation>
+    </message>
+    <message>
         <source>Changed agency file {file}</source>
         <translation>Archivo de agencia cambiado {file}</translation>
     </message>
@@ -4448,6 +4452,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>cannot remove the agency file</source>
         <translation>no se puede quitar el archivo de la agencia</translation>
+    </message>
+    <message>
+        <source>cannot read the agencies folder</source>
+        <translation>no se puede leer la carpeta de las agencias</translation>
     </message>
     <message>
         <source>is damaged or was not made by this app</source>

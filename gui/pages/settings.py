@@ -176,7 +176,8 @@ class SettingsPage(QWidget):
         agent = self.ctx.agent
         self.ctx.bridge.call("settings", lambda: (
             agent.sources(), agent.agencies(), agent.damaged_agencies(),
-            cams := _indexed_cameras(agent), recorder_states(agent), still_listed(agent, cams)
+            cams := _indexed_cameras(agent), recorder_states(agent), still_listed(agent, cams),
+            agent.agencies_unreadable()
         ), lambda r: self._show(*r), self.status.setText)
 
     def _login_loaded(self, enabled: bool) -> None:
@@ -199,7 +200,8 @@ class SettingsPage(QWidget):
                       self.tr("You changed settings on this page without saving them. Save "
                               "them now?"), lambda then: self.save(then=then), proceed)
 
-    def _show(self, sources, agencies, damaged=(), cameras=(), recorders=None, listed=()) -> None:
+    def _show(self, sources, agencies, damaged=(), cameras=(), recorders=None, listed=(),
+              unreadable: str | None = None) -> None:
         self._cameras = [(c.name, c.source_root) for c in cameras]
         self.remove_camera_button.listed = frozenset(listed)   # asked of none of them
         fill(self.cameras, [(c.name, c.source_root, ", ".join(ch for ch in c.channels if ch),
@@ -213,7 +215,7 @@ class SettingsPage(QWidget):
                              display.offset_words(s.clock_offset_s, s.id in recorders and
                                                   self.ctx.agent.clock_was_reset(s.clock_offset_s)))
                              for s in sources])
-        self.agencies.list_agencies(agencies, damaged)
+        self.agencies.list_agencies(agencies, damaged, unreadable)
 
     def settings_from_form(self):
         """The agent's settings with this page's values (rate cap in bytes per second)."""

@@ -32,6 +32,8 @@ STORE_HEADS = (
     QT_TRANSLATE_NOOP("core", "cannot save the agency"),
     QT_TRANSLATE_NOOP("core", "cannot keep the agencies you accept"),
     QT_TRANSLATE_NOOP("core", "cannot remove the agency file"),
+    # the folder itself, a file in its place (agency_files.py unreadable_folder)
+    QT_TRANSLATE_NOOP("core", "cannot read the agencies folder"),
 )
 # What is wrong with the record itself (trust_pins.read_pins, accepted_pins): PINS_BROKEN's
 # {reason}.

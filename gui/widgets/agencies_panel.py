@@ -56,14 +56,26 @@ class AgenciesPanel(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(plain_label(self.tr("Agencies you trust"), "sectionTitle"))
+        self.unreadable = plain_label("", "notice")   # the folder itself: none can be listed
+        self.unreadable.setVisible(False)
+        box.addWidget(self.unreadable)
         box.addWidget(self.table)
         self.shared = plain_label("", "notice")
         self.shared.setVisible(False)
         box.addWidget(self.shared)
         box.addLayout(button_row(self.add_button, self.accept_button, self.remove_button))
 
-    def list_agencies(self, agencies, damaged) -> None:
-        """The trusted agencies, then each damaged agency file."""
+    def list_agencies(self, agencies, damaged, unreadable: str | None = None) -> None:
+        """The trusted agencies, then each damaged agency file; above them why the agencies
+        folder cannot be read (`unreadable`), when it cannot."""
+        # A file left in the folder's place listed nothing, as if none were trusted: the
+        # owner may trust several, and requests from them are refused until it is put right.
+        self.unreadable.setText("\u26a0 " + self.tr("The agencies you trust cannot be read, "
+                                                    "so none is listed here and no request "
+                                                    "can be checked against them: {problem}")
+                                .format(problem=in_owner_language(unreadable))
+                                if unreadable else "")
+        self.unreadable.setVisible(bool(unreadable))
         self._ids = [a.id for a in agencies]
         self._names = [a.name for a in agencies]
         self._damaged = list(damaged)
