@@ -1,6 +1,6 @@
 """Running an approval the owner gave (one delivery of a request at a time:
-running_deliveries.py): the approval the request's state allows, and its steps (export -> decision -> upload -> receipt) with the
-request's status moved at each one.
+running_deliveries.py): the approval the request's state allows, and its steps (export ->
+decision -> upload -> receipt) with the request's status moved at each one.
 
 The desk (agent/requests/desk.py) verifies the request first and turns this module's
 exceptions into its own: AlreadyRunning and a refused approval (approval_step.DeliveryError)
