@@ -1,5 +1,5 @@
-"""`import-request` and `inbox`: the request desk (`inbox show` is in request_page.py, `approve` and `decline` in
-decisions.py; what both share is in desk_common.py).
+"""`import-request` and `inbox`: the request desk (`inbox show` is in request_page.py,
+`approve` and `decline` in decisions.py; what both share is in desk_common.py).
 
 Agency names and phone numbers shown here come from the trust store, never from a request;
 whatever a request or a portal says is printed through frp.text (one_line, multi_line), so it
