@@ -48,7 +48,8 @@ def add_parsers(sub, common) -> None:
                    help="leave this camera's privacy masks off, for this export only")
     e.add_argument("--mute", action="append", default=[], metavar="FROM/TO",
                    help="silence the kept sound between two times (repeatable; with --keep-audio)")
-    e.add_argument("--request", help="the request token this export answers (attached as received)")
+    e.add_argument("--request", metavar="FILE",
+                   help="the request token this export answers (attached as received)")
     e.add_argument("--accept-dropped-frames", action="store_true",
                    help="export even if frames of the recordings cannot be decoded and must be "
                         "left out (counted in the package); without it such an export stops")

@@ -166,7 +166,7 @@ def typed_id(text: str) -> str:
 # `sources add PATH`, `scan PATH...`, `verify --ca`/`--receipt`, an agency or mask FILE, ...
 # (PACKAGE reads it itself: common.named_package).
 PATH_DESTS = frozenset({"home", "out", "ca", "receipt", "file", "path", "paths", "dir",
-                        "witness", "cameras", "pasted_token", "source"})
+                        "witness", "cameras", "pasted_token", "source", "request"})
 
 
 def typed_path(text: str) -> str:
