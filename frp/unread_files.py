@@ -17,8 +17,9 @@ from pathlib import Path, PureWindowsPath
 
 from frp.text import one_line
 
+# Windows' path rule, which agent/export/path_room.py weighs exports and holds by too.
 WINDOWS_MAX_PATH = 259
-_EXTENDED = ("\\\\?\\", "//?/")   # the `\\?\` form: no MAX_PATH for those paths
+EXTENDED_FORMS = ("\\\\?\\", "//?/")   # the `\\?\` form: no MAX_PATH for those paths
 
 
 def too_long_words(full: str, exc: OSError, windows: bool | None = None) -> str:
@@ -26,7 +27,7 @@ def too_long_words(full: str, exc: OSError, windows: bool | None = None) -> str:
     as a sentence to add to the system's words; "" anywhere else and for any other error."""
     if not (os.name == "nt" if windows is None else windows):
         return ""
-    if not isinstance(exc, FileNotFoundError) or full.startswith(_EXTENDED):
+    if not isinstance(exc, FileNotFoundError) or full.startswith(EXTENDED_FORMS):
         return ""
     length = len(str(PureWindowsPath(full)).encode("utf-16-le", "surrogatepass")) // 2
     if length <= WINDOWS_MAX_PATH:

@@ -26,9 +26,7 @@ from pathlib import PureWindowsPath
 from typing import Callable
 
 from agent.export.naming import utf16_units
-
-WINDOWS_MAX_PATH = 259
-_EXTENDED = ("\\\\?\\", "//?/")   # the `\\?\` form: no MAX_PATH for those paths
+from frp.unread_files import EXTENDED_FORMS, WINDOWS_MAX_PATH
 
 
 def longest_inside(name: str, clip: str) -> int:
@@ -45,7 +43,7 @@ def clip_path_length(folder: str, inside: int) -> int:
 
 def windows_room_problem(folder: str, inside: int, long_paths: bool) -> str | None:
     """Why `inside` more characters under `folder` would not work on Windows, or None."""
-    if long_paths or folder.startswith(_EXTENDED):
+    if long_paths or folder.startswith(EXTENDED_FORMS):
         return None
     length = clip_path_length(folder, inside)
     if length <= WINDOWS_MAX_PATH:
