@@ -81,7 +81,7 @@ def _tidy(folder: Path, made: bool, keep: bool) -> None:
 
 
 def note(line: str) -> None:
-    """`line` on stdout during the clean-up. A terminal whose window was closed (SIGHUP) fails
+    """`line` on stdout during the clean-up (and the wait's prompt). A terminal whose window was closed (SIGHUP) fails
     every write to it (EIO): there is nobody left to tell, and the clean-up goes on (it ended
     there, and with --recorder the recorder's server was never stopped)."""
     try:
@@ -219,9 +219,11 @@ def open_app(module, agent: Agent) -> int | None:
 
 def wait_for_ctrl_c(prompt: str, stopper: Stopper) -> None:
     """Say `prompt`, then wait until Ctrl-C, SIGTERM or Ctrl-Break (in short slices, so the
-    signal is seen on every platform). Inside `quiet`, the signal only ends the wait."""
+    signal is seen on every platform). Inside `quiet`, the signal only ends the wait. The
+    prompt is written as a clean-up line is: a terminal closed while it was written (its
+    SIGHUP) failed the write, and the demo ended 1, not 0."""
     with stopper.quiet():
-        print(prompt, flush=True)
+        note(prompt)
         stopper.wait()
 
 

@@ -363,6 +363,38 @@ def test_a_command_whose_terminal_window_closed_cleans_up_and_ends(argv, waiting
     assert code == 0 and left == [], (code, left)
 
 
+# The test above read the prompt's words, then closed the terminal before the newline print
+# writes after them: that write failed (EIO) and the demo ended 1 (CI, under load). Here the
+# terminal is closed before the prompt, and its SIGHUP comes as the prompt is written.
+PROMPT_TO_A_CLOSED_TERMINAL = """
+import io, os, signal, sys
+from agent.commands.interrupt import Stopper
+from demo.command import wait_for_ctrl_c
+main_fd, tty = os.openpty()
+os.close(main_fd)
+sys.stdout = io.TextIOWrapper(io.FileIO(tty, "w"), line_buffering=True)
+stopper = Stopper()
+stopper.install()
+real_write, hung_up = sys.stdout.write, []
+def write(text):   # the kernel's one SIGHUP, as the prompt is being written
+    if not hung_up:
+        hung_up.append(os.kill(os.getpid(), signal.SIGHUP))
+    return real_write(text)
+sys.stdout.write = write
+wait_for_ctrl_c("waiting until you press Ctrl-C", stopper)
+print("stopped by", stopper.signum, file=sys.stderr)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty") or not hasattr(signal, "SIGHUP"),
+                    reason="a terminal (a pty) that is closed")
+def test_the_demos_wait_ends_on_sighup_when_its_prompt_cannot_be_written():
+    proc = subprocess.run([sys.executable, "-c", PROMPT_TO_A_CLOSED_TERMINAL], cwd=ROOT,
+                          capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines() == [f"stopped by {int(signal.SIGHUP)}"]
+
+
 @NO_SIGHUP
 def test_a_command_started_under_nohup_keeps_ignoring_sighup():
     before = signal.signal(signal.SIGHUP, signal.SIG_IGN)   # as nohup starts it
