@@ -81,9 +81,10 @@ def _tidy(folder: Path, made: bool, keep: bool) -> None:
 
 
 def note(line: str) -> None:
-    """`line` on stdout during the clean-up (and the wait's prompt). A terminal whose window was closed (SIGHUP) fails
-    every write to it (EIO): there is nobody left to tell, and the clean-up goes on (it ended
-    there, and with --recorder the recorder's server was never stopped)."""
+    """`line` on stdout during the clean-up (and the wait's prompt). A terminal whose window
+    was closed (SIGHUP) fails every write to it (EIO): there is nobody left to tell, and the
+    clean-up goes on (it ended there, and with --recorder the recorder's server was never
+    stopped)."""
     try:
         print(line, flush=True)
     except OSError:
