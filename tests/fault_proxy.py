@@ -21,8 +21,9 @@ class Rule:
     accepts), `times` times (None: always).
 
     status: answer this status with `headers` and `body` instead of forwarding;
-    hang: never answer; before: call it with the body, then forward;
-    after: forward, then answer what after(status, headers, body) returns."""
+    hang: never answer; cut: forward, then hang up before a byte of the answer (the portal
+    did what was asked, its answer lost on the way); before: call it with the body, then
+    forward; after: forward, then answer what after(status, headers, body) returns."""
 
     method: str
     path: str = ""
@@ -31,6 +32,7 @@ class Rule:
     headers: dict = field(default_factory=dict)
     body: bytes = b""
     hang: bool = False
+    cut: bool = False
     when: Callable[[bytes], bool] | None = None
     before: Callable[[bytes], None] | None = None
     after: Callable[[int, list, bytes], tuple[int, list, bytes]] | None = None
@@ -103,6 +105,9 @@ class _Handler(BaseHTTPRequestHandler):
         if rule is not None and rule.before is not None:
             rule.before(body)
         status, headers, answer = self._forward(proxy, body)
+        if rule is not None and rule.cut:
+            self.close_connection = True
+            return
         if rule is not None and rule.after is not None:
             status, headers, answer = rule.after(status, headers, answer)
         self._answer(status, headers, answer)

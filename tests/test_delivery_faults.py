@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+import agent.delivery.tus_setbacks as setbacks
 from agent.audit.log import AuditLog
 from agent.delivery.wire import DEFAULT_TIMEOUT
 from agent.requests import portal_retries
@@ -805,5 +806,28 @@ def test_a_new_upload_made_at_another_origins_address_says_to_tell_the_agency(wo
     assert "tell the agency" in err and "approve it again" not in err, err
     assert w.proxy.count("PATCH") == 0
     code, _, err = w.approve()   # the agency put its proxy right
+    assert code == 0, err
+    assert w.show()["status"] == "delivered"
+
+
+def test_creations_whose_answers_are_lost_say_to_try_again_once(world, monkeypatch):
+    """Seen on a flaky uplink (every creation's answer cut off on the way back): 'The answer to
+    starting the upload was lost 3 times (cannot reach the upload server ...: the connection
+    was cut off: try again), and each start ... Nothing of the package was sent; try again
+    later, on a steadier connection if you can. (approve it again to resume)': try again,
+    twice in one message. The cut connection's words say it; the end says to use a steadier
+    connection."""
+    w = world
+    monkeypatch.setattr(setbacks, "UPLOAD_BACKOFF", replace(setbacks.UPLOAD_BACKOFF, base_s=0.01))
+    w.proxy.rules.append(Rule("POST", "/files", times=None, cut=True))
+    code, _, err = w.approve()
+    assert code == 1 and "answer to starting the upload was lost 3 times" in err, err
+    assert "the connection was cut off" in err and "use a steadier connection" in err, err
+    assert err.lower().count("try again") == 1, err
+    assert "approve it again to resume" in err and w.proxy.count("PATCH") == 0
+    reason = w.show()["reason"]
+    assert reason.lower().count("try again") == 1 and "steadier connection" in reason, reason
+    w.proxy.rules.clear()   # the connection steadies
+    code, _, err = w.approve()
     assert code == 0, err
     assert w.show()["status"] == "delivered"

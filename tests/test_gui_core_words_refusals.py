@@ -679,17 +679,24 @@ def test_a_long_wait_a_busy_portal_asks_for_reads_in_plain_units(spanish, asked,
     assert " s:" not in said and "minutes" not in said and "hours" not in said, said
 
 
-def test_creations_whose_answers_were_lost_read_in_spanish(spanish):
+@pytest.mark.parametrize("why", ["the connection was cut off: try again",
+                                 "it did not answer in time"])
+def test_creations_whose_answers_were_lost_read_in_spanish(spanish, why):
     """An upload given up on after its creations' answers were lost (tus_setbacks, seen on a
-    flaky uplink: test_upload.py::test_creations_whose_answers_are_lost_leave_the_server_few_uploads)."""
+    flaky uplink: test_upload.py::test_creations_whose_answers_are_lost_leave_the_server_few_uploads),
+    saying to try again once: a cut connection's words say it already, and the sentence said it
+    again at its end ("... cortó la conexión: vuelva a intentarlo), ... vuelva a intentarlo más
+    tarde")."""
     from agent.delivery.tus_outcomes import Retry
     from agent.delivery.upload import UploadError
     job = types.SimpleNamespace(new_uploads=2)
     from agent.delivery.tus_setbacks import Setbacks
     with pytest.raises(UploadError) as gave_up:
         Setbacks._creation_unanswered(job, Retry("cannot reach the upload server "
-                                                 "http://127.0.0.1:9/files: the connection was "
-                                                 "cut off: try again"))
-    said = in_owner_language(str(gave_up.value))
+                                                 f"http://127.0.0.1:9/files: {why}"))
+    message = str(gave_up.value)
+    assert message.lower().count("try again") == 1, message
+    said = in_owner_language(message)
     assert "3 veces" in said and "conexión más estable" in said and "lost" not in said, said
     assert "http://127.0.0.1:9/files" in said and "cut off" not in said, said
+    assert said.lower().count("vuelva a intentarlo") == 1, said

@@ -55,11 +55,14 @@ class Setbacks:
         MAX_NEW_UPLOADS at most."""
         self.new_uploads += 1
         if self.new_uploads >= MAX_NEW_UPLOADS:
+            # a cut connection's words end in "try again" already: said again at the end, the
+            # owner read it twice in one message (and three times with approve's own advice)
+            advice = ("use a steadier connection if you can" if "try again" in str(exc) else
+                      "try again later, on a steadier connection if you can")
             raise UploadError(f"The answer to starting the upload was lost {self.new_uploads} "
                               f"times ({exc}), and each start may have left the upload server "
                               "an upload it counts for this request, so no more were started. "
-                              "Nothing of the package was sent; try again later, on a steadier "
-                              "connection if you can.")
+                              f"Nothing of the package was sent; {advice}.")
 
     def _start_over(self, exc: Restart) -> None:
         log.warning("upload: %s; starting a new upload", exc)

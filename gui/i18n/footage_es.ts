@@ -3646,6 +3646,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La respuesta al comenzar el envío se perdió {count} veces ({reason}), y cada comienzo puede haber dejado en el servidor de envío un envío que cuenta para esta solicitud, así que no se comenzaron más. No se envió nada del paquete; vuelva a intentarlo más tarde, con una conexión más estable si puede.</translation>
     </message>
     <message>
+        <source>The answer to starting the upload was lost {count} times ({reason}), and each start may have left the upload server an upload it counts for this request, so no more were started. Nothing of the package was sent; use a steadier connection if you can.</source>
+        <translation>La respuesta al comenzar el envío se perdió {count} veces ({reason}), y cada comienzo puede haber dejado en el servidor de envío un envío que cuenta para esta solicitud, así que no se comenzaron más. No se envió nada del paquete; use una conexión más estable si puede.</translation>
+    </message>
+    <message>
         <source>The upload server refuses even a part of {size} bytes of the package as too large ({answer}), so it cannot take the package; tell the agency.</source>
         <translation>El servidor de envío rechaza por demasiado grande incluso una parte de {size} bytes del paquete ({answer}), así que no puede recibir el paquete; avise a la agencia.</translation>
     </message>

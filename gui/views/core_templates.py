@@ -574,6 +574,12 @@ TEMPLATES: tuple[str, ...] = (
                               "upload it counts for this request, so no more were started. "
                               "Nothing of the package was sent; try again later, on a steadier "
                               "connection if you can."),
+    # the same, its reason saying "try again" already (a connection cut off)
+    QT_TRANSLATE_NOOP("core", "The answer to starting the upload was lost {count} times "
+                              "({reason}), and each start may have left the upload server an "
+                              "upload it counts for this request, so no more were started. "
+                              "Nothing of the package was sent; use a steadier connection if "
+                              "you can."),
     QT_TRANSLATE_NOOP("core", "The upload server refuses even a part of {size} bytes of the "
                               "package as too large ({answer}), so it cannot take the package; "
                               "tell the agency."),
