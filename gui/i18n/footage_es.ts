@@ -3414,6 +3414,14 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>el portal de {agency} lo rechazó (HTTP {status})</translation>
     </message>
     <message>
+        <source>no reason given</source>
+        <translation>sin indicar ningún motivo</translation>
+    </message>
+    <message>
+        <source>no reason given.</source>
+        <translation>sin indicar ningún motivo.</translation>
+    </message>
+    <message>
         <source>{agency} is not trusted now (its file was removed, or is not what you accepted: see your agencies), so its portal is not asked for requests</source>
         <translation>{agency} no es de confianza ahora (su archivo se quitó, o no es el que usted aceptó: vea sus agencias), así que no se pregunta a su portal por solicitudes</translation>
     </message>

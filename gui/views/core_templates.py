@@ -418,6 +418,11 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("core", "unregistering from {agency} failed"),
     # the agency's own words after it are shown as the agency wrote them
     QT_TRANSLATE_NOOP("core", "{agency}'s portal refused (HTTP {status})"),
+    # ... or, when it gave none it could show (an empty body, JSON without words:
+    # agent/requests/portal_answers.py), the core's words for that, a sentence's end too (an
+    # upload the portal no longer has: "{reason} The agent forgot that upload")
+    QT_TRANSLATE_NOOP("core", "no reason given"),
+    QT_TRANSLATE_NOOP("core", "no reason given."),
     # a registration of an agency not trusted now is not polled (agent/requests/polling.py)
     QT_TRANSLATE_NOOP("core", "{agency} is not trusted now (its file was removed, or is not what "
                               "you accepted: see your agencies), so its portal is not asked for "
