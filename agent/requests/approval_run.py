@@ -37,6 +37,7 @@ from agent.requests.inbox import Inbox
 from agent.requests.statuses import UNDECIDED
 from agent.requests.package_delivery import deliver_packages
 from agent.requests.package_export import export_packages
+from agent.requests.tus_uploads import forget_foreign_addresses
 from agent.requests.records import Approval, Entry
 from agent.requests.running_deliveries import CUT_OFF_STATUSES
 from agent.requests.status_words import status_said
@@ -170,6 +171,8 @@ def run_steps(step: Step, entry: Entry, approval: Approval,
     try:
         inbox.transition(entry.iss, entry.jti, "exporting")
         step.log("export", status="exporting")
+        # before an earlier run's upload is asked about, withdrawn or submitted
+        forget_foreign_addresses(step)
         sums = export_packages(step, approval)
         if to_sign(step.entry(), step.key):
             sign_decision(step.inbox, step.key, step.request, "approve", approval,

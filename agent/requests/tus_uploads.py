@@ -8,9 +8,11 @@ from pathlib import Path
 import httpx
 
 from agent.delivery.sums import ChunkSums
-from agent.delivery.wire import UnusableAddress, UploadCancelled, UploadError, new_client
+from agent.delivery.wire import (UnusableAddress, UploadCancelled, UploadError, check_endpoint,
+                                 new_client, origin, other_origin, same_origin_url)
 from agent.requests.approval_step import DecidedElsewhere, DeliveryError, OverLimit, Step
 from agent.requests.records import Delivery
+from frp.text import one_line
 
 
 # The portal's codes for an upload it takes for no approval (protocol.md): the request's
@@ -168,3 +170,42 @@ def changed_while_sent(camera: str) -> str:
     """Why a package whose bytes changed under its upload was not delivered."""
     return (f"the package for {camera} changed on disk while it was being sent; approve it "
             "again")
+
+
+def forget_foreign_addresses(step: Step) -> None:
+    """DeliveryError, once it is forgotten, when an upload address on record for a package not
+    yet receipted is not on the request's upload server: this app keeps only addresses there
+    (the tus creation's Location is refused otherwise), so the inbox was changed since (another
+    program, a damaged disk). Its package is not submitted as sent there, nor is anything sent
+    to it, and approving again uploads it afresh to the request's own address."""
+    base = check_endpoint(step.request.upload_endpoint)
+    for d in step.entry().deliveries:
+        if d.receipt or not d.upload_url:
+            continue
+        if _kept_here(base, d.upload_url):
+            continue
+        named = other_origin(base, d.upload_url) or one_line(d.upload_url, 120)
+        step.inbox.save_delivery(step.agency.id, step.request.id, replace(d, upload_url=None))
+        # not `url`, which the activity log says the package was sent to
+        step.log("upload", camera=d.camera, status="address_refused",
+                 unused_url=one_line(d.upload_url, 2048))
+        raise DeliveryError(foreign_address(d.camera, named, step.agency.name, origin(base)))
+
+
+def _kept_here(base: httpx.URL, url: str) -> bool:
+    """Whether `url` is one this app would have kept for an upload to `base`: whole (a
+    creation's Location is kept resolved), on its origin, without a user name or password."""
+    try:
+        return httpx.URL(url).is_absolute_url and bool(same_origin_url(base, url, "on record"))
+    except (UploadError, httpx.InvalidURL, TypeError):
+        return False
+
+
+def foreign_address(camera: str, named: str, agency: str, server: str) -> str:
+    """Why an upload address on record that is not on the request's upload server was
+    forgotten, sending nothing there, and what approving again does."""
+    return (f"the upload address on record for the package of {camera} ({named}) is not on "
+            f"{agency}'s upload server ({server}), and this app never keeps another, so the "
+            "record was changed after it was kept (by another program, or a damaged disk). "
+            "Nothing was sent to that address, and it was forgotten: approve it again to "
+            "upload the package afresh")

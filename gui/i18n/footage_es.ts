@@ -2365,6 +2365,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El portal perdió el envío</translation>
     </message>
     <message>
+        <source>Upload address on record not the agency&apos;s: not used</source>
+        <translation>Dirección de envío registrada que no es de la agencia: no se usó</translation>
+    </message>
+    <message>
         <source>Package refused: footage outside the approval</source>
         <translation>Paquete rechazado: grabaciones fuera de lo aprobado</translation>
     </message>
@@ -2619,6 +2623,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>Upload addresses</source>
         <translation>Direcciones de envío</translation>
+    </message>
+    <message>
+        <source>Address not used</source>
+        <translation>Dirección no usada</translation>
     </message>
     <message>
         <source>Not deleted by the portal</source>
@@ -3026,12 +3034,20 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El portal de {agency} recibió el paquete de {camera}, pero el recibo que devolvió, firmado con la propia clave de firma de la agencia, no corresponde ({reason}), así que no se registra como entregado. Sus agencias de confianza están bien, así que añadir de nuevo el archivo de agencia no servirá de nada: apruébela de nuevo para pedir el recibo otra vez, y si vuelve a llegar el mismo, avise a la agencia: el fallo es de su portal</translation>
     </message>
     <message>
+        <source>the upload address on record for the package of {camera} ({address}) is not on {agency}&apos;s upload server ({server}), and this app never keeps another, so the record was changed after it was kept (by another program, or a damaged disk). Nothing was sent to that address, and it was forgotten: approve it again to upload the package afresh</source>
+        <translation>la dirección de envío registrada para el paquete de «{camera}» ({address}) no está en el servidor de envío de {agency} ({server}), y esta aplicación nunca guarda otra, así que el registro se cambió después de guardarse (otro programa, o un disco dañado). No se envió nada a esa dirección, y se olvidó: apruébela de nuevo para enviar el paquete desde el principio</translation>
+    </message>
+    <message>
         <source>{agency}&apos;s portal is busy or down (HTTP {status}, {tries}); it asks to wait {wait}: then open the request and press &apos;Try sending again&apos;</source>
         <translation>el portal de {agency} está ocupado o caído (HTTP {status}, {tries}); pide esperar {wait}: después, abra la solicitud y pulse «Intentar enviar de nuevo»</translation>
     </message>
     <message>
         <source>{reason} The agent forgot that upload: press &apos;Try sending again&apos; to upload the package afresh; if this happens again, tell the agency</source>
         <translation>{reason} El programa ha olvidado ese envío: pulse «Intentar enviar de nuevo» para enviar el paquete desde el principio; si vuelve a ocurrir, avise a la agencia</translation>
+    </message>
+    <message>
+        <source>the upload address on record for the package of {camera} ({address}) is not on {agency}&apos;s upload server ({server}), and this app never keeps another, so the record was changed after it was kept (by another program, or a damaged disk). Nothing was sent to that address, and it was forgotten: press &apos;Try sending again&apos; to upload the package afresh</source>
+        <translation>la dirección de envío registrada para el paquete de «{camera}» ({address}) no está en el servidor de envío de {agency} ({server}), y esta aplicación nunca guarda otra, así que el registro se cambió después de guardarse (otro programa, o un disco dañado). No se envió nada a esa dirección, y se olvidó: pulse «Intentar enviar de nuevo» para enviar el paquete desde el principio</translation>
     </message>
     <message>
         <source>the package for {camera} changed on disk while it was being sent; press &apos;Try sending again&apos;</source>

@@ -68,6 +68,8 @@ BY_STATUS = {
         "activity", "Package changed on disk after it was sent: the agency has it as sealed"),
     ("upload", "withdrawn"): QT_TRANSLATE_NOOP("activity", "Upload withdrawn"),
     ("upload", "gone"): QT_TRANSLATE_NOOP("activity", "Upload lost by the portal"),
+    ("upload", "address_refused"): QT_TRANSLATE_NOOP(
+        "activity", "Upload address on record not the agency's: not used"),
     ("upload", "refused"): QT_TRANSLATE_NOOP("activity",
                                              "Package refused: footage outside the approval"),
 }
@@ -142,6 +144,7 @@ LABELS = {
     "set_aside": QT_TRANSLATE_NOOP("activity", "Set aside in"),
     "removed": QT_TRANSLATE_NOOP("activity", "Removed"),
     "urls": QT_TRANSLATE_NOOP("activity", "Upload addresses"),
+    "unused_url": QT_TRANSLATE_NOOP("activity", "Address not used"),
     "not_deleted": QT_TRANSLATE_NOOP("activity", "Not deleted by the portal"),
     "withdrawn": QT_TRANSLATE_NOOP("activity", "Withdrawn"),
     "after": QT_TRANSLATE_NOOP("activity", "After"),

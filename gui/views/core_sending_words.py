@@ -54,6 +54,16 @@ MISFIT_RECEIPT = QT_TRANSLATE_NOOP("core", "{agency}'s portal took the package f
                                            "approve it again to ask for the receipt again, and "
                                            "if that brings the same, tell the agency: its "
                                            "portal is at fault")
+# an upload address on record that is not on the request's upload server, forgotten
+# (agent/requests/tus_uploads.py foreign_address)
+FOREIGN_ADDRESS = QT_TRANSLATE_NOOP("core", "the upload address on record for the package of "
+                                            "{camera} ({address}) is not on {agency}'s upload "
+                                            "server ({server}), and this app never keeps "
+                                            "another, so the record was changed after it was "
+                                            "kept (by another program, or a damaged disk). "
+                                            "Nothing was sent to that address, and it was "
+                                            "forgotten: approve it again to upload the package "
+                                            "afresh")
 
 IN_THE_APP: dict[str, str] = {
     PORTAL_BUSY: QT_TRANSLATE_NOOP("core", "{agency}'s portal is busy or down (HTTP {status}, "
@@ -65,6 +75,14 @@ IN_THE_APP: dict[str, str] = {
     UPLOAD_FORGOTTEN: QT_TRANSLATE_NOOP("core", "{reason} The agent forgot that upload: press 'Try "
                                                 "sending again' to upload the package afresh; if "
                                                 "this happens again, tell the agency"),
+    FOREIGN_ADDRESS: QT_TRANSLATE_NOOP("core", "the upload address on record for the package "
+                                               "of {camera} ({address}) is not on {agency}'s "
+                                               "upload server ({server}), and this app never "
+                                               "keeps another, so the record was changed after "
+                                               "it was kept (by another program, or a damaged "
+                                               "disk). Nothing was sent to that address, and it "
+                                               "was forgotten: press 'Try sending again' to "
+                                               "upload the package afresh"),
     CHANGED_WHILE_SENT: QT_TRANSLATE_NOOP("core", "the package for {camera} changed on disk while "
                                                   "it was being sent; press 'Try sending again'"),
     APPROVE_AGAIN: QT_TRANSLATE_NOOP("core", "{reason} (open the request and press 'Try "

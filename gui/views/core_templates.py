@@ -14,7 +14,8 @@ from gui.views.core_key_words import KEY_DAMAGED, KEY_LOCKED, KEY_OTHER_TYPE, RE
 from gui.views.core_opened_file_words import NOT_A_TOKEN, NOT_JSON, NOT_TEXT, OTHER_VERSION
 from gui.views.core_scan_words import (CHANGED_SINCE_SCAN, FOLDER_MISSING, GONE_SINCE_SCAN,
                                        OTHER_DISK, RUN_SCAN)
-from gui.views.core_sending_words import (APPROVE_AGAIN, CHANGED_WHILE_SENT, PORTAL_BUSY,
+from gui.views.core_sending_words import (APPROVE_AGAIN, CHANGED_WHILE_SENT, FOREIGN_ADDRESS,
+                                          PORTAL_BUSY,
                                           PORTAL_WAIT, SEND_THE_REST, STOPPED, STOPPED_BARE,
                                           SUBMISSION_REFUSED, UNTRUSTED_RECEIPT,
                                           MISFIT_RECEIPT,
@@ -639,6 +640,7 @@ TEMPLATES: tuple[str, ...] = (
     PORTAL_WAIT,
     UPLOAD_FORGOTTEN,
     CHANGED_WHILE_SENT,
+    FOREIGN_ADDRESS,
     UNTRUSTED_RECEIPT,
     MISFIT_RECEIPT,
     SUBMISSION_REFUSED,
