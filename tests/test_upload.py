@@ -834,6 +834,34 @@ def test_location_on_another_origin_is_refused(hostile, payload, tmp_path):
     assert not (tmp_path / "uploads").exists()
 
 
+def test_a_location_on_patch_and_head_answers_never_moves_the_upload(hostile, payload, tmp_path,
+                                                                     quick_backoff):
+    # tus names an upload once, in the creation's Location: a server answering each PATCH
+    # and HEAD with another origin's address (a hostile portal hoping the package follows)
+    # is not followed, and a working tus server there gets nothing.
+    other = Hostile()
+    try:
+        src = payload(300_000)
+        elsewhere = {"Location": other.endpoint + "/u1", "Content-Location": other.endpoint}
+
+        def moved(m, p, h, b):
+            if m not in ("PATCH", "HEAD"):
+                return None
+            with hostile.lock:
+                status, headers, body = hostile.honest(m, p, h, b)
+            return status, {**headers, **elsewhere}, body
+        # one PATCH answer lost, so the upload asks where it stands (HEAD) mid-way
+        first = nth("PATCH", 2)
+        hostile.hook = lambda m, p, h, b: (503, elsewhere, b"busy") if first(m) \
+            else moved(m, p, h, b)
+        result = upload_file(src, hostile.endpoint, state_dir=tmp_path / "uploads",
+                             chunk_size=64 * KiB)
+        assert hostile.data(result.url) == src.read_bytes() and hostile.count("HEAD") == 1
+        assert result.url.startswith(hostile.endpoint) and other.requests == []
+    finally:
+        other.close()
+
+
 def test_a_location_carrying_a_user_name_and_password_is_refused(hostile, payload, tmp_path):
     # Same origin, but with credentials of the server's choosing: each PATCH went out with
     # them as Basic authorisation in place of the agency's bearer token, and the URL (with
