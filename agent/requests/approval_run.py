@@ -10,6 +10,7 @@ not signed (nothing of it left this PC), with other choices the owner gives (app
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -37,6 +38,7 @@ from agent.requests.inbox import Inbox
 from agent.requests.statuses import UNDECIDED
 from agent.requests.package_delivery import deliver_packages
 from agent.requests.package_export import export_packages
+from agent.requests.receipts import unchecked_receipts
 from agent.requests.tus_uploads import forget_foreign_addresses
 from agent.requests.records import Approval, Entry
 from agent.requests.running_deliveries import CUT_OFF_STATUSES
@@ -173,6 +175,7 @@ def run_steps(step: Step, entry: Entry, approval: Approval,
         step.log("export", status="exporting")
         # before an earlier run's upload is asked about, withdrawn or submitted
         forget_foreign_addresses(step)
+        ask_again_for_unchecked_receipts(step)
         sums = export_packages(step, approval)
         if to_sign(step.entry(), step.key):
             sign_decision(step.inbox, step.key, step.request, "approve", approval,
@@ -198,6 +201,20 @@ def run_steps(step: Step, entry: Entry, approval: Approval,
                                    RegistrationChanged, FootageRefused, NothingNamesIt,
                                    MasksElsewhere, SubmissionRefused))
         raise RunFailed(reason, refused=refused) from None
+
+
+def ask_again_for_unchecked_receipts(step: Step) -> None:
+    """Drop each kept receipt of the request that no longer checks out (its token kept in the
+    activity log), its upload kept on record: the delivery asks the portal for it again (a portal answers a submission made
+    before with its receipt; one whose upload was forgotten is sent again, and a portal that
+    received those bytes already answers with their receipt), and checks what comes."""
+    for d, problem in unchecked_receipts(step.entry().deliveries, step.agency, step.request.id,
+                                         step.trusted):
+        # the token kept in the log first: one the agency signed with a key its file no
+        # longer lists is still the agency's word, and the portal may answer with it again
+        step.log("receipt", camera=d.camera, status="unchecked", reason=problem,
+                 token=d.receipt)
+        step.inbox.save_delivery(step.agency.id, step.request.id, replace(d, receipt=None))
 
 
 def _reason(exc: Exception) -> str:

@@ -47,3 +47,18 @@ def stored_receipt(delivery: Delivery, agency: Agency | None, request_id: str,
                                           f"{delivery.size:,} of the package")
     at = claims.get("received_at")
     return StoredReceipt(token, at if isinstance(at, str) else None, None)
+
+
+def unchecked_receipts(deliveries: Iterable[Delivery], agency: Agency, request_id: str,
+                       trusted: Iterable[Agency] = ()) -> list[tuple[Delivery, str]]:
+    """The deliveries whose kept receipt no longer checks out against `agency` (changed in
+    the inbox since it was checked: another program, a damaged disk), each with why. A run
+    resuming the request asks the portal for them again: passed over, they were said
+    "receipt checked" at its end."""
+    trusted = tuple(trusted)
+    found = []
+    for d in deliveries:
+        kept = stored_receipt(d, agency, request_id, trusted)
+        if kept is not None and kept.problem is not None:
+            found.append((d, kept.problem))
+    return found

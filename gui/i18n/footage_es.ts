@@ -2365,6 +2365,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>El portal perdió el envío</translation>
     </message>
     <message>
+        <source>Kept receipt no longer checks out: asked for again</source>
+        <translation>El recibo guardado ya no es válido: se volvió a pedir</translation>
+    </message>
+    <message>
         <source>Upload address on record not the agency&apos;s: not used</source>
         <translation>Dirección de envío registrada que no es de la agencia: no se usó</translation>
     </message>

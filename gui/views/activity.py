@@ -68,6 +68,8 @@ BY_STATUS = {
         "activity", "Package changed on disk after it was sent: the agency has it as sealed"),
     ("upload", "withdrawn"): QT_TRANSLATE_NOOP("activity", "Upload withdrawn"),
     ("upload", "gone"): QT_TRANSLATE_NOOP("activity", "Upload lost by the portal"),
+    ("receipt", "unchecked"): QT_TRANSLATE_NOOP(
+        "activity", "Kept receipt no longer checks out: asked for again"),
     ("upload", "address_refused"): QT_TRANSLATE_NOOP(
         "activity", "Upload address on record not the agency's: not used"),
     ("upload", "refused"): QT_TRANSLATE_NOOP("activity",
