@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -31,16 +32,17 @@ from tests.test_requests_e2e import Run  # noqa: E402
 CAMERAS = ("porch", "yard")
 
 
-@pytest.fixture(scope="module")
-def footage(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("rec")
+def two_camera_footage(root: Path) -> Path:
+    """A recording of each camera, in its own folder under root."""
     for camera in CAMERAS:
         make_recordings(root / camera, "blue-iris", camera, T0, 1, 4.0, fps=10, gop_s=1.0)
     return root
 
 
-@pytest.fixture
-def world(tmp_path, footage, capsys):
+@contextmanager
+def two_camera_world(tmp_path: Path, footage: Path, capsys):
+    """The portal served, the proxy in front, a home registered through it with both
+    cameras, and one synced request for both: (run, proxy, request id)."""
     portal = Portal.init(tmp_path / "portal", "Example Police Department", AGENCY_ID,
                          "+1-206-555-0100")
     server = PortalServer(portal.state_dir).start()
@@ -64,6 +66,17 @@ def world(tmp_path, footage, capsys):
     finally:
         proxy.close()
         server.stop()
+
+
+@pytest.fixture(scope="module")
+def footage(tmp_path_factory) -> Path:
+    return two_camera_footage(tmp_path_factory.mktemp("rec"))
+
+
+@pytest.fixture
+def world(tmp_path, footage, capsys):
+    with two_camera_world(tmp_path, footage, capsys) as made:
+        yield made
 
 
 def approve(run: Run, jti: str) -> tuple[int, str, str]:

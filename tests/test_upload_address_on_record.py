@@ -15,6 +15,8 @@ import pytest  # noqa: E402
 from tests.fault_proxy import Rule  # noqa: E402
 from tests.gui_support import spanish  # noqa: E402,F401
 from tests.test_delivery_faults import World, footage  # noqa: E402,F401 - the module's footage
+from tests.test_receipt_kept_damaged import (approve, two_camera_footage,  # noqa: E402
+                                              two_camera_world)
 from tests.test_upload import Hostile  # noqa: E402
 
 
@@ -25,6 +27,11 @@ def world(tmp_path, footage, capsys):  # noqa: F811
         yield w
     finally:
         w.close()
+
+
+@pytest.fixture(scope="module")
+def both_cameras(tmp_path_factory):
+    return two_camera_footage(tmp_path_factory.mktemp("rec2"))
 
 
 @pytest.fixture
@@ -125,3 +132,27 @@ def test_an_upload_address_on_record_no_upload_could_have_is_never_used(world, e
     code, _, err = w.approve()
     assert code == 0, err
     assert w.show()["status"] == "delivered"
+
+
+def test_every_changed_address_is_forgotten_at_once(tmp_path, both_cameras, capsys, elsewhere):
+    """Two cameras' addresses changed: both are forgotten by the one run that finds them (the
+    first said, each logged), so one approve again sends both afresh."""
+    with two_camera_world(tmp_path, both_cameras, capsys) as (run, proxy, jti):
+        proxy.rules.append(Rule("POST", "/submissions", times=None, status=503,
+                                headers={"Retry-After": "3600"},
+                                body=b'{"error": "unavailable", "detail": "maintenance"}'))
+        code, _, err = approve(run, jti)
+        assert code == 1 and "busy or down" in err, err
+        made = proxy.count("POST", "/files")   # the first camera's (the run stopped there)
+        with sqlite3.connect(run.home / "inbox.db") as db:
+            assert db.execute("UPDATE deliveries SET upload_url = ? || camera",
+                              (elsewhere.endpoint + "/",)).rowcount == 2
+        code, _, err = approve(run, jti)
+        assert code == 1 and err.count("Nothing was sent to that address") == 1, err
+        shown = run.json("inbox", "show", "--", jti)["deliveries"]
+        assert [d["upload_url"] for d in shown] == [None, None], shown
+        proxy.rules.clear()
+        code, _, err = approve(run, jti)
+        assert code == 0, err
+        assert run.json("inbox", "show", "--", jti)["status"] == "delivered"
+        assert elsewhere.requests == [] and proxy.count("POST", "/files") == made + 2

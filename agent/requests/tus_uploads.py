@@ -179,17 +179,19 @@ def forget_foreign_addresses(step: Step) -> None:
     program, a damaged disk). Its package is not submitted as sent there, nor is anything sent
     to it, and approving again uploads it afresh to the request's own address."""
     base = check_endpoint(step.request.upload_endpoint)
+    said = []
     for d in step.entry().deliveries:
-        if d.receipt or not d.upload_url:
+        if d.receipt or not d.upload_url or _kept_here(base, d.upload_url):
             continue
-        if _kept_here(base, d.upload_url):
-            continue
+        # every one forgotten before the run stops, so one approve again sends them all afresh
         named = other_origin(base, d.upload_url) or one_line(d.upload_url, 120)
         step.inbox.save_delivery(step.agency.id, step.request.id, replace(d, upload_url=None))
         # not `url`, which the activity log says the package was sent to
         step.log("upload", camera=d.camera, status="address_refused",
                  unused_url=one_line(d.upload_url, 2048))
-        raise DeliveryError(foreign_address(d.camera, named, step.agency.name, origin(base)))
+        said.append(foreign_address(d.camera, named, step.agency.name, origin(base)))
+    if said:   # the first said (its advice once); the log names each
+        raise DeliveryError(said[0])
 
 
 def _kept_here(base: httpx.URL, url: str) -> bool:
