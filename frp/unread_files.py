@@ -22,9 +22,12 @@ WINDOWS_MAX_PATH = 259
 EXTENDED_FORMS = ("\\\\?\\", "//?/")   # the `\\?\` form: no MAX_PATH for those paths
 
 
-def too_long_words(full: str, exc: OSError, windows: bool | None = None) -> str:
+def too_long_words(full: str, exc: OSError, windows: bool | None = None,
+                   again: str = "check it again") -> str:
     """Why `full` (an absolute path) was not found on Windows when its path is past MAX_PATH,
-    as a sentence to add to the system's words; "" anywhere else and for any other error."""
+    as a sentence to add to the system's words, ending with what to do once it is moved
+    (`again`: "check it again", or `upload`'s "upload it again"); "" anywhere else and for any
+    other error."""
     if not (os.name == "nt" if windows is None else windows):
         return ""
     if not isinstance(exc, FileNotFoundError) or full.startswith(EXTENDED_FORMS):
@@ -34,8 +37,8 @@ def too_long_words(full: str, exc: OSError, windows: bool | None = None) -> str:
         return ""
     return (f" Its path here is {length} characters, and Windows reads at most "
             f"{WINDOWS_MAX_PATH} unless long paths are turned on: move the package folder "
-            "to a shorter path, such as directly on the drive (C:\\packages), and check it "
-            "again. Explorer's 'Extract all' puts a package in a folder of its own name "
+            f"to a shorter path, such as directly on the drive (C:\\packages), and {again}. "
+            "Explorer's 'Extract all' puts a package in a folder of its own name "
             "(pkg\\pkg), one more name in every path: move the inner folder out.")
 
 

@@ -69,3 +69,48 @@ def test_a_drives_top_folder_holding_a_packages_files_is_refused_in_plain_words(
         assert said.startswith("E:\\ is the top folder of a drive") and "CASE_camera_TIME" in said
     named = PureWindowsPath(drive_rooted(f"E:{NAME}", "nt"))
     assert package_root_name(named, ntpath.abspath) == NAME   # `E:NAME` is E:\NAME
+
+
+DEEP = ("C:\\Users\\det\\OneDrive - Metro Police\\Downloads\\"
+        + "\\".join(["Case 2026-11-20 porch footage"] * 8))
+
+
+def test_a_package_path_too_long_for_windows_says_why_it_was_not_found(hostile, home, capsys,
+                                                                       monkeypatch, tmp_path):
+    # export hunt 15: `upload pkg` in a folder whose path is deep (a package unpacked with
+    # Explorer's 'Extract all' in a long Downloads folder), long paths not turned on: Windows
+    # finds no such folder, and upload said only "pkg is neither a package folder nor a .tar
+    # file", where verify says the path's length is why. Windows' rules are taken as the
+    # tests of owner_paths take them (owner_paths.SYSTEM), and the folder the command runs in
+    # is a deep Windows one (upload's getcwd stands in for it: no such folder can be made
+    # here); the package not being found is this computer's own answer (no `pkg` here).
+    monkeypatch.setattr("agent.owner_paths.SYSTEM", "nt")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("agent.commands.upload.getcwd", lambda: DEEP, raising=False)
+    code = main(["--home", str(home), "upload", "pkg", "--endpoint", hostile.endpoint])
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    length = len(DEEP) + len("\\pkg")
+    assert length > 259 and code == 2, err
+    assert (f"pkg does not exist. Its path here is {length} characters, and Windows reads at "
+            "most 259 unless long paths are turned on: move the package folder to a shorter "
+            "path, such as directly on the drive (C:\\packages), and upload it again.") in err
+    assert hostile.count("POST") == 0 and not (home / "outbox").exists()
+
+
+def test_a_package_not_there_is_said_not_there(hostile, home, capsys, tmp_path):
+    # Not "neither a package folder nor a .tar file", which reads as a file of the wrong kind.
+    missing = tmp_path / "stick" / NAME
+    code, _url, err = _upload(home, str(missing), hostile.endpoint, capsys)
+    assert code == 2 and f"{missing} does not exist" in err, err
+    assert "neither" not in err and "Windows reads at most" not in err
+    assert hostile.count("POST") == 0
+
+
+def test_upload_typed_inside_the_package_it_names_says_upload_dot(package, hostile, home,
+                                                                  capsys, monkeypatch):
+    # The README's command typed in a terminal opened inside the package, with upload.
+    monkeypatch.chdir(package)
+    code, _url, err = _upload(home, NAME, hostile.endpoint, capsys)
+    assert code == 2 and "type footage-agent upload . here" in err, err
+    assert hostile.count("POST") == 0

@@ -47,7 +47,22 @@ def not_a_package(path: Path, command: str = "verify") -> str | None:
             "CASE_camera_TIME, or its .tar")
 
 
-def inside_it(path: Path) -> str | None:
+def not_found(path: Path, cwd: str, command: str = "verify") -> str:
+    """Why PACKAGE `path`, which does not exist here, was not found, for `command` (verify,
+    upload) run in the folder `cwd`: the folder it runs in (inside_it), or not there, and on
+    Windows, when its whole path is past the 259 characters Windows reads, that as why
+    (Windows says only that it is not there)."""
+    from agent import owner_paths
+    from frp.unread_files import too_long_words
+
+    full = owner_paths.absolute_text(str(path), owner_paths.SYSTEM, cwd)
+    words = too_long_words(full, FileNotFoundError(), windows=owner_paths.SYSTEM == "nt",
+                           again=f"{command} it again")
+    return inside_it(path, command) or \
+        f"{one_line(str(path))} does not exist{'.' + words if words else ''}"
+
+
+def inside_it(path: Path, command: str = "verify") -> str | None:
     """Said when `path`, which does not exist here, is the package folder this command runs
     in: the README's `footage-agent verify "NAME"` typed in a terminal opened inside the
     package (Windows 11's "Open in Terminal" on the folder)."""
@@ -60,7 +75,8 @@ def inside_it(path: Path) -> str | None:
     if unicodedata.normalize("NFC", here.name) != unicodedata.normalize("NFC", path.name):
         return None
     return (f"{one_line(str(path))} is the folder this command runs in, not one inside it: "
-            "type footage-agent verify . here, or go up one folder (cd ..) and type it again")
+            f"type footage-agent {command} . here, or go up one folder (cd ..) and type it "
+            "again")
 
 
 def _not_a_package_file(path: Path, shown: str) -> str | None:

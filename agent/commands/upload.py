@@ -1,11 +1,12 @@
 """`upload`: deliver a package to a tus endpoint by hand, resuming an earlier attempt."""
 from __future__ import annotations
 
+from os import getcwd
 from pathlib import Path
 
 from agent.audit.log import AuditError, AuditLog
 from agent.commands.common import UsageError, named_package, print_json, say
-from agent.commands.package_paths import not_a_package
+from agent.commands.package_paths import not_a_package, not_found
 from agent.delivery.sums import ChunkSums
 from agent.commands.progress import add_option as add_progress_option
 from agent.commands.progress import progress_display
@@ -14,6 +15,7 @@ from agent.export.bagtar import package_root_name, tar_package
 from agent.export.package import PackageError
 from agent.os_words import plain_os_error
 from agent.service import Agent, AgentError
+from frp.text import one_line
 
 
 NO_CREDENTIALS = ("upload failed: the upload server wants credentials (401), and `upload` sends "
@@ -39,6 +41,8 @@ def upload(agent: Agent, args) -> int:
         check_endpoint(args.endpoint)
     except UploadError as exc:
         raise UsageError(f"--endpoint: {exc}") from None
+    if not source.exists():   # on Windows, a path past 259 characters too: said as why
+        raise UsageError(not_found(source, getcwd(), "upload"))
     if source.is_dir():
         wrong = not_a_package(source, "upload")   # the folder it was copied into, its data
         if wrong:
@@ -47,7 +51,7 @@ def upload(agent: Agent, args) -> int:
     elif source.is_file():
         tar, sums = source, None  # digests are taken by upload_file before it sends anything
     else:
-        raise UsageError(f"{source} is neither a package folder nor a .tar file")
+        raise UsageError(f"{one_line(str(source))} is neither a package folder nor a .tar file")
     shown_progress = progress_display(args, "B")
 
     def send(cancel) -> UploadResult:

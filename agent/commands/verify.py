@@ -8,7 +8,7 @@ from pathlib import Path
 from agent.commands.common import Refused, UsageError, named_package, print_json, say
 from agent.commands.folders import home_to_read
 from agent.commands.interrupt import Interrupted
-from agent.commands.package_paths import inside_it, not_a_package
+from agent.commands.package_paths import not_a_package, not_found
 from agent.commands.package_summary import PROVENANCE, UNPROVED, owner_line, summary_lines
 from agent.commands.verify_against import (owner_option, owner_problems, read_receipt,
                                            receipt_problems)
@@ -19,7 +19,6 @@ from agent.storage import read_file_start
 from frp.count_words import counted
 from frp.credentials import AnchorsError, check_anchors
 from frp.text import one_line
-from frp.unread_files import too_long_words
 from frp.verify import verify_package
 
 
@@ -49,7 +48,7 @@ def verify(agent: None, args) -> int:
     path = named_package(args.package)
     shown = one_line(str(path))
     if not path.exists():
-        raise UsageError(inside_it(path) or f"{shown} does not exist{_too_long(path)}")
+        raise UsageError(not_found(path, getcwd()))
     wrong = not_a_package(path)
     if wrong:
         raise UsageError(wrong)
@@ -95,16 +94,6 @@ def verify(agent: None, args) -> int:
     if not ok:
         raise Refused(f"{shown} failed verification ({counted(len(problems), 'problem')})")
     return 0
-
-
-def _too_long(path: Path) -> str:
-    """Why a PACKAGE was not found on Windows when its own path is past 259 characters (long
-    paths not turned on: Windows then says only that it is not there), else ""."""
-    from agent import owner_paths
-
-    full = owner_paths.absolute_text(str(path), owner_paths.SYSTEM, getcwd())
-    words = too_long_words(full, FileNotFoundError(), windows=owner_paths.SYSTEM == "nt")
-    return f".{words}" if words else ""
 
 
 MAX_CA = 1 << 20   # an agency's CA certificates are a few kilobytes
