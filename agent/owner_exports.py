@@ -36,23 +36,34 @@ class OwnerExports:
             camera, start_us, end_us, out_dir, progress=progress, cancel=cancel, **options))
 
     def check_drive_holds(self, cameras: list[str], start_us: int, end_us: int,
-                          out_dir: Path) -> None:
+                          out_dir: Path, *, keep_audio: bool = False, masks: bool = True,
+                          blur_faces: bool = False, progress=None,
+                          cancel: threading.Event | None = None) -> None:
         """Before an export of several cameras cuts any: UsageProblem naming every camera
-        whose clip the drive holding `out_dir` cannot hold (FAT32's 4 GiB). A camera that
-        cannot be planned is left to its own export to say why."""
-        from agent.export.drive_limit import cameras_too_big, clip_estimate, file_system
+        whose clip the drive holding `out_dir` cannot hold (FAT32's 4 GiB). A clip the
+        owner's redaction (each camera's masks unless `masks` is False, `blur_faces`)
+        re-encodes whole is weighed by stretches of it cut first (export/reencode_size.py,
+        said to `progress` as the stage "measuring").
+        A camera that cannot be planned is left to its own export to say why."""
+        from agent.export.drive_limit import cameras_too_big, file_system, largest_file
+        from agent.export.masks import MaskError
         from agent.export.plan import PlanError, plan_export
+        from agent.export.redact import owner_redaction
+        from agent.export.reencode_size import clip_weight
 
         out_dir = Path(drive_rooted(os.fspath(out_dir)))   # `E:` is the drive's root
         kind = file_system(out_dir)
-        sizes = {}
+        sizes, allowances = {}, {}
         for camera in cameras:
             try:
                 plan = plan_export(self.store, self.indexed_camera(camera), start_us, end_us)
-            except (PlanError, AgentError):
+                redaction = owner_redaction(self.home, plan.camera, masks=masks,
+                                            blur_faces=blur_faces, mute=())
+            except (PlanError, AgentError, MaskError):
                 continue
-            sizes[camera] = clip_estimate(plan.coverage.files, start_us, end_us)
-        problem = cameras_too_big(Path(out_dir), kind, sizes)
+            sizes[camera], allowances[camera] = clip_weight(
+                plan, redaction, keep_audio, largest_file(kind), cancel, progress)
+        problem = cameras_too_big(Path(out_dir), kind, sizes, allowances)
         if problem is not None:
             raise UsageProblem(problem)
 

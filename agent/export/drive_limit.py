@@ -82,23 +82,28 @@ def too_big_words(folder: Path, file_system_name: str | None, size: int | None =
             "disk), or a shorter window")
 
 
-def size_problem(folder: Path, estimate: int, file_system_name: str | None) -> str | None:
-    """Why a clip of about `estimate` bytes cannot be written under `folder`, or None."""
+def size_problem(folder: Path, estimate: int, file_system_name: str | None,
+                 allowance: float = 1.0) -> str | None:
+    """Why a clip of about `estimate` bytes cannot be written under `folder`, or None. A
+    clip estimated less surely (a re-encode measured on parts of it: reencode_size.py) is
+    refused only past the drive's largest file times `allowance`."""
     largest = largest_file(file_system_name)
-    if largest is None or estimate <= largest:
+    if largest is None or estimate <= largest * allowance:
         return None
     return too_big_words(folder, file_system_name, estimate)
 
 
-def cameras_too_big(folder: Path, file_system_name: str | None,
-                    sizes: dict[str, int]) -> str | None:
-    """Why the clips of an export of several cameras (each camera's estimate, in `sizes`)
-    cannot all go onto the drive holding `folder`, naming every camera too big, or None. Asked
-    before the first is cut: a camera refused after others were exported leaves the owner
-    with part of what they chose and the same choice to make again."""
+def cameras_too_big(folder: Path, file_system_name: str | None, sizes: dict[str, int],
+                    allowances: dict[str, float] | None = None) -> str | None:
+    """Why the clips of an export of several cameras (each camera's estimate, in `sizes`, and
+    how far past the limit it may go, in `allowances`: size_problem) cannot all go onto the
+    drive holding `folder`, naming every camera too big, or None. Asked before the first is
+    cut: a camera refused after others were exported leaves the owner with part of what they
+    chose and the same choice to make again."""
     largest = largest_file(file_system_name)
+    allowed = allowances or {}
     big = {camera: size for camera, size in sizes.items()
-           if largest is not None and size > largest}
+           if largest is not None and size > largest * allowed.get(camera, 1.0)}
     if not big:
         return None
     drive = (f"too big for the drive holding {folder}: it is formatted "

@@ -15,7 +15,7 @@ from agent import __version__
 from agent.callbacks import call_safely
 from agent.export.background import Background
 from agent.export.credentials import CredentialsError, make_credentials
-from agent.export.drive_limit import (clip_estimate, disk_full, file_system, limit_hit,
+from agent.export.drive_limit import (disk_full, file_system, largest_file, limit_hit,
                                       size_problem, too_big_words)
 from agent.export.cut import CutError, CutResult, cut
 from agent.export.naming import clip_name, free_name, package_name
@@ -27,6 +27,7 @@ from agent.export.plan import ExportPlan, plan_export
 from agent.export.provenance import (RequestContext, credentials_record, hashed_sources,
                                      provenance_facts, source_digests)
 from agent.export.readme import readme_text, video_entry
+from agent.export.reencode_size import clip_weight
 from agent.export.redact import Redaction
 from agent.identity.certificates import SigningChain, self_issued_chain
 from agent.identity.keys import OwnerKey
@@ -114,8 +115,10 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         if problem is not None:
             raise FolderTooDeep(problem, clip_path_length(whole, inside))
         kind = file_system(out_dir)
-        problem = size_problem(out_dir, clip_estimate(plan.coverage.files, start_us, end_us),
-                               kind)
+        # A clip re-encoded whole is weighed by stretches of it cut first (reencode_size.py).
+        size, allowance = clip_weight(plan, redaction, keep_audio, largest_file(kind), cancel,
+                                      _scaled(progress, 0.0, _CUT_SHARE))
+        problem = size_problem(out_dir, size, kind, allowance)
         if problem is not None:
             raise DriveTooSmall(problem)
         out_dir.mkdir(parents=True, exist_ok=True)

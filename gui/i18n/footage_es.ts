@@ -6623,6 +6623,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Descargando las grabaciones de la grabadora</translation>
     </message>
     <message>
+        <source>Checking that the clip fits on the drive</source>
+        <translation>Comprobando que el clip cabe en la unidad</translation>
+    </message>
+    <message>
         <source>Cutting the footage</source>
         <translation>Cortando la grabación</translation>
     </message>

@@ -276,7 +276,9 @@ class ExportPage(QWidget):
         def work(progress, cancel):
             results = []
             # Every camera's clip against the drive first: none refused after others were cut.
-            agent.check_drive_holds(cameras, out.start_us, out.end_us, folder)
+            agent.check_drive_holds(cameras, out.start_us, out.end_us, folder,
+                                    keep_audio=out.keep_audio, masks=masks,
+                                    blur_faces=faces, progress=progress, cancel=cancel)
             try:
                 for n, cam in enumerate(cameras):
                     part = (lambda stage, f, n=n, cam=cam:   # outcomes.stage_text reads it

@@ -18,6 +18,9 @@ STAGES = {
     "asking the recorder": QT_TRANSLATE_NOOP("outcomes", "Asking the recorder for the footage"),
     "downloading from the recorder": QT_TRANSLATE_NOOP("outcomes", "Downloading the footage "
                                                                    "from the recorder"),
+    # a clip re-encoded whole, going onto a FAT32 drive: stretches cut first to weigh it
+    # (agent/export/reencode_size.py)
+    "measuring": QT_TRANSLATE_NOOP("outcomes", "Checking that the clip fits on the drive"),
     "cutting": QT_TRANSLATE_NOOP("outcomes", "Cutting the footage"),
     "checking": QT_TRANSLATE_NOOP("outcomes", "Checking every frame is inside the approved time"),
     "saving": QT_TRANSLATE_NOOP("outcomes", "Saving the clip to the disk"),
