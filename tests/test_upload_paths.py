@@ -114,3 +114,27 @@ def test_upload_typed_inside_the_package_it_names_says_upload_dot(package, hosti
     code, _url, err = _upload(home, NAME, hostile.endpoint, capsys)
     assert code == 2 and "type footage-agent upload . here" in err, err
     assert hostile.count("POST") == 0
+
+
+def test_a_full_home_disk_while_packing_is_said_as_the_apps_folder_with_nothing_sent(
+        package, hostile, home, capsys, monkeypatch):
+    # export hunt 15, seen on a real 1.2 MB disk holding the home: "Could not write the package
+    # tar: the disk holding <home>/outbox/<name>.tar is full: free some space there, or choose
+    # another folder" and exit 2, as if the command line were wrong, with advice upload gives
+    # no way to follow (the outbox is the app's own). The disk filling is the system's
+    # ENOSPC on a write of the tar (no full disk can be made here without mounting one).
+    import errno
+
+    from agent.export import bagtar
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    monkeypatch.setattr(bagtar, "_add_member", full)
+    code, _url, err = _upload(home, str(package), hostile.endpoint, capsys)
+    outbox = home / "outbox"
+    assert code == 1, err
+    assert (f"the disk holding {outbox} is full: upload packs the package folder there, as a "
+            "tar as big as the package, before sending it. Free some space there and upload "
+            "it again; nothing was sent") in err
+    assert "choose another folder" not in err
+    assert hostile.count("POST") == 0 and not any(outbox.iterdir())   # nothing half-written

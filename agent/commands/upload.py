@@ -12,8 +12,9 @@ from agent.commands.progress import add_option as add_progress_option
 from agent.commands.progress import progress_display
 from agent.delivery.upload import UploadError, UploadResult, check_endpoint, upload_file
 from agent.export.bagtar import package_root_name, tar_package
+from agent.export.drive_limit import disk_full
 from agent.export.package import PackageError
-from agent.os_words import plain_os_error
+from agent.os_words import plain_home_error, plain_os_error
 from agent.service import Agent, AgentError
 from frp.text import one_line
 
@@ -95,14 +96,28 @@ def _delivered(agent: Agent, args, source: Path, tar: Path, result: UploadResult
 
 
 def _outbox_tar(outbox: Path, folder: Path) -> tuple[Path, ChunkSums]:
-    """Pack the folder as `<outbox>/<name>.tar` (reproducible: a re-run resumes the same upload)."""
+    """Pack the folder as `<outbox>/<name>.tar` (reproducible: a re-run resumes the same upload).
+    A folder with no name to travel under is the command line's mistake (exit 2); a tar the
+    home's disk cannot take is not (exit 1), said without the advice to choose another folder:
+    the outbox is the app's own."""
     try:
         final = outbox / f"{package_root_name(folder)}.tar"
+    except PackageError as exc:
+        raise UsageError(str(exc)) from None
+    try:
         outbox.mkdir(mode=0o700, parents=True, exist_ok=True)
         final.unlink(missing_ok=True)  # tar_package never overwrites; it builds under a temp name
         return final, tar_package(folder, final).sums
+    except OSError as exc:
+        raise AgentError(f"could not pack the package to send it: "
+                         f"{plain_home_error(exc, str(outbox))}") from None
     except PackageError as exc:
-        raise UsageError(str(exc)) from None
+        if disk_full(str(exc)):
+            raise AgentError(f"the disk holding {outbox} is full: upload packs the package "
+                             "folder there, as a tar as big as the package, before sending it. "
+                             "Free some space there and upload it again; nothing was "
+                             "sent") from None
+        raise AgentError(str(exc)) from None
 
 
 def _audit(agent: Agent, tar: Path, endpoint: str, url: str, sha256: str, size: int) -> None:
