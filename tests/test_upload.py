@@ -1141,8 +1141,11 @@ def test_a_delivery_whose_transport_tar_another_program_holds_is_still_said_deli
     assert AuditLog(home).entries()[-1]["event"] == "upload"
 
 
-def test_upload_command_failures_exit_plainly(run_cli, hostile, payload):
-    src = payload(10_000)
+def test_upload_command_failures_exit_plainly(run_cli, hostile, payload, tmp_path):
+    import tarfile
+    src = tmp_path / "CASE-3_porch.tar"   # a package tar (upload refuses a file that is none)
+    with tarfile.open(src, "w") as tar:
+        tar.add(payload(10_000, "clip.mp4"), arcname="CASE-3_porch/data/clip.mp4")
     code, _, err = run_cli("upload", str(src), "--endpoint", "http://upload.example.gov/files")
     assert code == 2 and "https" in err
     hostile.hook = lambda m, p, h, b: (403, {}, b"not yours")

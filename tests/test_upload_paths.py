@@ -138,3 +138,32 @@ def test_a_full_home_disk_while_packing_is_said_as_the_apps_folder_with_nothing_
             "it again; nothing was sent") in err
     assert "choose another folder" not in err
     assert hostile.count("POST") == 0 and not any(outbox.iterdir())   # nothing half-written
+
+
+def test_a_file_that_is_no_package_is_refused_before_anything_is_sent(package, hostile, home,
+                                                                      capsys, tmp_path):
+    # export hunt 15: upload sent whatever file it was given, said "delivered" and logged it
+    # as a package's upload: a clip copied out of its package (reaching the receiver without
+    # its signature or record), a ZIP of the package, its provenance.json, a note. Each is
+    # now the command line's mistake, said as verify says it, with what to upload instead.
+    import zipfile
+    clip = tmp_path / "clip for the insurer.mp4"
+    clip.write_bytes(b"\0\0\0\x18ftypisom" + os.urandom(4_000))
+    zipped = tmp_path / "package.zip"
+    with zipfile.ZipFile(zipped, "w") as z:
+        z.write(package / "bagit.txt", "bagit.txt")
+    note = tmp_path / "notes.txt"
+    note.write_text("the footage is in the folder on the stick\n")
+    said = {
+        clip: "is a video (MP4), not a package: upload sends a whole package, the folder or "
+              ".tar the clip came in",
+        zipped: "is a ZIP archive: unpack it, then upload the package folder that comes out "
+                "of it",
+        package / "data" / "clip.mp4": f"is a file inside a package: upload the package folder "
+                                       f"itself, {package}",
+        note: "is not a package: it is neither a package folder nor a .tar file",
+    }
+    for given, words in said.items():
+        code, _url, err = _upload(home, str(given), hostile.endpoint, capsys)
+        assert code == 2 and f"{given} {words}" in err, err
+    assert hostile.count("POST") == 0 and hostile.patch_bytes == 0

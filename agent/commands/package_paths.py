@@ -8,6 +8,7 @@ package, however damaged, and is verified as one.
 from __future__ import annotations
 
 import os
+import tarfile
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -26,7 +27,7 @@ def not_a_package(path: Path, command: str = "verify") -> str | None:
     one (it is then taken as such)."""
     shown = one_line(str(path))
     if path.is_file():
-        return _not_a_package_file(path, shown)
+        return _not_a_package_file(path, shown, command)
     if any((path / name).exists() for name in _PACKAGE_FILES):
         return None
     # By the folder it is, however typed: `verify .` from inside data/ names no folder.
@@ -79,23 +80,40 @@ def inside_it(path: Path, command: str = "verify") -> str | None:
             "again")
 
 
-def _not_a_package_file(path: Path, shown: str) -> str | None:
+def _not_a_package_file(path: Path, shown: str, command: str) -> str | None:
     """Why a file is no package tar: a ZIP, a file of a package (its clip, provenance.json,
-    README.txt), or a clip copied out of one; None for anything else, verified as a tar."""
+    README.txt), or a clip copied out of one; for `upload`, any file that is no tar (a
+    document, a photo); None for anything else, taken as a tar."""
     if zipfile.is_zipfile(path):
-        return (f"{shown} is a ZIP archive: unpack it, then verify the package folder that "
+        return (f"{shown} is a ZIP archive: unpack it, then {command} the package folder that "
                 "comes out of it (the one holding bagit.txt)")
     here = Path(os.path.abspath(path))   # `owner.pub`, typed inside data/, is in one too
     up = 2 if here.parent.name == "data" else 1
     if (here.parents[up - 1] / "bagit.txt").is_file():
-        return (f"{shown} is a file inside a package: verify the package folder itself, "
+        return (f"{shown} is a file inside a package: {command} the package folder itself, "
                 f"{_above(path, up)}")
     if _is_mp4(path):
+        if command != "verify":   # sent alone, it would reach its receiver unsigned, unproved
+            return (f"{shown} is a video (MP4), not a package: {command} sends a whole "
+                    "package, the folder or .tar the clip came in, whose signature and "
+                    "record of where the clip came from travel with it")
         return (f"{shown} is a video (MP4), not a package: a clip copied out of its package is "
                 "checked by its own Content Credentials, with a C2PA validator such as "
                 "c2patool (package-format.md, \"Checking a clip alone\"); to check the "
                 "package, give the folder or .tar it came in")
+    if command != "verify" and not _is_tar(path):   # verify names what it finds in one
+        return (f"{shown} is not a package: it is neither a package folder nor a .tar file. "
+                "Give the package folder, named like CASE_camera_TIME, or its .tar")
     return None
+
+
+def _is_tar(path: Path) -> bool:
+    """Whether a file reads as a tar archive (True when it cannot be read at all: the
+    command's own read says why)."""
+    try:
+        return tarfile.is_tarfile(path)
+    except OSError:
+        return True
 
 
 def _above(path: Path, up: int) -> str:

@@ -50,6 +50,9 @@ def upload(agent: Agent, args) -> int:
             raise UsageError(wrong)
         tar, sums = _outbox_tar(agent.home / "outbox", source)
     elif source.is_file():
+        wrong = not_a_package(source, "upload")   # a clip copied out, a ZIP, a document
+        if wrong:
+            raise UsageError(wrong)
         tar, sums = source, None  # digests are taken by upload_file before it sends anything
     else:
         raise UsageError(f"{one_line(str(source))} is neither a package folder nor a .tar file")
