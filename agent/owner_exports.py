@@ -18,6 +18,7 @@ from agent.errors import AgentError, NotFound, Refusal, UsageProblem
 from agent.audit.log import AuditLog
 from agent.jobs import Job
 from agent.os_words import plain_home_error
+from agent.owner_export_room import OwnerExportRoom
 from agent.owner_paths import drive_rooted
 
 # Room an export by hand needs on the home's disk, wherever its package goes: the index is
@@ -27,56 +28,13 @@ from agent.owner_paths import drive_rooted
 EXPORT_ROOM_BYTES = 256 * 1024
 
 
-class OwnerExports:
+class OwnerExports(OwnerExportRoom):
     """Export and redaction methods of the Agent."""
 
     def start_export(self, camera: str, start_us: int, end_us: int, out_dir: Path, **options) -> Job:
         """`export` as a job (for the GUI): the result is the ExportResult."""
         return self.start_job("export", lambda progress, cancel: self.export(
             camera, start_us, end_us, out_dir, progress=progress, cancel=cancel, **options))
-
-    def check_drive_holds(self, cameras: list[str], start_us: int, end_us: int,
-                          out_dir: Path, *, keep_audio: bool = False, masks: bool = True,
-                          blur_faces: bool = False, progress=None,
-                          cancel: threading.Event | None = None) -> None:
-        """Before an export of several cameras cuts any: UsageProblem naming every camera
-        whose clip the drive holding `out_dir` cannot hold (FAT32's 4 GiB). A clip the
-        owner's redaction (each camera's masks unless `masks` is False, `blur_faces`)
-        re-encodes whole is weighed by stretches of it cut first (export/reencode_size.py,
-        said to `progress` as the stage "measuring"). A camera that cannot be planned is left
-        to its own export to say why."""
-        from agent.export.drive_limit import cameras_too_big
-
-        out_dir = Path(drive_rooted(os.fspath(out_dir)))   # `E:` is the drive's root
-        kind, sizes, allowances = self._weighed(cameras, start_us, end_us, out_dir, keep_audio,
-                                                masks, blur_faces, progress, cancel)
-        problem = cameras_too_big(Path(out_dir), kind, sizes, allowances)
-        if problem is not None:
-            raise UsageProblem(problem)
-
-    def _weighed(self, cameras: list[str], start_us: int, end_us: int, out_dir: Path,
-                 keep_audio: bool, masks: bool, blur_faces: bool, progress, cancel
-                 ) -> tuple[str | None, dict[str, int], dict[str, float]]:
-        """The file system holding `out_dir`, and each camera's clip as weighed against it
-        (reencode_size.clip_weight: its bytes and its allowance past the drive's limit)."""
-        from agent.export.drive_limit import file_system, largest_file
-        from agent.export.masks import MaskError
-        from agent.export.plan import PlanError, plan_export
-        from agent.export.redact import owner_redaction
-        from agent.export.reencode_size import clip_weight
-
-        kind = file_system(out_dir)
-        sizes, allowances = {}, {}
-        for camera in cameras:
-            try:
-                plan = plan_export(self.store, self.indexed_camera(camera), start_us, end_us)
-                redaction = owner_redaction(self.home, plan.camera, masks=masks,
-                                            blur_faces=blur_faces, mute=())
-            except (PlanError, AgentError, MaskError):
-                continue
-            sizes[camera], allowances[camera] = clip_weight(
-                plan, redaction, keep_audio, largest_file(kind), cancel, progress)
-        return kind, sizes, allowances
 
     def export(self, camera: str, start_us: int, end_us: int, out_dir: Path, *, mode: str = "copy",
                keep_audio: bool = False, request_token: bytes | None = None,
@@ -112,25 +70,11 @@ class OwnerExports:
         with made_for_this(out_dir, made):   # refused or stopped: no empty folder of ours left
             if is_remote(self.store, camera):   # weighed by the sizes listed, before its download
                 self._recorder_window_fits(camera, start_us, end_us, out_dir, keep_audio, masks,
-                                           blur_faces)
+                                           blur_faces, request_token is None)
             return self._export_into(camera, start_us, end_us, out_dir, mode=mode,
                                      keep_audio=keep_audio, request_token=request_token,
                                      progress=progress, cancel=cancel, blur_faces=blur_faces,
                                      masks=masks, mute=mute, accept_dropped=accept_dropped)
-
-    def _recorder_window_fits(self, camera: str, start_us: int, end_us: int, out_dir: Path,
-                              keep_audio: bool, masks: bool, blur_faces: bool) -> None:
-        """UsageProblem when a recorder's camera's clip, weighed by the sizes its recorder
-        listed, cannot go onto the drive holding `out_dir` (FAT32): said before its window is
-        downloaded, which can take minutes, not after, as export_evidence would."""
-        from agent.export.drive_limit import size_problem
-
-        kind, sizes, allowances = self._weighed([camera], start_us, end_us, out_dir,
-                                                keep_audio, masks, blur_faces, None, None)
-        problem = (size_problem(out_dir, sizes[camera], kind, allowances[camera])
-                   if camera in sizes else None)
-        if problem is not None:
-            raise UsageProblem(problem)
 
     def _export_into(self, camera: str, start_us: int, end_us: int, out_dir: Path, *,
                      mode: str, keep_audio: bool, request_token: bytes | None, progress,

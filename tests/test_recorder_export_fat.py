@@ -1,19 +1,22 @@
-"""A recorder's camera exported by hand onto a FAT32 drive its clip cannot go onto (export
-hunt 15). The app's Export page weighs every camera against the drive first, by the sizes the
-recorder listed; `export` on the command line downloaded the whole window from the recorder
-first (minutes over a home network for an hour of footage) and only then refused it.
+"""A recorder's camera exported by hand onto a FAT32 drive its clip cannot go onto, or into a
+folder too deep for Windows (export hunt 15). The app's Export page weighs every camera against
+the drive first, by the sizes the recorder listed; `export` on the command line downloaded the
+whole window from the recorder first (minutes over a home network for an hour of footage) and
+only then refused it, for either reason.
 
 Real footage served by the simulator over HTTPS on 127.0.0.1, the real command; the drive read
 as FAT from a mountinfo naming the folder so, and the limit made small (tests/test_drive_limit.py
 does the same: no 4 GiB FAT drive can be written here)."""
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
 import pytest
 
-from agent.export import drive_limit
+from agent.export import drive_limit, evidence
+from agent.export.path_room import room_problem
 from agent.timebase import US, format_utc
 from nvrsim.server import Simulator
 from tests.recorder_sources_support import (HOURS_OFF, PASSPHRASE, PASSWORD, POSIX_LA, T0, cli,
@@ -57,3 +60,27 @@ def test_a_recorders_window_too_big_for_its_fat_drive_is_refused_before_it_is_do
         assert len(sim.device.served) > served
         assert json.loads((Path(done["package"]) / "data" / "provenance.json").read_text())[
             "recorder"]["downloads"]
+
+
+def test_a_recorders_window_too_deep_for_windows_is_refused_before_it_is_downloaded(
+        recent_footage, tmp_path, capsys, monkeypatch):
+    # Windows cannot run here: its answer is given (no long paths), the rest is real, as in
+    # tests/test_path_room.py.
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setattr(evidence, "room_problem",
+                        functools.partial(room_problem, windows=True, probe=lambda: 0))
+    home = tmp_path / "home"
+    deep = tmp_path.joinpath(*["a-folder-of-the-owner"] * 9)
+    deep.mkdir(parents=True)
+    with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True, zone=POSIX_LA,
+                   clock_offset_s=HOURS_OFF) as sim:
+        run = lambda *a, **kw: cli(capsys, monkeypatch, home, *a, **kw)  # noqa: E731
+        assert run("sources", "add-recorder", sim.url, "--vendor", "reolink", "--user",
+                   "admin", "--password-stdin", "--name", "nvr", "--camera", "drive",
+                   "--json", stdin=PASSWORD + "\n")[0] == 0
+        assert run("scan", "--json")[0] == 0
+        served = len(sim.device.served)
+        code, _out, err = run("export", "--camera", "drive", "--from", format_utc(T0), "--to",
+                              format_utc(T0 + 4 * US), "--out", str(deep))
+        assert code == 2 and "too deep for Windows" in err, err
+        assert len(sim.device.served) == served and list(deep.iterdir()) == []

@@ -91,29 +91,13 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         elsewhere = masks and misplaced(plan.coverage, redaction.masks)
         if elsewhere:
             raise elsewhere
-        faces, muted = bool(redaction and redaction.faces), bool(redaction and redaction.mute)
-
-        def named(cut_mode: str, audio: bool) -> str:
-            """The folder's name for what the clip holds: a window without sound has no
-            `_sound`, nor `_muted`, however the owner asked; masks make it exact."""
-            return free_name(out_dir, package_name(prefix, camera, start_us, end_us, cut_mode,
-                                                   audio=audio, masks=masks, faces=faces,
-                                                   muted=muted and audio))
-
+        named = _namer(out_dir, prefix, camera, start_us, end_us, redaction)
         # Until the cut says whether there was sound to keep; the clip's credentials and the
         # seal carry the final name.
         name = named(mode, False)
         chosen = {"name": name}
         clip = clip_name(camera, start_us, end_us)
-        # The longest name this export may end with: with sound, and exact (masks force it).
-        longest = named("exact", keep_audio)
-        inside = longest_inside(longest, clip)
-        # Weighed as the path Windows opens: `--out clips` in a deep working folder is that
-        # folder's path and more, not five characters.
-        whole = os.path.abspath(out_dir)
-        problem = room_problem(whole, inside)
-        if problem is not None:
-            raise FolderTooDeep(problem, clip_path_length(whole, inside))
+        check_room(out_dir, camera, start_us, end_us, prefix, redaction, keep_audio)
         kind = file_system(out_dir)
         # A clip re-encoded whole is weighed by stretches of it cut first (reencode_size.py).
         size, allowance = clip_weight(plan, redaction, keep_audio, largest_file(kind), cancel,
@@ -187,6 +171,36 @@ def export_evidence(store: Store, key: OwnerKey, camera: str, start_us: int, end
         if not out_dir.is_dir():   # whichever step noticed first: one cause, said once
             raise PackageError(went_away(out_dir)) from None
         raise
+
+
+def _namer(out_dir: Path, prefix: str, camera: str, start_us: int, end_us: int,
+           redaction: Redaction | None) -> Callable[[str, bool], str]:
+    """named(cut_mode, audio): the package folder's name for what the clip holds, free in
+    `out_dir`: a window without sound has no `_sound`, nor `_muted`, however the owner asked;
+    masks make it exact."""
+    masks = bool(redaction and redaction.masks and redaction.masks.polygons)
+    faces, muted = bool(redaction and redaction.faces), bool(redaction and redaction.mute)
+
+    def named(cut_mode: str, audio: bool) -> str:
+        return free_name(out_dir, package_name(prefix, camera, start_us, end_us, cut_mode,
+                                               audio=audio, masks=masks, faces=faces,
+                                               muted=muted and audio))
+    return named
+
+
+def check_room(out_dir: Path, camera: str, start_us: int, end_us: int, prefix: str,
+               redaction: Redaction | None, keep_audio: bool) -> None:
+    """FolderTooDeep when the longest path this export's package may end with (its clip's,
+    with sound and exact, as masks force) is past what Windows takes under `out_dir`
+    (path_room). Asked before anything is cut, and of a recorder's camera before its window
+    is downloaded. Weighed as the path Windows opens: `--out clips` in a deep working folder
+    is that folder's path and more, not five characters."""
+    longest = _namer(out_dir, prefix, camera, start_us, end_us, redaction)("exact", keep_audio)
+    inside = longest_inside(longest, clip_name(camera, start_us, end_us))
+    whole = os.path.abspath(out_dir)
+    problem = room_problem(whole, inside)
+    if problem is not None:
+        raise FolderTooDeep(problem, clip_path_length(whole, inside))
 
 
 def went_away(out_dir: Path) -> str:
