@@ -109,9 +109,17 @@ def test_a_masked_clip_estimated_to_fit_is_exported(capsys, monkeypatch, tmp_pat
     stick.mkdir()
     _fat_here(monkeypatch, tmp_path, stick)
     monkeypatch.setattr(drive_limit, "FAT_LARGEST", 20 * recording.stat().st_size)
+    from agent.export import reencode_size
+    measured = []
+    real = reencode_size.reencoded_estimate
+    monkeypatch.setattr(reencode_size, "reencoded_estimate",
+                        lambda *a, **k: measured.append(real(*a, **k)) or measured[-1])
     assert _export(masked_home, stick, "--json") == 0
     clip = Path(json.loads(capsys.readouterr().out)["clip"])
     assert clip.stat().st_size > 2 * recording.stat().st_size   # the re-encode is bigger
+    # The stretches weighed it near what it came to (the recordings' bytes were a fifth).
+    [estimate] = measured
+    assert 0.6 * clip.stat().st_size < estimate < CLEARLY_OVER * clip.stat().st_size
 
 
 def test_a_clip_measured_near_the_limit_is_cut_and_the_drive_has_the_last_word(
