@@ -226,3 +226,20 @@ def test_an_export_takes_the_time_the_listing_showed_for_a_camera_on_winter_time
     assert code == 0, cap.err
     assert json.loads(cap.out)["requested"] == {"start": "2026-11-20T22:05:00Z",
                                                 "end": "2026-11-20T22:05:03Z"}
+
+
+def test_a_window_the_clocks_jump_turns_around_is_said_as_it_was_read(porch, tmp_path, capsys):
+    # export hunt 15: 02:30 to 03:10 on the night the clocks go forward, as the owner's
+    # notes had it. 02:30 never happened and is read as 03:30 PDT (said in a note), so --from
+    # came after --to, and the refusal said only "--from must be before --to", which the
+    # owner's 02:30 and 03:10 are. It now says the two times as they were read.
+    code = main(["--home", str(porch), "export", "--camera", "porch", "--from",
+                 "2026-03-08T02:30:00", "--to", "2026-03-08T03:10:00", "--out", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 2 and "02:30:00 never happened" in err, err
+    assert ("--from must be before --to (read as 2026-03-08 03:30:00 PDT to 03:10:00 PDT)"
+            in err)
+    code = main(["--home", str(porch), "coverage", "--camera", "porch", "--from",
+                 "2026-03-08T02:30:00", "--to", "2026-03-08T03:10:00"])
+    assert code == 2 and "(read as 2026-03-08 03:30:00 PDT to 03:10:00 PDT)" in \
+        capsys.readouterr().err

@@ -85,8 +85,8 @@ def export(agent: Agent, args) -> int:
     agent.check_room_to_export(Path(args.out))   # before the index is opened
     tz = zone_for(agent, [args.camera])
     start, end = parse_time(args.start, "--from", tz), parse_time(args.end, "--to", tz)
-    if start >= end:
-        raise UsageError("--from must be before --to")
+    if start >= end:   # as read: a time the clocks skipped was moved (a note said so above)
+        raise UsageError(f"--from must be before --to (read as {window(start, end, tz)})")
     mute = tuple(parse_mute(text, start, end, tz) for text in args.mute)
     if mute and not args.keep_audio:
         raise UsageError("--mute silences parts of the kept sound: add --keep-audio (without "

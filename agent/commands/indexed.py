@@ -50,7 +50,7 @@ def recordings(agent: Agent, args) -> int:
     start = parse_time(args.start, "--from", tz) if args.start else None
     end = parse_time(args.end, "--to", tz) if args.end else None
     if start is not None and end is not None and start >= end:
-        raise UsageError("--from must be before --to")
+        raise UsageError(f"--from must be before --to (read as {window(start, end, tz)})")
     if args.camera:
         agent.indexed_camera(args.camera)   # an unknown name is said so, with the known ones
     roots = {s.id: s.root for s in agent.sources()}
@@ -102,7 +102,7 @@ def coverage(agent: Agent, args) -> int:
     tz = zone_for(agent, [args.camera])
     start, end = parse_time(args.start, "--from", tz), parse_time(args.end, "--to", tz)
     if start >= end:
-        raise UsageError("--from must be before --to")
+        raise UsageError(f"--from must be before --to (read as {window(start, end, tz)})")
     try:
         cov = agent.coverage(args.camera, start, end)
     except NotFound as exc:
