@@ -84,3 +84,37 @@ def test_a_recorders_window_too_deep_for_windows_is_refused_before_it_is_downloa
                               format_utc(T0 + 4 * US), "--out", str(deep))
         assert code == 2 and "too deep for Windows" in err, err
         assert len(sim.device.served) == served and list(deep.iterdir()) == []
+
+
+def test_a_masked_recorders_window_is_weighed_without_reading_the_recorder_behind_its_back(
+        recent_footage, tmp_path, capsys, monkeypatch):
+    # A clip re-encoded whole is weighed by stretches of it cut first (reencode_size.py); a
+    # recorder's rows are no files here but its address, and FFmpeg, given one to cut, went
+    # to the recorder itself, outside the agent's allow-list and pinned certificate. A
+    # recorder's camera is weighed by the sizes it listed, nothing cut.
+    monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    home, stick = tmp_path / "home", tmp_path / "stick"
+    stick.mkdir()
+    masks = tmp_path / "masks.json"
+    masks.write_text(json.dumps({"polygons": [{"name": "hedge", "points": [
+        [0, 0], [0.2, 0], [0.2, 0.2], [0, 0.2]]}]}))
+    with Simulator(recent_footage, "reolink", "admin", PASSWORD, tls=True, zone=POSIX_LA,
+                   clock_offset_s=HOURS_OFF) as sim:
+        run = lambda *a, **kw: cli(capsys, monkeypatch, home, *a, **kw)  # noqa: E731
+        assert run("sources", "add-recorder", sim.url, "--vendor", "reolink", "--user",
+                   "admin", "--password-stdin", "--name", "nvr", "--camera", "drive",
+                   "--json", stdin=PASSWORD + "\n")[0] == 0
+        assert run("scan", "--json")[0] == 0
+        code, _out, err = run("masks", "set", "drive", str(masks))
+        assert code == 0, err
+        listed = sum(clip.size for clip in sim.device.catalogue.clips[1])
+        _fat_here(monkeypatch, tmp_path, stick)
+        monkeypatch.setattr(drive_limit, "FAT_LARGEST", listed // 6)
+        asked = len(sim.device.log)
+        code, _out, err = run("export", "--camera", "drive", "--from", format_utc(T0), "--to",
+                              format_utc(T0 + 30 * US), "--out", str(stick), "--progress",
+                              "none")
+        assert code == 2 and "this clip would be about " in err, err
+        # Only the agent's own calls reached the device: none for a bare address.
+        assert [call for call in sim.device.log[asked:] if call[1] == "/"] == []
+        assert len(sim.device.served) == 0 and not any(stick.iterdir())

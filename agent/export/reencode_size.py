@@ -48,10 +48,15 @@ def clip_weight(plan: ExportPlan, redaction: Redaction | None, keep_audio: bool,
     """(bytes, allowance): what a clip of `plan`'s window is weighed at against a drive whose
     largest file is `largest` bytes (None: no limit, nothing measured), and how far past it
     that may go before the clip is refused. Its recordings' bytes, allowed nothing more, unless
-    `redaction` re-encodes it whole and stretches of it could be cut: then their measure,
-    allowed CLEARLY_OVER."""
+    `redaction` re-encodes it whole and stretches of its recordings, files on this computer,
+    could be cut: then their measure, allowed CLEARLY_OVER."""
     copied = clip_estimate(plan.coverage.files, plan.start_us, plan.end_us)
     if largest is None or redaction is None or not redaction.touches_video:
+        return copied, 1.0
+    if any(row.status == "remote" for row in plan.coverage.files):
+        # A recorder's rows are its address, no file: FFmpeg given one would go to the
+        # recorder itself, past the agent's allow-list and pinned certificate. Weighed by the
+        # sizes it listed; once downloaded, the export weighs the files so.
         return copied, 1.0
     measured = reencoded_estimate(plan, redaction, keep_audio, cancel, progress)
     return (copied, 1.0) if measured is None else (measured, CLEARLY_OVER)
