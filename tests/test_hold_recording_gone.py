@@ -38,8 +38,9 @@ def test_a_recording_deleted_as_the_copy_begins_is_passed_over_and_the_rest_held
     assert code == 0, err
     hold = Path(run.json("inbox", "show", "--", jti)["hold"])
     assert (f"held 1 recording ({second.stat().st_size:,} bytes) in {hold}") in err, err
-    assert ("1 recording of the window was no longer in its folder when its copy began (a "
-            "recorder deletes its oldest recordings to make room for new ones), so the safe "
+    assert ("1 recording of the window was no longer in its folder as it was indexed when its "
+            "copy began (a recorder deletes its oldest recordings, or records over them, to "
+            "make room for new ones), so the safe "
             f"copy does not hold it: {first}") in err, err
     assert list(manifest(hold)) == [f"porch/{second.name}"]
     record = json.loads((hold / holds.RECORD).read_text())
@@ -106,7 +107,8 @@ def test_a_recording_deleted_with_its_emptied_date_folder_is_passed_over(flow, m
     code, _, err = run("inbox", "hold", "--", jti)
     assert code == 0, err
     hold = Path(run.json("inbox", "show", "--", jti)["hold"])
-    assert ("1 recording of the window was no longer in its folder when its copy began (a "
-            "recorder deletes its oldest recordings to make room for new ones), so the safe "
+    assert ("1 recording of the window was no longer in its folder as it was indexed when its "
+            "copy began (a recorder deletes its oldest recordings, or records over them, to "
+            "make room for new ones), so the safe "
             f"copy does not hold it: {first}") in err, err
     assert list(manifest(hold)) == [f"porch/{second.name}"]

@@ -280,7 +280,10 @@ def test_a_hold_copies_both_recordings_whose_names_differ_only_in_capitals(tmp_p
     rows = []
     for name, data in (("CH01.mp4", b"upper"), ("ch01.mp4", b"lower")):
         (src / name).write_bytes(data)
-        rows.append(SimpleNamespace(camera="porch", path=str(src / name), ranged=False))
+        st = (src / name).stat()   # as the scan indexed it
+        rows.append(SimpleNamespace(camera="porch", path=str(src / name), ranged=False,
+                                    source_id=1, status="ok", size=st.st_size,
+                                    mtime_ns=st.st_mtime_ns))
     staging = tmp_path / "staging"
     staging.mkdir()
     held = hold_copies.copy_recordings(rows, staging)

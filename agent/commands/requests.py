@@ -153,13 +153,14 @@ def inbox_hold(agent, args) -> int:
     else:
         say(f"the safe copy in {made.path} holds every recording of the window indexed now "
             f"({held}); nothing was added")
-    if made.gone:   # deleted since the scan (a recorder making room): nothing left to copy
+    if made.gone:   # deleted or recorded over since the scan (a recorder making room)
         one = len(made.gone) == 1
         say(f"{counted(len(made.gone), 'recording')} of the window "
-            f"{'was' if one else 'were'} no longer in {'its' if one else 'their'} folder when "
-            f"{'its' if one else 'their'} copy began (a recorder deletes its oldest recordings "
-            f"to make room for new ones), so the safe copy does not hold "
-            f"{'it' if one else 'them'}: " + ", ".join(made.gone))
+            f"{'was' if one else 'were'} no longer in {'its' if one else 'their'} folder as "
+            f"{'it was' if one else 'they were'} indexed when {'its' if one else 'their'} copy "
+            "began (a recorder deletes its oldest recordings, or records over them, to make "
+            f"room for new ones), so the safe copy does not hold {'it' if one else 'them'}: "
+            + ", ".join(made.gone))
     return 0
 
 

@@ -14,11 +14,14 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from agent.export.hashed_files import read_chunks, write_hashed
+from agent.index.changed import same_recording
 from agent.index.coverage import USABLE
+from agent.index.local_times import LocalTimeDisks
 from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
+from agent.index.rows import Source
 from agent.index.store import Store
 from agent.requests.hold_names import copy_name, unique_name
 from agent.storage import distinct_name
@@ -87,27 +90,58 @@ def copy_names(rows: list, taken: set[str] | None = None) -> Iterator[tuple]:
 
 def copy_recordings(rows: list, staging: Path, cancel: threading.Event | None = None,
                     taken: set[str] | None = None, gone: list | None = None,
-                    roots: dict[int, str] | None = None) -> list[HeldFile]:
+                    sources: Mapping[int, Source] | None = None) -> list[HeldFile]:
     """Copy the files of `rows` (one row per file) into `staging`, each under the name
     copy_names gives it; CopyCancelled once `cancel` is set. `gone` (given) gets each row
     whose recording is no longer there as its copy begins, which is passed over: a request at
     the edge of what a recorder keeps has its oldest recording deleted to make room (a ring
     file is written over in place, never deleted), and the whole copy failing on it left the
-    window's other recordings, the ring's next, uncopied. `roots`, by source id, the recordings
-    folders the rows were indexed in (_deleted)."""
-    held = []
+    window's other recordings, the ring's next, uncopied. It gets too each whose file is not
+    the recording indexed, as its copy begins or once it is copied (a camera recording over
+    its oldest files in a loop, under the same names): the copy would be placed at the indexed
+    recording's times, and a cut of it would seal other footage as the window's. `sources`, by
+    id, the recordings folders the rows were indexed in (_deleted; a card keeping local
+    times: changed.same_recording)."""
+    held, passed, local = [], ([] if gone is None else gone), LocalTimeDisks()
+    sources = sources or {}
     for row, name, ring_folder in copy_names(rows, taken):
-        if gone is not None and not row.ranged and _deleted(
-                row.path, (roots or {}).get(row.source_id)):
+        root = sources[row.source_id].root if row.source_id in sources else None
+        if gone is not None and not row.ranged and _deleted(row.path, root):
             gone.append(row)
+            continue
+        if not row.ranged and not _as_indexed(row, os.stat(row.path), sources, local):
+            passed.append(row)
             continue
         if ring_folder is not None:
             held += _copy_ring_index(Path(row.path).parent, staging, ring_folder, cancel)
         dest = staging / name
         dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        size, digest = _copy_hashed(Path(row.path), dest, cancel)
+        size, digest, after = _copy_hashed(Path(row.path), dest, cancel)
+        if not row.ranged and not (_as_indexed(row, after, sources, local)
+                                   and (row.status == "in-progress" or size == row.size)):
+            dest.unlink()   # written over as it was read: not the recording indexed
+            passed.append(row)
+            continue
         held.append(HeldFile(row.path, name, size, digest))
     return held
+
+
+def still_indexed(row, sources: Mapping[int, Source], local: LocalTimeDisks) -> bool:
+    """Whether `row`'s file (no ring file's) is there and still the recording indexed: one
+    deleted or recorded over since the scan is none a copy could hold (copy_recordings)."""
+    try:
+        return _as_indexed(row, os.stat(row.path), sources, local)
+    except (OSError, ValueError):
+        return False
+
+
+def _as_indexed(row, st: os.stat_result, sources: Mapping[int, Source],
+                local: LocalTimeDisks) -> bool:
+    """Whether `row`'s file, as `st` says it is now, is still the recording the scan indexed
+    (changed.same_recording: the same size and time; one being written may have grown). The
+    rows of a ring file are not asked: its date changes with every recording the camera adds,
+    and its copy is checked against the card's index copied with it."""
+    return same_recording(row, st.st_size, st.st_mtime_ns, sources, local)
 
 
 def _deleted(path: str, root: str | None = None) -> bool:
@@ -137,13 +171,15 @@ def _copy_ring_index(ring: Path, staging: Path, folder: str,
     held = []
     for name in (*INDEX_NAMES, SQLITE_INDEX):
         if (ring / name).is_file():
-            size, digest = _copy_hashed(ring / name, staging / folder / name, cancel)
+            size, digest, _st = _copy_hashed(ring / name, staging / folder / name, cancel)
             held.append(HeldFile(str(ring / name), f"{folder}/{name}", size, digest))
     return held
 
 
-def _copy_hashed(src: Path, dest: Path, cancel: threading.Event | None) -> tuple[int, str]:
-    """Copy src to a new file, hashing the bytes as they pass; returns (size, sha256 hex)."""
+def _copy_hashed(src: Path, dest: Path,
+                 cancel: threading.Event | None) -> tuple[int, str, os.stat_result]:
+    """Copy src to a new file, hashing the bytes as they pass; returns (size, sha256 hex, and
+    src's stat once copied)."""
     def chunks():
         for chunk in read_chunks(src):
             if cancel is not None and cancel.is_set():
@@ -153,4 +189,4 @@ def _copy_hashed(src: Path, dest: Path, cancel: threading.Event | None) -> tuple
     digest, size = write_hashed(dest, chunks())
     st = os.stat(src)
     os.utime(dest, ns=(st.st_atime_ns, st.st_mtime_ns))  # the copy's, never the source's
-    return size, digest
+    return size, digest, st

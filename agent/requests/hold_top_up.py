@@ -33,15 +33,16 @@ import shutil
 import threading
 import time
 from dataclasses import asdict, replace as changed
-from os.path import lexists
 from pathlib import Path
 
+from agent.index.local_times import LocalTimeDisks
 from agent.index.mirror import Connect
 from agent.index.store import Store
 from agent.os_words import plain_home_error
 from agent.index.remote_window import FetchCancelled
 from agent.recorders.model import RecorderError
-from agent.requests.hold_copies import CopyCancelled, HeldFile, copy_recordings, window_rows
+from agent.requests.hold_copies import (CopyCancelled, HeldFile, copy_recordings, still_indexed,
+                                        window_rows)
 from agent.requests.hold_downloads import (RecorderUnreachable, download_missing, held_files,
                                            placed_downloads)
 from agent.requests.hold_moving_in import move_in, remove_copies, taken_names
@@ -123,15 +124,17 @@ def missing_rows(store: Store, hold: Hold, start_us: int, end_us: int,
     into the window (its copy holds only what it had then: hold_placement.grown_into), and
     still in its folder. A recorder's are those it listed since (hold_downloads.py)."""
     was = {(r.path, r.byte_start): r for c in hold.placement.cameras for r in c.indexed}
-    out = []
+    out, sources, local = [], {s.id: s for s in store.sources()}, LocalTimeDisks()
     for row in window_rows(store, start_us, end_us, cameras):   # each of a ring file's
         then = was.get((row.path, row.byte_start))
         if row.status == "remote":   # the recorder lists a recording once it closed it
             if then is None:
                 out.append(row)
             continue
-        # one deleted since the scan (a recorder making room) is none to add: passed over
-        if (then is None or grown_into(then, row, end_us)) and (row.ranged or lexists(row.path)):
+        # one deleted or recorded over since the scan (a recorder making room) is none to
+        # add: passed over
+        if (then is None or grown_into(then, row, end_us)) and (
+                row.ranged or still_indexed(row, sources, local)):
             out.append(row)
     return out
 
@@ -164,7 +167,7 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
         gone: list = []
         added = copy_recordings([r for r in rows if r.status != "remote"], staging, cancel,
                                 taken=taken, gone=gone,
-                                roots={s.id: s.root for s in store.sources()})
+                                sources={s.id: s for s in store.sources()})
         missed = tuple(sorted({r.path for r in gone}))
         local = [r for r in missing if r.status != "remote" and r.path not in missed]
         windows = download_missing(store, [r for r in missing if r.status == "remote"],

@@ -189,7 +189,7 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
         staging.mkdir(parents=True, mode=0o700)
         local, gone = [r for r in rows if r.status != "remote"], []
         held = copy_recordings(local, staging, cancel, gone=gone,
-                               roots={s.id: s.root for s in store.sources()})
+                               sources={s.id: s for s in store.sources()})
         windows = _download_all(store, [r for r in rows if r.status == "remote"], staging,
                                 start_us, end_us, connect, cancel)
         missed = {r.path for r in gone}
