@@ -160,6 +160,20 @@ def test_a_hold_whose_copies_failed_reads_in_spanish(spanish, agent, monkeypatch
     assert ("/media/card/porch.mp4" in said) == isinstance(failure, OSError)
 
 
+def test_a_hold_refused_for_another_card_in_the_slot_reads_in_spanish(spanish, agent,
+                                                                     tmp_path):
+    from demo.samples import make_recordings
+    card = tmp_path / "card"
+    make_recordings(card, "blue-iris", "porch", 0, 1, 2.0, fps=10)
+    agent.add_source(card, camera="porch", tz="UTC")
+    agent.scan()
+    card.rename(tmp_path / "own-card")   # another camera's card in its slot
+    make_recordings(card, "blue-iris", "porch", 0, 1, 3.0, fps=10)
+    message = hold_refusal(lambda: holds.make_hold(agent.home, agent.store, "req-1", 0,
+                                                   10**7))
+    reads_in_spanish(message, str(card))
+
+
 def test_a_hold_that_cannot_be_removed_reads_in_spanish(spanish, agent, monkeypatch):
     hold = holds.make_hold(agent.home, agent.store, "req-1", 0, 10**6)
 

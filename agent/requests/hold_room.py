@@ -14,7 +14,9 @@ from agent.export.naming import utf16_units
 from agent.export.path_room import (WINDOWS_MAX_PATH, clip_path_length, long_paths_enabled,
                                     windows_room_problem)
 from agent.file_locks import Busy, open_lock
+from agent.index.disk_identity import volume_identity
 from agent.index.links import links_out
+from agent.index.other_disk import OtherDisk, judge
 from agent.index.ring_files import INDEX_NAMES, SQLITE_INDEX
 from agent.requests.hold_copies import CopyCancelled, copy_names
 from agent.requests.hold_names import unique_name
@@ -69,7 +71,34 @@ def copy_problem(home: Path, store: Store, rows: list, start_us: int, end_us: in
     for path in links_out(store.sources(), rows):  # swapped for a link since the scan
         return (f"{path} is now a link to a file outside its recordings folder, which is never "
                 "read; scan the folder again")
-    return path_problem(home, folder, rows, taken) or room_problem(home, rows, start_us, end_us)
+    return (disk_problem(store, rows) or path_problem(home, folder, rows, taken)
+            or room_problem(home, rows, start_us, end_us))
+
+
+def disk_problem(store: Store, rows: list) -> str | None:
+    """Why nothing may be copied when a recordings folder of `rows` now holds another disk than
+    the one its recordings were indexed from (another camera's card in the reader slot: the
+    scan's own judgement, index/other_disk.py), or None. Its files under the indexed names
+    were copied as the window's recordings; those it lacks were said deleted to make room,
+    while they were on the card out of the slot."""
+    for source in store.sources():
+        if not any(r.source_id == source.id and r.status != "remote" for r in rows):
+            continue
+        root = Path(source.root)
+        try:
+            with os.scandir(root) as listing:
+                if next(listing, None) is None:
+                    continue   # nothing there: its copy says to connect the drive
+        except OSError:
+            continue
+        try:
+            judge(root, store.file_stats(source.id), store.disk(source.id),
+                  volume_identity(str(root)), lambda: store.ranges(source.id))
+        except OtherDisk:
+            return (f"the recordings folder {root} now holds another disk than the one its "
+                    "recordings were indexed from (another card or drive in the same slot?), "
+                    "so nothing was copied: put its own card or drive back, then hold it again")
+    return None
 
 
 def path_problem(home: Path, folder: str, rows: list, taken: set[str] | None = None, *,

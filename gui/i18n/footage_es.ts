@@ -5114,6 +5114,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>no se copió nada</translation>
     </message>
     <message>
+        <source>the recordings folder {path} now holds another disk than the one its recordings were indexed from (another card or drive in the same slot?), so nothing was copied: put its own card or drive back, then hold it again</source>
+        <translation>la carpeta de grabaciones {path} contiene ahora un disco distinto de aquel del que se indexaron sus grabaciones (¿otra tarjeta o unidad en la misma ranura?), así que no se copió nada: vuelva a poner su propia tarjeta o unidad y vuelva a guardarla</translation>
+    </message>
+    <message>
         <source>{path} is now a link to a file outside its recordings folder, which is never read; scan the folder again</source>
         <translation>{path} es ahora un enlace a un archivo fuera de su carpeta de grabaciones, que nunca se lee; vuelva a examinar la carpeta</translation>
     </message>

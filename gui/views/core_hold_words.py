@@ -45,6 +45,11 @@ TEMPLATES: tuple[str, ...] = (
                               "LongPathsEnabled set to 1 in the registry), then start the app "
                               "again"),
     QT_TRANSLATE_NOOP("core", "nothing was copied"),
+    # another card in a recordings folder's reader slot (hold_room.disk_problem)
+    QT_TRANSLATE_NOOP("core", "the recordings folder {path} now holds another disk than the one "
+                              "its recordings were indexed from (another card or drive in the "
+                              "same slot?), so nothing was copied: put its own card or drive "
+                              "back, then hold it again"),
     # a recording swapped for a link since the scan (holds.py, agent/export/plan.py)
     QT_TRANSLATE_NOOP("core", "{path} is now a link to a file outside its recordings folder, "
                               "which is never read; scan the folder again"),
