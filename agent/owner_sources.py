@@ -10,10 +10,12 @@ from __future__ import annotations
 import ntpath
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from agent import timebase
 from agent.errors import AgentError, NotFound, Refusal, UsageProblem
+from agent.index import disk_identity
 from agent.index.camera_names import CameraNameError, composed, folder_camera_name
 from agent.index.first_look import FolderFacts, look_at_folder
 from agent.index.layouts import LAYOUTS
@@ -62,8 +64,11 @@ class OwnerSources:
                 clock_offset_s = 0.0
         clock_offset_s = timebase.check_clock_offset(clock_offset_s)
         try:
+            # a name the app gives is told by the folder's disk too (index/let_go.py)
+            disk = None if camera is not None or before is not None else \
+                disk_identity.volume_identity(str(root))
             src = self.store.add_source(str(root), camera or folder_camera_name(str(root)) or "camera", tz, layout,
-                                        clock_offset_s, explicit=camera is not None)
+                                        clock_offset_s, explicit=camera is not None, disk=disk)
         except CameraNameError as exc:
             raise Refusal(str(exc)) from None
         if before is not None and camera is not None and camera != before.camera:
@@ -190,9 +195,15 @@ class OwnerSources:
         if root.is_dir() and self.store.source(str(root)) is None:   # said before any walk
             self._refuse_own_folder(root)
         try:
-            return look_at_folder(root)
+            facts = look_at_folder(root)
         except NotADirectoryError as exc:
             raise AgentError(str(exc)) from None
+        # A recorder's name for its one camera is a good name; a bare channel number ("001")
+        # is not, so the folder's name is offered instead; told by the folder's disk too.
+        one = facts.cameras[0] if len(facts.cameras) == 1 else ""
+        wanted = one if one and not one.isdigit() else folder_camera_name(str(root)) or "camera"
+        return replace(facts, offered=self.store.offered_name(
+            wanted, disk_identity.volume_identity(str(root))))
 
     @staticmethod
     def layouts() -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from agent.index.camera_names import (CameraNameError, camera_name, check_name, composed,
                                       name_key, numbered_name)
 from agent.index.camera_renames import CameraRenames
+from agent.index.let_go import LetGo
 from agent.index.store_errors import check_source
 from agent.databases import Transaction
 
@@ -37,7 +38,7 @@ class IndexedCamera:
     given: bool                    # named by the owner (a rename), not by the rule
 
 
-class CameraBook(CameraRenames):
+class CameraBook(CameraRenames, LetGo):
     """The index's camera tables, used under the Store's lock and connection."""
 
     def __init__(self, db: sqlite3.Connection, lock):
@@ -99,8 +100,11 @@ class CameraBook(CameraRenames):
         return [IndexedCamera(name, root, tuple(chans.get(cid, ())), tuple(former.get(cid, ())),
                        bool(given)) for cid, name, root, given in cams]
 
-    def free_name(self, wanted: str, explicit: bool) -> str:
-        """`wanted` if no camera holds it; else refused (explicit) or numbered (a default)."""
+    def free_name(self, wanted: str, explicit: bool, disk: str | None = None) -> str:
+        """`wanted` if no camera holds it; else refused (explicit) or numbered (a default). A
+        default name for a folder on `disk` (disk_identity.py) is a removed folder's camera's
+        own when that folder was on the same disk, and never a name kept for one on another
+        (let_go.py)."""
         name = check_name(wanted)
         if explicit:
             held = self._holders(name)
@@ -109,37 +113,13 @@ class CameraBook(CameraRenames):
                                       "was called that); two recordings folders are never one "
                                       "camera: choose another name")
             return name
-        return self._numbered(name) if self._taken(name) else name
+        return self.default_name(name, disk)
 
     def ensure_bases(self) -> None:
         """Give every source its own camera (sources kept from an index before version 2)."""
         with self._lock, Transaction(self._db):
             for (source_id,) in self._db.execute("SELECT id FROM sources ORDER BY id").fetchall():
                 self._base(source_id)
-
-    # a folder removed and added again --------------------------------------------------------
-    def let_go(self, source_id: int) -> None:
-        """Keep the former names of the source's cameras, about to be removed with it, by the
-        name each camera has (inside the caller's transaction). A card read at another drive
-        letter is removed and added again under its camera's name (moved_folder.py): a camera
-        renamed before lost the name it had, which a request, its approval and its safe copy
-        still call it by (the copy's record names it so), and the copy went unused."""
-        self._db.execute("INSERT OR REPLACE INTO let_go_names(name, camera) SELECT f.name, "
-                         "c.name FROM former_names f JOIN cameras c ON c.id = f.camera_id "
-                         "WHERE c.source_id=?", (source_id,))
-
-    def _take_back(self, cid: int, name: str) -> None:
-        """Give camera `cid`, just named `name`, the former names a removed folder's camera of
-        that name had (let_go); one another camera has, or had, since stays that camera's."""
-        folded = name_key(name)
-        rows = self._db.execute("SELECT name, camera FROM let_go_names").fetchall()
-        for old, camera in rows:
-            if name_key(camera) != folded:
-                continue
-            if not self._taken(old):
-                self._db.execute("INSERT INTO former_names(name, camera_id) VALUES (?,?)",
-                                 (old, cid))
-            self._db.execute("DELETE FROM let_go_names WHERE name=?", (old,))
 
     # naming as a scan meets channels ----------------------------------------------------------
     def add_base(self, source_id: int, name: str) -> None:

@@ -27,6 +27,9 @@ class FolderFacts:
     layout: str | None       # the recorder layout recognised, if any
     cameras: tuple[str, ...]
     names_in_utc: bool       # the recognised recorder names its files in UTC
+    # The camera name offered for it (the Agent's look: a removed folder's camera on the same
+    # disk, and never a name kept for one on another: index/let_go.py); "" when not asked.
+    offered: str = ""
 
     @property
     def more(self) -> bool:

@@ -15,7 +15,8 @@ it empty, and the next scan fills it. A rule of placement changed since an index
 the rows it would move looked at again by the next scan, once: `relooked` keeps the rules done
 (a table an older agent leaves alone, so the index is no newer for it). So is `let_go_names`:
 the former names of a removed folder's cameras, by the name each camera had then, given back
-to the camera of a folder added again under that name (cameras.py).
+to the camera of a folder added again under that name, and `let_go_folders`: its own camera's
+name with its folder and the disk its recordings were indexed from (let_go.py).
 """
 from __future__ import annotations
 
@@ -159,6 +160,11 @@ CREATE TABLE IF NOT EXISTS relooked (
 CREATE TABLE IF NOT EXISTS let_go_names (
     name TEXT PRIMARY KEY,
     camera TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS let_go_folders (
+    camera TEXT PRIMARY KEY,
+    root TEXT NOT NULL,
+    disk TEXT
 );
 CREATE INDEX IF NOT EXISTS files_camera_start ON files(camera_id, start_us);
 CREATE INDEX IF NOT EXISTS files_source ON files(source_id);

@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from agent.index.camera_names import CameraNameError
 from agent.index.cameras import CameraBook
 from agent.index.recorder_book import RecorderBook
 from agent.index.remote_rows import RemoteRows
@@ -72,10 +73,11 @@ class Store(RemoteRows):
 
     # sources -----------------------------------------------------------------------------
     def add_source(self, root: str, camera: str, tz: str, layout: str, clock_offset_s: float,
-                   explicit: bool = True) -> Source:
+                   explicit: bool = True, disk: str | None = None) -> Source:
         """Register a root and its camera, or update a registered root's settings (its name is
         changed with `names.rename`). A name another camera holds is refused when `explicit`
-        (the owner typed it) and made unique otherwise (a default from the folder's name)."""
+        (the owner typed it) and made unique otherwise (a default from the folder's name),
+        told by the folder's `disk` too (disk_identity.py, let_go.py)."""
         storable(root)
         with self._lock, Transaction(self._db):
             row = self._db.execute("SELECT id FROM sources WHERE root=?", (root,)).fetchone()
@@ -83,12 +85,21 @@ class Store(RemoteRows):
                 self._db.execute("UPDATE sources SET tz=?, layout=?, clock_offset_s=? WHERE id=?",
                                  (tz, layout, clock_offset_s, row[0]))
             else:
-                name = self.names.free_name(camera, explicit)
+                name = self.names.free_name(camera, explicit, disk)
                 cur = self._db.execute(
                     "INSERT INTO sources(root, camera, tz, layout, clock_offset_s) VALUES (?,?,?,?,?)",
                     (root, name, tz, layout, clock_offset_s))
                 self.names.add_base(cur.lastrowid, name)
         return self.source(root)
+
+    def offered_name(self, wanted: str, disk: str | None) -> str:
+        """The name a folder on `disk` would get by default (add_source, not `explicit`):
+        what the app offers for it; `wanted` itself when that is no name a camera may have."""
+        with self._lock:
+            try:
+                return self.names.free_name(wanted, False, disk)
+            except CameraNameError:
+                return wanted
 
     def invalidate(self, source_id: int) -> None:
         """Make the next scan re-place every file of a source (its zone or clock changed)."""

@@ -195,11 +195,12 @@ class FolderStep(QWidget):
         # These recorders name files in UTC; any other folder's times are read in the owner's
         # zone until they say otherwise.
         self.tz.setCurrentText("UTC" if facts.names_in_utc else self.ctx.zone)
-        # A recorder's name for its one camera is a good default; a bare channel number ("001")
-        # is not, so the folder's name is offered instead.
+        # The agent's offer (a removed folder's camera back on its own disk, never a name kept
+        # for one on another); else a recorder's name for its one camera, a bare channel
+        # number ("001") not, so the folder's name.
         one = facts.cameras[0] if len(facts.cameras) == 1 else ""
-        self.camera.setText(one_line(one if one and not one.isdigit()
-                                      else folder_camera_name(facts.path)))
+        self.camera.setText(one_line(facts.offered or (one if one and not one.isdigit()
+                                                       else folder_camera_name(facts.path))))
         if registered is not None:
             self.camera.setText(one_line(registered.camera))
             self.tz.setCurrentText(registered.tz)
