@@ -203,7 +203,7 @@ class OwnerSources:
         one = facts.cameras[0] if len(facts.cameras) == 1 else ""
         wanted = one if one and not one.isdigit() else folder_camera_name(str(root)) or "camera"
         return replace(facts, offered=self.store.offered_name(
-            wanted, disk_identity.volume_identity(str(root))))
+            wanted, disk_identity.volume_identity(str(root)), str(root)))
 
     @staticmethod
     def layouts() -> tuple[str, ...]:

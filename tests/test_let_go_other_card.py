@@ -94,6 +94,21 @@ def test_the_same_card_put_back_where_it_was_is_its_camera_again(agent, tmp_path
     assert (camera.name, camera.former_names) == ("porch", ("card",))
 
 
+def test_another_folder_of_the_same_disk_is_not_the_removed_camera(agent, tmp_path, slot):
+    """A PC's drive holds many cameras' folders under one disk name: one added after another
+    was removed is its own camera, not the removed one back."""
+    porch, yard = tmp_path / "D" / "porch", tmp_path / "D" / "yard"
+    for folder in (porch, yard):
+        make_recordings(folder, "blue-iris", folder.name, T, 1, 4.0, fps=10, gop_s=1.0)
+        slot[str(folder)] = CARD_A
+    agent.add_source(porch, tz="UTC")
+    agent.scan()
+    agent.remove_source(porch)
+    agent.add_source(yard, tz="UTC")
+    assert _camera(agent, yard).name == "yard"
+    assert agent.look_at_folder(porch).offered == "porch"
+
+
 def test_where_no_disk_is_named_a_default_name_is_as_before(agent, tmp_path):
     """A disk the system names none for (a network share, macOS): nothing tells the cards
     apart, so a folder's default name is given as before."""

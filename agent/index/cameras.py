@@ -100,11 +100,12 @@ class CameraBook(CameraRenames, LetGo):
         return [IndexedCamera(name, root, tuple(chans.get(cid, ())), tuple(former.get(cid, ())),
                        bool(given)) for cid, name, root, given in cams]
 
-    def free_name(self, wanted: str, explicit: bool, disk: str | None = None) -> str:
+    def free_name(self, wanted: str, explicit: bool, disk: str | None = None,
+                  root: str | None = None) -> str:
         """`wanted` if no camera holds it; else refused (explicit) or numbered (a default). A
-        default name for a folder on `disk` (disk_identity.py) is a removed folder's camera's
-        own when that folder was on the same disk, and never a name kept for one on another
-        (let_go.py)."""
+        default name for a folder `root` on `disk` (disk_identity.py) is a removed folder's
+        camera's own when that folder was on the same disk (at `root`, or called `wanted`),
+        and never a name kept for one on another (let_go.py)."""
         name = check_name(wanted)
         if explicit:
             held = self._holders(name)
@@ -113,7 +114,7 @@ class CameraBook(CameraRenames, LetGo):
                                       "was called that); two recordings folders are never one "
                                       "camera: choose another name")
             return name
-        return self.default_name(name, disk)
+        return self.default_name(name, disk, root)
 
     def ensure_bases(self) -> None:
         """Give every source its own camera (sources kept from an index before version 2)."""

@@ -38,15 +38,17 @@ class LetGo:
                          "c.source_id LEFT JOIN disks d ON d.source_id = s.id WHERE "
                          "c.source_id=? AND c.channel=''", (source_id,))
 
-    def default_name(self, name: str, disk: str | None) -> str:
-        """The name a folder on `disk` gets when the owner typed none (`name`, its folder's):
-        the name of a removed folder's camera on that disk, when no camera has it now; else
-        `name`, numbered when a camera has or had it or it is kept for a removed folder's
-        camera on another disk."""
+    def default_name(self, name: str, disk: str | None, root: str | None = None) -> str:
+        """The name a folder `root` on `disk` gets when the owner typed none (`name`, its
+        folder's): the name of a removed folder's camera on that disk, when no camera has it
+        now and that folder was `root` or its camera had `name` (one disk, a PC's drive, holds
+        many folders); else `name`, numbered when a camera has or had it or it is kept for a
+        removed folder's camera on another disk."""
         if disk is not None:
-            for camera, kept in self._db.execute("SELECT camera, disk FROM let_go_folders "
-                                                 "ORDER BY camera").fetchall():
-                if kept == disk and not self._taken(camera):
+            for camera, kept, was in self._db.execute("SELECT camera, disk, root FROM "
+                                                      "let_go_folders ORDER BY camera").fetchall():
+                if kept == disk and not self._taken(camera) and (
+                        was == root or self._had(camera, name)):
                     return camera
         if not (self._taken(name) or self._kept_elsewhere(name, disk)):
             return name
@@ -55,6 +57,13 @@ class LetGo:
                 numbered_name(name, n), disk):
             n += 1
         return numbered_name(name, n)
+
+    def _had(self, camera: str, name: str) -> bool:
+        """Whether the removed folder's camera `camera` was called `name`, then or before."""
+        folded = name_key(name)
+        return name_key(camera) == folded or any(
+            name_key(old) == folded for (old,) in self._db.execute(
+                "SELECT name FROM let_go_names WHERE camera=?", (camera,)).fetchall())
 
     def _kept_elsewhere(self, name: str, disk: str | None) -> bool:
         """Whether `name` is kept for a removed folder's camera (its name then, or a former

@@ -85,19 +85,19 @@ class Store(RemoteRows):
                 self._db.execute("UPDATE sources SET tz=?, layout=?, clock_offset_s=? WHERE id=?",
                                  (tz, layout, clock_offset_s, row[0]))
             else:
-                name = self.names.free_name(camera, explicit, disk)
+                name = self.names.free_name(camera, explicit, disk, root)
                 cur = self._db.execute(
                     "INSERT INTO sources(root, camera, tz, layout, clock_offset_s) VALUES (?,?,?,?,?)",
                     (root, name, tz, layout, clock_offset_s))
                 self.names.add_base(cur.lastrowid, name)
         return self.source(root)
 
-    def offered_name(self, wanted: str, disk: str | None) -> str:
-        """The name a folder on `disk` would get by default (add_source, not `explicit`):
+    def offered_name(self, wanted: str, disk: str | None, root: str | None = None) -> str:
+        """The name folder `root` on `disk` would get by default (add_source, not `explicit`):
         what the app offers for it; `wanted` itself when that is no name a camera may have."""
         with self._lock:
             try:
-                return self.names.free_name(wanted, False, disk)
+                return self.names.free_name(wanted, False, disk, root)
             except CameraNameError:
                 return wanted
 
