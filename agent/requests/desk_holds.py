@@ -5,6 +5,7 @@ A mixin of `agent.requests.desk.RequestDesk`, which provides `home`, `inbox`, `a
 """
 from __future__ import annotations
 
+import os
 import threading
 
 from agent.index.store import StoreError
@@ -46,6 +47,26 @@ class DeskHolds:
                   **({"added": len(made.added)} if made.kept else {}),
                   **({"gone": len(made.gone)} if made.gone else {}))
         return made
+
+    def hold_unfinished(self, cancel: threading.Event | None = None) -> None:
+        """With "keep a safe copy" on, make the copy of each request still new whose copy was
+        never tried to the end: the process ended part way through the one made as it arrived
+        (a power cut, the PC restarted for an update, a crash), logging nothing, so its page
+        said nothing and nothing made it later; or it arrived with the setting off. A try that
+        failed is logged and left to the owner (the page says why, with its button): a full
+        disk is not tried again each pass. Run by each check for requests (polling)."""
+        if not self.settings.holds_on_new_request:
+            return
+        for entry in self.inbox.list():
+            if cancel is not None and cancel.is_set():
+                return
+            if entry.status != "new" or self.hold_history.tried(entry.jti, entry.iss) \
+                    or os.path.lexists(holds.hold_path(self.home, entry.folder)):
+                continue
+            try:
+                self.hold(entry.jti, entry.iss, cancel)
+            except (DeskError, StoreError, OSError):
+                pass   # logged by hold(), or the index cannot be opened: the page says it
 
     def hold_missing(self, jti: str, iss: str | None = None) -> int:
         """How many recordings of the open request's window on this PC its safe copy does not

@@ -29,6 +29,12 @@ def hold_made(records: Iterable[dict], jti: str, iss: str) -> bool:
     return last is not None and last.get("ok", True) is not False
 
 
+def hold_tried(records: Iterable[dict], jti: str, iss: str) -> bool:
+    """Whether a try to make (or add to) request (iss, jti)'s safe copy was logged, made or
+    failed: none was when the process ended part way through its only one."""
+    return _last_hold(records, jti, iss) is not None
+
+
 def _last_hold(records: Iterable[dict], jti: str, iss: str) -> dict | None:
     """The data of the last `hold` record of request (iss, jti), None before any."""
     last = None

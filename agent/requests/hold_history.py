@@ -23,7 +23,7 @@ from agent.audit.records import parse_record
 from agent.media.read_at import read_at
 from agent.os_words import plain_os_error
 from agent.storage import open_ordinary
-from agent.requests.hold_failures import hold_failure, hold_made
+from agent.requests.hold_failures import hold_failure, hold_made, hold_tried
 from agent.requests.hold_losses import HiddenOnlyThere, hidden_only_there
 from agent.requests.package_hold import held_made
 
@@ -50,6 +50,10 @@ class HoldHistory:
     def made(self, jti: str, iss: str) -> bool:
         """hold_failures.hold_made over the whole log, from what was kept."""
         return hold_made(self._of(jti, iss), jti, iss)
+
+    def tried(self, jti: str, iss: str) -> bool:
+        """hold_failures.hold_tried over the whole log, from what was kept."""
+        return hold_tried(self._of(jti, iss), jti, iss)
 
     def hidden(self, jti: str, iss: str, made: str | None,
                home: Path | None = None) -> tuple[HiddenOnlyThere, ...]:

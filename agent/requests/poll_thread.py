@@ -103,3 +103,4 @@ def _pass(desk, due: dict, stop: threading.Event) -> None:
     desk.troubles.keep_only(kept)
     send_pending(desk, waiting=True, cancel=stop)
     desk.inbox.expire()
+    desk.hold_unfinished(stop)   # a copy the process ended part way ("keep a safe copy")

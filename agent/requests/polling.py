@@ -125,6 +125,7 @@ def sync(desk, cancel: threading.Event | None = None) -> SyncReport:
         rejected += bad
     problems += send_pending(desk, cancel=cancel)
     desk.inbox.expire()
+    desk.hold_unfinished(cancel)   # a copy the process ended part way ("keep a safe copy")
     return SyncReport(tuple(new), tuple(rejected), tuple(problems))
 
 
