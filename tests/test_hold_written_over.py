@@ -90,3 +90,17 @@ def _clip_stamps(run) -> list[int]:
     """The true times drawn in the frames of the one clip the home's packages hold."""
     (clip,) = (run.home / "packages").rglob("data/*.mp4")
     return _stamps(clip)
+
+
+def test_recordings_of_a_folder_whose_zone_changed_since_the_scan_are_held(agent, tmp_path):
+    """A folder's zone set anew keeps its rows' dates below zero until the next scan places
+    them again (Store.invalidate): they are still the recordings indexed, and are copied. The
+    check above passed over every one of them as changed."""
+    porch = tmp_path / "porch"
+    written = make_recordings(porch, "blue-iris", "porch", T0, 2, 4.0, fps=10)
+    agent.add_source(porch, camera="porch", tz="UTC")
+    agent.scan()
+    agent.add_source(porch, tz="Europe/Paris")
+    hold = holds.make_hold(agent.home, agent.store, "r1", T0 - 86400 * US, T0 + 86400 * US,
+                           ("porch",), "r1")
+    assert (len(hold.files), hold.gone) == (len(written), ())

@@ -140,7 +140,11 @@ def _as_indexed(row, st: os.stat_result, sources: Mapping[int, Source],
     """Whether `row`'s file, as `st` says it is now, is still the recording the scan indexed
     (changed.same_recording: the same size and time; one being written may have grown). The
     rows of a ring file are not asked: its date changes with every recording the camera adds,
-    and its copy is checked against the card's index copied with it."""
+    and its copy is checked against the card's index copied with it. A row whose date is kept
+    below zero is to be placed again by the next scan (its folder's zone or clock offset
+    changed since: Store.invalidate), so its size alone is compared, as other_disk does."""
+    if row.mtime_ns < 0:
+        return st.st_size >= row.size if row.status == "in-progress" else st.st_size == row.size
     return same_recording(row, st.st_size, st.st_mtime_ns, sources, local)
 
 
