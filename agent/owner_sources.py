@@ -19,7 +19,7 @@ from agent.index import disk_identity
 from agent.index.camera_names import CameraNameError, composed, folder_camera_name
 from agent.index.first_look import FolderFacts, look_at_folder
 from agent.index.layouts import LAYOUTS
-from agent.index.moved_folder import moved_here
+from agent.index.moved_folder import in_its_place, moved_here
 from agent.index.rows import Source
 from agent.owner_paths import owner_path
 from agent.owner_recorders import is_url
@@ -133,9 +133,13 @@ class OwnerSources:
         now (moved_folder.py: its card at another drive letter, or a copy): added, they would
         be indexed twice, under two cameras, and the registered camera left with none."""
         for src in self.store.sources():
-            if is_url(src.root) or os.path.isdir(src.root):
+            if is_url(src.root):
                 continue
-            if moved_here(root, src.root, self.store.file_stats(src.id)):
+            known = self.store.file_stats(src.id)
+            if in_its_place(src.root, known, self.store.disk(src.id),
+                            lambda sid=src.id: self.store.ranges(sid)):
+                continue
+            if moved_here(root, src.root, known):
                 raise Refusal(   # each part a sentence the app translates (core_templates)
                     f"{root} holds the recordings of the folder {src.root} (camera "
                     f"{src.camera}), which is not there now: it is that card or drive at "

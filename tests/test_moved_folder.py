@@ -84,3 +84,32 @@ def test_only_a_recording_the_same_size_and_date_says_moved(tmp_path):
     assert not moved_here(new, old, {row: (5, OLD * 10**9 + 1, True)})      # another date
     assert not moved_here(new, old, {row: (5, OLD * 10**9, False)})         # still written then
     assert not moved_here(new, old, {str(tmp_path / "Z" / "a" / "x.mp4"): (5, OLD * 10**9, True)})
+
+
+@pytest.mark.parametrize("slot", ["left empty", "another card in it"])
+def test_the_card_read_elsewhere_while_its_mount_point_stays_is_refused(tmp_path, slot):
+    """Holds hunt: on Linux a card's mount point stays as an empty folder once the card is
+    out (a folder of /etc/fstab, one made by hand), or another camera's card is put in that
+    slot; the card itself is then read in a second reader, mounted elsewhere. Its folder was
+    a folder still, so it counted as there: the card was added as a second camera over the
+    same footage ('card-2')."""
+    card = tmp_path / "media" / "card"
+    _card(card)
+    agent = Agent(tmp_path / "home")
+    try:
+        agent.add_source(str(card), camera="porch", tz="UTC")
+        agent.scan([str(card)])
+        second = tmp_path / "media" / "reader2"
+        second.mkdir()
+        card.rename(second / "card")       # the card out, read in the second reader
+        card.mkdir()                       # its mount point stays
+        if slot == "another card in it":
+            for path in make_recordings(card, "blue-iris", "porch", T0 * US, 2, 2.0, fps=5,
+                                        gop_s=2.0):
+                os.utime(path, (OLD + 60, OLD + 60))
+        with pytest.raises(Refusal) as caught:
+            agent.add_source(str(second / "card"))
+        assert f"holds the recordings of the folder {card}" in str(caught.value)
+        assert [s.camera for s in agent.sources()] == ["porch"]
+    finally:
+        agent.close()

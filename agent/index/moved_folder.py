@@ -9,14 +9,19 @@ and the camera the owner registered with an agency had none to scan once the car
 at its letter. Judged by the recordings alone, as other_disk.py judges a disk with no name:
 one indexed from the folder is at the same place below the new one, the same size and date
 (on a card keeping local times, a date a clock change moved by an hour is the same:
-local_times.py).
+local_times.py). A registered folder is not there when it is gone, empty (a mount point left
+by the card taken out, as Linux leaves one of /etc/fstab or made by hand) or holding another
+disk (other_disk.py: another camera's card put in that slot): its card read in a second reader
+is that card, not a camera of its own.
 """
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+from agent.index.disk_identity import volume_identity
 from agent.index.local_times import LocalTimeDisks, as_it_was
+from agent.index.other_disk import OtherDisk, judge
 from agent.index.ring_files import is_ring_name
 
 SAMPLE = 64   # recordings looked for at most: a moved card has them all, a stranger none
@@ -45,3 +50,21 @@ def moved_here(root: Path, old_root: str, known: dict[str, tuple[int, int, bool]
         if as_it_was(st.st_size, st.st_mtime_ns, size, mtime_ns, str(root), local):
             return True
     return False
+
+
+def in_its_place(root: str, known: dict[str, tuple[int, int, bool]], kept: str | None,
+                 ranges) -> bool:
+    """Whether the registered folder `root` is there with its own disk: a folder holding
+    something, and not another disk than the one its rows (`known`, Store.file_stats; `kept`
+    its disk's identity, `ranges` Store.ranges for it) were indexed from."""
+    try:
+        with os.scandir(root) as listing:
+            if next(listing, None) is None:
+                return False
+    except OSError:
+        return False
+    try:
+        judge(Path(root), known, kept, volume_identity(root), ranges)
+    except OtherDisk:
+        return False
+    return True
