@@ -25,6 +25,7 @@ from agent.index.layouts import parse_path
 from agent.media.frame_reader import ELSEWHERE_PICTURES
 from agent.media.mp4box import read_mp4
 from agent.requests.records import Delivery
+from agent.storage import open_ordinary, read_file_start
 from frp.bagit import PROVENANCE, is_clip
 
 _MAX_RECORD = 16 << 20   # a provenance.json larger than this is no package's: left to the seal
@@ -107,7 +108,8 @@ def _clip_size(record: Delivery) -> tuple[int, int] | None:
         if folder.is_dir():
             for path in sorted((folder / "data").iterdir()):
                 if is_clip(f"data/{path.name}") and path.is_file():
-                    with open(path, "rb") as fh:
+                    # never open() here: a named pipe put in its place meanwhile would wait
+                    with os.fdopen(open_ordinary(path), "rb") as fh:
                         return _size(fh, os.fstat(fh.fileno()).st_size)
         elif record.tar and Path(record.tar).is_file():
             with tarfile.open(record.tar, "r:") as tar:
@@ -129,11 +131,13 @@ def _size(fh, size: int) -> tuple[int, int] | None:
 
 
 def _record_bytes(record: Delivery) -> bytes | None:
+    """The package's provenance.json, at most _MAX_RECORD bytes, from its folder or its tar;
+    None when it cannot be read. Read only as an ordinary file: a named pipe in its place (a
+    sync program's, or anyone's who can write the home) would keep the approval waiting."""
     folder = Path(record.package)
     try:
         if folder.is_dir():
-            with open(folder / PROVENANCE, "rb") as fh:
-                return fh.read(_MAX_RECORD)
+            return read_file_start(folder / PROVENANCE, _MAX_RECORD)
         if record.tar and Path(record.tar).is_file():
             with tarfile.open(record.tar, "r:") as tar:
                 member = tar.extractfile(f"{folder.name}/{PROVENANCE}")

@@ -12,11 +12,13 @@ from pathlib import Path
 
 from agent.delivery.sums import ChunkSums, compute_sums
 from agent.delivery.wire import UploadCancelled, UploadError
+from agent.identity.keys import KEY_FILE_LIMIT
 from agent.os_words import plain_os_error
 from agent.requests.approval_step import PackageAltered, Step
 from agent.requests.package_delivery import receipt_once_withdrawn
 from agent.requests.records import Delivery
 from agent.requests.tus_uploads import withdraw
+from agent.storage import read_file_start
 from agent.timebase import US, compact_utc
 from frp.bagit import OWNER_PUB
 from frp.minisign import PublicKeyError, parse_minisign_public
@@ -44,10 +46,15 @@ def sealed_by_another_key(step: Step, record: Delivery) -> bool:
     """Whether an earlier run's package was signed by another key than the one signing now:
     made before the keys folder was put back from a copy that rotated the key, so the portal
     pins the key signing now and would refuse it for good (403 wrong_key). Made again, then;
-    a package that cannot be read is left to the seal check."""
+    a package that cannot be read is left to the seal check: its owner.pub is read only as an
+    ordinary file and no further than a key file goes (a named pipe there, left by a sync
+    program or anyone who can write the home, would keep the approval waiting for ever)."""
     try:
-        kept = (Path(record.package) / OWNER_PUB).read_text(encoding="ascii")
-        return parse_minisign_public(kept).owner_id() != step.key.public.owner_id()
+        kept = read_file_start(Path(record.package) / OWNER_PUB, KEY_FILE_LIMIT + 1)
+        if len(kept) > KEY_FILE_LIMIT:
+            return False   # no key file is this large: the seal check names it
+        return (parse_minisign_public(kept.decode("ascii")).owner_id()
+                != step.key.public.owner_id())
     except (OSError, UnicodeDecodeError, PublicKeyError):
         return False
 
