@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from agent.storage import read_file_start
+
 PROVENANCE = Path("data") / "provenance.json"
 _LIMIT = 16 << 20   # a provenance.json is some KB; a larger file is no package's
 
@@ -38,8 +40,8 @@ def held_made(home: Path, package: object, set_aside: tuple[object, ...] = ()
         if path is None:
             continue
         try:
-            with open(path / PROVENANCE, "rb") as f:
-                data = f.read(_LIMIT + 1)
+            # an ordinary file only: a named pipe there would keep a release waiting for ever
+            data = read_file_start(path / PROVENANCE, _LIMIT + 1)
             doc = json.loads(data) if len(data) <= _LIMIT else None
         except (OSError, ValueError, RecursionError):
             continue
