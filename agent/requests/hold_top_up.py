@@ -48,10 +48,10 @@ from agent.requests.hold_downloads import (RecorderUnreachable, download_missing
 from agent.requests.hold_moving_in import move_in, remove_copies, taken_names
 from agent.requests.hold_placement import grown_into, local_placement, read_placement
 from agent.requests.hold_room import copy_problem, room_turn
-from agent.requests.holds import (MANIFEST, RECORD, Hold, HoldCancelled, HoldError, hold_path,
-                                  make_hold, read_hold, read_record)
+from agent.requests.holds import (MANIFEST, RECORD, RECORD_LIMIT, Hold, HoldCancelled,
+                                  HoldError, hold_path, make_hold, read_hold, read_record)
 from agent.file_locks import Busy, FileLock, open_lock
-from agent.storage import remove_stale_partials, write_atomic
+from agent.storage import read_file_start, remove_stale_partials, write_atomic
 from agent.timebase import US, format_utc
 
 LOCKS = "locks"
@@ -261,10 +261,14 @@ def _record_with(hold: Hold, added: list[HeldFile], placed: dict, store: Store,
 def _write_record(hold: Path, doc: dict) -> None:
     """The manifest, then the record, each replaced whole; the manifest as it was put back when
     the record cannot be written (a power cut between leaves the manifest listing copies the
-    record does not, which nothing reads as held)."""
+    record does not, which nothing reads as held). The manifest is read as the record is, an
+    ordinary file no larger than a record (it lists less): a named pipe or a file of
+    gigabytes there is no manifest to put back, and is replaced."""
     try:
-        before = (hold / MANIFEST).read_bytes()
+        before = read_file_start(hold / MANIFEST, RECORD_LIMIT + 1)
     except OSError:
+        before = None
+    if before is not None and len(before) > RECORD_LIMIT:
         before = None
     manifest = "".join(f"{f['sha256']}  {f['name']}\n" for f in doc["files"])
     write_atomic(hold / MANIFEST, manifest.encode("utf-8"))
