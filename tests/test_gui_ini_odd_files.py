@@ -69,3 +69,27 @@ def test_an_ordinary_gui_ini_keeps_the_choices(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.splitlines() == ["placed True", "export folder /media/usb"], done.stdout
     assert "export" in (home / "gui.ini").read_text()
+
+
+def test_a_link_to_a_file_elsewhere_is_not_followed_nor_written_through(tmp_path):
+    """QSettings saves by moving a new file over the link's target: a gui.ini that is a link
+    to an owner's file outside the home (a sync program's, a restore's, or an attacker's
+    doing) had that file replaced by the app's choices when the window closed. The link is
+    not followed now: nothing is read or kept, both are left as they are, and the log says
+    why. The target is an ordinary file in the test's own folder."""
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    notes = tmp_path / "elsewhere" / "notes.txt"
+    notes.parent.mkdir()
+    notes.write_text("the owner's notes, not the app's choices\n")
+    (home / "gui.ini").symlink_to(notes)
+    done = _app(home)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines() == ["placed True", "export folder None"], done.stdout
+    assert notes.read_text() == "the owner's notes, not the app's choices\n"
+    assert (home / "gui.ini").is_symlink() and (home / "gui.ini").resolve() == notes
+    said = (f"the window's size and place and the last export folder are not kept: "
+            f"{home / 'gui.ini'} is a link to {notes}, which is not followed, so that no file "
+            f"outside {home} is written over; it is left as it is (remove it to have them "
+            "kept again)")
+    assert done.stderr.count(said) == 1, done.stderr   # said once, not at every choice

@@ -7,31 +7,58 @@ folder, the page reads it while it loads, neither on the GUI thread.
 """
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+log = logging.getLogger(__name__)
+
 SETTINGS_FILE = "gui.ini"
 EXPORT_FOLDER = "export/folder"
+_said: set[str] = set()   # each reason logged once a run, not at every choice
 
 
 def kept_settings(home: Path) -> QSettings | None:
     """The app's kept choices (`gui.ini`), or None when something other than an ordinary file
-    stands in its place, as a sync program or anyone who can write the home may leave: a named
-    pipe, which QSettings read waiting for a writer for ever (the app never opened its window),
-    a device, a folder. Nothing is read or kept then: the window opens at a fitted size, and
-    exports are offered their default folder."""
+    (or none) stands in its place, as a sync program or anyone who can write the home may
+    leave: a named pipe, which QSettings read waiting for a writer for ever (the app never
+    opened its window), a device, a folder, or a link, which QSettings would save through,
+    writing over the file it leads to, wherever that is. Nothing is read or kept then
+    (the window opens at a fitted size, exports are offered their default folder), what stands
+    there is left as it is, and the log says why, once."""
     path = Path(home) / SETTINGS_FILE
+    why = _not_kept(path)
+    if why is None:
+        return QSettings(str(path), QSettings.IniFormat)
+    if why not in _said:
+        _said.add(why)
+        log.warning("the window's size and place and the last export folder are not kept: "
+                    "%s; it is left as it is (remove it to have them kept again)", why)
+    return None
+
+
+def _not_kept(path: Path) -> str | None:
+    """Why what stands at `path` is not read nor written, by an lstat, which never opens a
+    pipe nor follows a link; None for an ordinary file, or none."""
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):   # a stat: a pipe is never opened
-            return None
+        st = os.lstat(path)
     except FileNotFoundError:
-        pass   # made by the first choice kept
-    except OSError:
-        return None
-    return QSettings(str(path), QSettings.IniFormat)
+        return None   # made by the first choice kept
+    except OSError as exc:
+        return f"{path} cannot be looked at ({exc.strerror})"
+    if stat.S_ISLNK(st.st_mode):
+        try:
+            to = f" to {os.readlink(path)}"
+        except OSError:
+            to = ""
+        return (f"{path} is a link{to}, which is not followed, so that no file outside "
+                f"{path.parent} is written over")
+    if not stat.S_ISREG(st.st_mode):
+        return f"{path} is not an ordinary file (a named pipe, a device or a folder)"
+    return None
 
 
 def export_folder(home: Path) -> str | None:
