@@ -34,9 +34,13 @@ print("export folder", export_folder(home))
 """
 
 
-def _app(home) -> subprocess.CompletedProcess:
+def _app(home, capped: bool = False) -> subprocess.CompletedProcess:
+    """The app's calls on `home`; `capped`: its memory capped at 1 GiB, so a reading without
+    end is stopped rather than taking the test's machine with it."""
+    cap = ("import resource; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+           if capped else "")
     # The timeout only keeps a hang from stalling the suite; no assert is about time.
-    return subprocess.run([sys.executable, "-c", _APP, str(home)], capture_output=True,
+    return subprocess.run([sys.executable, "-c", cap + _APP, str(home)], capture_output=True,
                           text=True, timeout=120)
 
 
@@ -93,3 +97,21 @@ def test_a_link_to_a_file_elsewhere_is_not_followed_nor_written_through(tmp_path
             f"outside {home} is written over; it is left as it is (remove it to have them "
             "kept again)")
     assert done.stderr.count(said) == 1, done.stderr   # said once, not at every choice
+
+
+def test_a_gui_ini_far_larger_than_any_is_left_as_it_is_not_read_whole(tmp_path):
+    """QSettings read gui.ini whole as the app opened: a 2 GB sparse file there took 4 GB (a
+    512 MB one peaked at 1.1 GB), and in a process capped at 1 GiB the app ended at once,
+    "terminate called after throwing an instance of 'std::bad_alloc'". A gui.ini is a few
+    hundred bytes: one past 64 KiB is neither read nor written, and the log says why."""
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    path = home / "gui.ini"
+    with open(path, "wb") as f:
+        f.truncate(2 << 30)
+    done = _app(home, capped=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines() == ["placed True", "export folder None"], done.stdout
+    assert path.stat().st_size == 2 << 30   # left as it was, for the owner to look at
+    assert (f"{path} is far larger than any such file (2,147,483,648 bytes); it is left as "
+            "it is") in done.stderr, done.stderr

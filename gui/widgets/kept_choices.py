@@ -17,16 +17,20 @@ from PySide6.QtCore import QSettings
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "gui.ini"
+# gui.ini holds a few hundred bytes: a larger file is none of the app's, and QSettings would
+# read it whole at the app's start
+KEPT_LIMIT = 64 << 10
 EXPORT_FOLDER = "export/folder"
 _said: set[str] = set()   # each reason logged once a run, not at every choice
 
 
 def kept_settings(home: Path) -> QSettings | None:
     """The app's kept choices (`gui.ini`), or None when something other than an ordinary file
-    (or none) stands in its place, as a sync program or anyone who can write the home may
-    leave: a named pipe, which QSettings read waiting for a writer for ever (the app never
-    opened its window), a device, a folder, or a link, which QSettings would save through,
-    writing over the file it leads to, wherever that is. Nothing is read or kept then
+    of its size (or none) stands in its place, as a sync program or anyone who can write the
+    home may leave: a named pipe, which QSettings read waiting for a writer for ever (the app
+    never opened its window), a device, a folder, a file of gigabytes, which QSettings read
+    whole at start, or a link, which QSettings would save through, writing over the file it
+    leads to, wherever that is. Nothing is read or kept then
     (the window opens at a fitted size, exports are offered their default folder), what stands
     there is left as it is, and the log says why, once."""
     path = Path(home) / SETTINGS_FILE
@@ -42,7 +46,7 @@ def kept_settings(home: Path) -> QSettings | None:
 
 def _not_kept(path: Path) -> str | None:
     """Why what stands at `path` is not read nor written, by an lstat, which never opens a
-    pipe nor follows a link; None for an ordinary file, or none."""
+    pipe nor follows a link; None for an ordinary file within KEPT_LIMIT, or none."""
     try:
         st = os.lstat(path)
     except FileNotFoundError:
@@ -58,6 +62,8 @@ def _not_kept(path: Path) -> str | None:
                 f"{path.parent} is written over")
     if not stat.S_ISREG(st.st_mode):
         return f"{path} is not an ordinary file (a named pipe, a device or a folder)"
+    if st.st_size > KEPT_LIMIT:
+        return f"{path} is far larger than any such file ({st.st_size:,} bytes)"
     return None
 
 
