@@ -115,3 +115,22 @@ def test_a_gui_ini_far_larger_than_any_is_left_as_it_is_not_read_whole(tmp_path)
     assert path.stat().st_size == 2 << 30   # left as it was, for the owner to look at
     assert (f"{path} is far larger than any such file (2,147,483,648 bytes); it is left as "
             "it is") in done.stderr, done.stderr
+
+
+def test_a_named_pipe_for_gui_ini_s_lock_keeps_neither_the_close_nor_an_export_waiting(
+        tmp_path):
+    """QSettings takes `gui.ini.lock` as it saves, and reads what stands there: with a named
+    pipe there the app opened, then waited for ever as it kept its window's place on closing
+    (and an export by hand, keeping its folder): the old code printed "placed True" and hung
+    (cut at the timeout). Only an ordinary lock (or none) lets the choices be kept now; the
+    pipe is left as it is and the log says why."""
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    lock = home / "gui.ini.lock"
+    os.mkfifo(lock)
+    done = _app(home)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines() == ["placed True", "export folder None"], done.stdout
+    assert lock.is_fifo() and not (home / "gui.ini").exists()
+    assert (f"{lock} is not an ordinary file (a named pipe, a device or a folder); it is left "
+            "as it is") in done.stderr, done.stderr

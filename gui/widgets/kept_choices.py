@@ -17,8 +17,9 @@ from PySide6.QtCore import QSettings
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "gui.ini"
-# gui.ini holds a few hundred bytes: a larger file is none of the app's, and QSettings would
-# read it whole at the app's start
+LOCK_FILE = "gui.ini.lock"   # QSettings' own, taken while it saves (QLockFile), read if left
+# gui.ini holds a few hundred bytes and its lock a line: a larger file is none of theirs, and
+# QSettings would read it whole at the app's start
 KEPT_LIMIT = 64 << 10
 EXPORT_FOLDER = "export/folder"
 _said: set[str] = set()   # each reason logged once a run, not at every choice
@@ -26,15 +27,16 @@ _said: set[str] = set()   # each reason logged once a run, not at every choice
 
 def kept_settings(home: Path) -> QSettings | None:
     """The app's kept choices (`gui.ini`), or None when something other than an ordinary file
-    of its size (or none) stands in its place, as a sync program or anyone who can write the
-    home may leave: a named pipe, which QSettings read waiting for a writer for ever (the app
-    never opened its window), a device, a folder, a file of gigabytes, which QSettings read
-    whole at start, or a link, which QSettings would save through, writing over the file it
-    leads to, wherever that is. Nothing is read or kept then
-    (the window opens at a fitted size, exports are offered their default folder), what stands
-    there is left as it is, and the log says why, once."""
+    of its size (or none) stands in its place or in its lock's (`gui.ini.lock`, which QSettings
+    opens and reads as it saves), as a sync program or anyone who can write the home may
+    leave: a named pipe, which QSettings read waiting for a writer for ever (the app never
+    opened its window, or, the pipe its lock's, never closed it nor ended an export by hand),
+    a device, a folder, a file of gigabytes, which QSettings read whole at start, or a link,
+    which QSettings would save through, writing over the file it leads to, wherever that is.
+    Nothing is read or kept then (the window opens at a fitted size, exports are offered
+    their default folder), what stands there is left as it is, and the log says why, once."""
     path = Path(home) / SETTINGS_FILE
-    why = _not_kept(path)
+    why = _not_kept(path) or _not_kept(path.with_name(LOCK_FILE))
     if why is None:
         return QSettings(str(path), QSettings.IniFormat)
     if why not in _said:
