@@ -23,7 +23,7 @@ from agent.index.window_pieces import piece_rows
 from agent.index.rows import FileRow
 from agent.index.store import Store
 from agent.recorders.model import RecorderError
-from agent.storage import safe_name, write_atomic
+from agent.storage import read_file_start, safe_name, write_atomic
 from agent.timebase import US
 
 log = logging.getLogger(__name__)
@@ -35,6 +35,8 @@ MAX_SLOTS = 300
 MAX_BYTES = 256 * 1024 * 1024
 RETRY_S = 60
 _DONE = "piece.json"
+# a slot's record lists its few pieces, a few hundred bytes: a larger file is no record of ours
+_DONE_LIMIT = 1 << 20
 
 
 class PreviewPieces:
@@ -135,8 +137,14 @@ def remove_unfinished_slots(home: Path, older_than_s: float) -> int:
 
 
 def _cached(folder: Path, camera: str) -> list[FileRow] | None:
+    """The finished slot's rows, or None (fetched again) when its record cannot be read: read
+    only as an ordinary file of _DONE_LIMIT at most, since a named pipe in its place would keep
+    this preview, and every other behind the cache's lock, waiting for ever."""
     try:
-        entries = json.loads((folder / _DONE).read_text(encoding="utf-8"))
+        raw = read_file_start(folder / _DONE, _DONE_LIMIT + 1)
+        if len(raw) > _DONE_LIMIT:
+            return None
+        entries = json.loads(raw.decode("utf-8"))
         rows = [FileRow(0, path, camera, int(start), int(end), int(size), 0, layout, "ok", None,
                         "main", time_source="recorder") for path, start, end, size, layout in entries]
     except (OSError, ValueError, TypeError):
