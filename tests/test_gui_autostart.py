@@ -272,3 +272,26 @@ def test_the_app_brings_the_login_entry_up_to_date_when_it_starts(tmp_path):
     finally:
         app.send_signal(signal.SIGTERM)
         app.wait(timeout=60)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the memory cap is set with resource")
+def test_a_login_entry_of_gigabytes_is_written_anew_not_read_whole(tmp_path):
+    """Home files hunt 14: the app started at login compared its entry with read_bytes, so a
+    2 GB file at the entry's name (a sync program's or a restore's doing, in the owner's own
+    config folder) was read whole each login: in a process capped at 1 GiB the comparison
+    ended in a MemoryError and the entry was left as it was. Its size is compared first now: a
+    file of another size is not this entry, and is written anew, as an older one is."""
+    home = tmp_path / "owner"
+    at = autostart.entry("linux", ARGV, {"XDG_CONFIG_HOME": str(home / "cfg")}, home)
+    at.path.parent.mkdir(parents=True)
+    with open(at.path, "wb") as f:
+        f.truncate(2 << 30)
+    code = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+            "from pathlib import Path\nfrom gui.shell import autostart\n"
+            "at = autostart.Entry(Path(sys.argv[1]), sys.argv[2].encode())\n"
+            "print(autostart.refresh(at))\n")
+    done = subprocess.run([sys.executable, "-c", code, str(at.path), at.content.decode()],
+                          capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 0 and done.stdout == "True\n", done.stderr[-2000:]
+    assert at.path.read_bytes() == at.content

@@ -138,11 +138,15 @@ def refresh(at: Entry | None = None) -> bool:
     it (on Windows, one starting the console program), or the app moved. True when it was
     rewritten; an entry that is off stays off. Failing is not an error: the entry that is
     there still starts the app, and Settings writes it again. What a write killed midway left
-    goes either way (the app runs this each time it starts at login)."""
+    goes either way (the app runs this each time it starts at login). A file of another size
+    at its name is rewritten unread."""
     at = at or entry()
     _remove_leftovers(at.path)
     try:
-        if not at.path.is_file() or at.path.read_bytes() == at.content:
+        # its size first: a file of another size is not this entry, and one of gigabytes left
+        # at its name (a sync program's, a restore's) is never read whole
+        if not at.path.is_file() or (at.path.stat().st_size == len(at.content)
+                                     and at.path.read_bytes() == at.content):
             return False
         enable(at)
     except OSError:
