@@ -134,3 +134,65 @@ def test_a_named_pipe_for_gui_ini_s_lock_keeps_neither_the_close_nor_an_export_w
     assert lock.is_fifo() and not (home / "gui.ini").exists()
     assert (f"{lock} is not an ordinary file (a named pipe, a device or a folder); it is left "
             "as it is") in done.stderr, done.stderr
+
+
+# The app as `footage-agent gui` runs it, a file dialog made once its window is up (as the
+# Export page's "Choose folder" makes one), then quit.
+_DIALOG = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFileDialog
+from agent.service import Agent
+from gui.shell import app as gui_app
+agent = Agent(sys.argv[1])
+qt = gui_app.application()
+def dialog():
+    made = QFileDialog(None, "Save the packages in", sys.argv[1])
+    print("dialog made", flush=True)
+    made.deleteLater()
+    qt.quit()
+QTimer.singleShot(0, dialog)
+code = gui_app.run(agent)
+agent.close()
+print("ended", code)
+"""
+
+
+def _dialog(home, config) -> subprocess.CompletedProcess:
+    env = {**os.environ, "XDG_CONFIG_HOME": str(config)}
+    # The timeout only keeps a hang from stalling the suite; no assert is about time.
+    return subprocess.run([sys.executable, "-c", _DIALOG, str(home)], capture_output=True,
+                          text=True, timeout=120, env=env)
+
+
+def test_a_named_pipe_for_qts_state_in_the_owners_config_keeps_no_file_dialog_waiting(
+        tmp_path):
+    """Every file dialog reads Qt's own kept state (the last folder it showed) as it is made,
+    from the owner's ~/.config/QtProject.conf on Linux: with a named pipe there (a dotfiles
+    sync's, or anyone's who can write the owner's folder) the app's window opened and its
+    first file dialog waited for ever (cut at the timeout). Qt keeps that state in the home's
+    `qt` folder now, and the owner's config is neither read nor written."""
+    home, config = tmp_path / "home", tmp_path / "config"
+    home.mkdir(mode=0o700)
+    config.mkdir()
+    os.mkfifo(config / "QtProject.conf")
+    done = _dialog(home, config)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines() == ["dialog made", "ended 0"], done.stdout
+    assert (config / "QtProject.conf").is_fifo()
+    assert (home / "qt" / "QtProject.conf").is_file()   # the dialog's state, in the home
+
+
+def test_a_named_pipe_for_qts_state_in_the_home_is_left_and_the_state_kept_for_the_run(
+        tmp_path):
+    home, config = tmp_path / "home", tmp_path / "config"
+    (home / "qt").mkdir(parents=True)
+    os.mkfifo(home / "qt" / "QtProject.conf")
+    done = _dialog(home, config)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines() == ["dialog made", "ended 0"], done.stdout
+    assert (home / "qt" / "QtProject.conf").is_fifo() and not config.exists()
+    assert (f"the file dialogs' last folders are kept for this run only: "
+            f"{home / 'qt' / 'QtProject.conf'} is not an ordinary file (a named pipe, a device "
+            "or a folder); it is left as it is") in done.stderr, done.stderr

@@ -21,6 +21,7 @@ from gui.shell.style import light_palette, sheet
 from gui.shell.tray import Tray, app_icon
 from gui.views.core_words import in_owner_language
 from gui.views.words import sentence_start
+from gui.widgets.kept_choices import keep_qt_state
 
 
 def application() -> QApplication:
@@ -62,6 +63,7 @@ def run(agent, tray: bool = False) -> int:
         _SAID_IN_A_BOX.append(taken)
         return 1
     app = application()
+    keep_qt_state(agent.home)   # before any file dialog reads ~/.config/QtProject.conf
     app.setQuitOnLastWindowClosed(False)
     window = build(agent)
     ctx = window.ctx

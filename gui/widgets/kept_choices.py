@@ -7,9 +7,12 @@ folder, the page reads it while it loads, neither on the GUI thread.
 """
 from __future__ import annotations
 
+import atexit
 import logging
 import os
+import shutil
 import stat
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -67,6 +70,36 @@ def _not_kept(path: Path) -> str | None:
     if st.st_size > KEPT_LIMIT:
         return f"{path} is far larger than any such file ({st.st_size:,} bytes)"
     return None
+
+
+QT_FOLDER = "qt"   # Qt's own kept state, its file dialogs' (QtProject.conf), in the home
+QT_FILE = "QtProject.conf"
+
+
+def keep_qt_state(home: Path) -> Path:
+    """Have Qt keep its own state (each file dialog's last folder and view: QSettings of the
+    user's scope, which a QFileDialog reads as it is made and writes as it goes) in the home's
+    `qt` folder, not in the owner's `~/.config/QtProject.conf`, where a named pipe kept every
+    file dialog of the app from opening (waiting for a writer for ever), a file of gigabytes
+    was read whole, and a link was saved through. What stands in the home is looked at as
+    gui.ini is: anything but an ordinary file of its size (or none) there or in its lock's
+    place is left as it is, the log says why, and Qt keeps its state for this run only, in a
+    folder of its own removed at the end. Windows and macOS keep it in the registry and the
+    system's preferences, not in a file Qt reads; this changes nothing there. Returns the
+    folder used."""
+    folder = Path(home) / QT_FOLDER
+    conf = folder / QT_FILE
+    why = _not_kept(conf) or _not_kept(conf.with_name(QT_FILE + ".lock"))
+    if why is not None:
+        if why not in _said:
+            _said.add(why)
+            log.warning("the file dialogs' last folders are kept for this run only: %s; it is "
+                        "left as it is (remove it to have them kept again)", why)
+        folder = Path(tempfile.mkdtemp(prefix="footage-agent-qt-"))
+        atexit.register(shutil.rmtree, folder, True)
+    for kind in (QSettings.NativeFormat, QSettings.IniFormat):   # one and the same on Linux
+        QSettings.setPath(kind, QSettings.UserScope, str(folder))
+    return folder
 
 
 def export_folder(home: Path) -> str | None:
