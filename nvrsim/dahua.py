@@ -122,6 +122,8 @@ class Dahua:
                 return _text("Error\r\n", 400)
             finder["items"] = d.searched(channel, d.zone.from_wall(s), d.zone.from_wall(e))
             finder["pos"] = 0
+            if not finder["items"] and "dahua-find-says-none" in d.quirks:
+                return _text("Error\r\n", 400)
             return _text(["OK"])
         if action == "getCount":   # the RPC2 API's mediaFileFind.getCount, in CGI form
             if "dahua-no-count" in d.quirks:

@@ -71,6 +71,10 @@ QUIRKS = {
     # A Dahua that does not answer `getCount` (how many a search found: the RPC2 API's
     # `mediaFileFind.getCount`, whose CGI form no public document shows), Error instead.
     "dahua-no-count",
+    # A Dahua whose `findFile` answers `Error` where nothing was recorded in the window asked
+    # (the RPC2 API's "no data": ipcmanview's mediafilefind.OpenStream and Dahua's own web
+    # page read a failed findFile so), rather than `OK` and an empty first page.
+    "dahua-find-says-none",
 }
 LOCK_AFTER = {"reolink": 3, "dahua": 5, "hikvision": 5}  # wrong passwords before the lock
 

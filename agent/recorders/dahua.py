@@ -37,6 +37,7 @@ class DahuaRecorder(DahuaSearch):
         self._wire, self._zone = wire, zone
         self._from_zero = False   # its search results number channels from 0 (_own_number)
         self._counts = True       # it may answer getCount (_total)
+        self._none_at_find: bool | None = None   # findFile says Error for nothing (_says_none)
         self.left_out: Counter = Counter()   # by the channel asked (model.Recorder)
 
     def __repr__(self) -> str:

@@ -5,14 +5,14 @@ search ended: found=0, or an `Error` that some firmware gives at the end and a d
 search stops part-way gives too, told apart where the device allows.
 
 A mixin of `agent.recorders.dahua.DahuaRecorder`, which provides `_get`, `_values`, `_wire`,
-`_zone`, `_from_zero`, `_counts` and `left_out`.
+`_zone`, `_from_zero`, `_counts`, `_none_at_find` and `left_out`.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Iterator
 from urllib.parse import quote
 
@@ -30,6 +30,9 @@ _KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_.\[\]]{0,120}$")
 # and, asked again from the latest recording
 # it had brought, not even that one, or nothing new before Error again. What it listed is not
 # all it holds (a disk it cannot read beyond there, say).
+# A second nothing is recorded at (the last of 2037, before 32-bit device clocks end): what
+# the device's findFile says where nothing matches (_says_none).
+NOWHERE = (datetime(2037, 12, 31, 23, 59, 58), datetime(2037, 12, 31, 23, 59, 59))
 CUT_SHORT = ("The recorder at {where} stopped its search part-way through this camera's "
              "recordings, so not all of them could be read.")
 
@@ -91,23 +94,34 @@ class DahuaSearch:
         found_items: list[tuple[str | None, Recording]] = []   # (the channel said, the recording)
         seen: set[tuple] = set()
         pages, latest, since = [MAX_PAGES], [], w0   # latest: the latest start brought
-        resumed, device_page = False, 0
+        resumed, device_page, beyond = False, 0, False
         while True:
             run = self._find(channel, since, w1, seen, found_items, pages, (start_us, end_us),
                              latest, resumed)
             device_page = max(device_page, run.device_page)   # the device's, for every run
-            if resumed and not run.brought:
+            if beyond and run.ended == "error" and not run.brought:
+                # Its findFile found something after the latest recording, and not one of
+                # it could be read: cut short, where the device says "nothing" at findFile.
+                cut = self._says_none(channel)
+            elif resumed and not run.brought:
                 cut = True   # not even the recording it listed there
             elif run.ended != "error":
                 cut = False
             elif run.total is not None:
                 cut = run.brought < run.total
             elif not run.full(device_page) and not run.first_short(device_page, resumed):
+                if run.last_page == 1 and latest and pages[0] > 0:
+                    # Error after a page of one: asked again from the latest recording, an
+                    # ended search and one cut short answer alike; ask what lies after it.
+                    after = datetime.strptime(latest[0].end.text, FMT) + timedelta(seconds=1)
+                    if after < w1:
+                        since, resumed, beyond = after, False, True
+                        continue
                 cut = False   # Error after a short last page: how some firmware ends
             elif run.new and latest and pages[0] > 0:
                 # Error after a page as full as asked: asked again from the latest recording
                 # it brought, a search that had ended brings that one alone.
-                since, resumed = datetime.strptime(latest[0].start.text, FMT), True
+                since, resumed, beyond = datetime.strptime(latest[0].start.text, FMT), True, False
                 continue
             else:
                 cut = True
@@ -180,6 +194,17 @@ class DahuaSearch:
                     self._get("mediaFileFind.cgi", [("action", action), finder])
                 except RecorderError:
                     pass
+
+    def _says_none(self, channel: int) -> bool:
+        """Whether this device answers `findFile` with `Error` where nothing was recorded
+        (as Dahua's own web page and ipcmanview read it: "no data"), learnt once a connection
+        by asking it of a second nothing was recorded at (NOWHERE). A device answering `OK`
+        there (and `Error` where `found=0` would end) cannot tell a search cut short from one
+        that ended: read as ended."""
+        if self._none_at_find is None:
+            run = self._find(channel, *NOWHERE, set(), [], [1], (0, 0), [], False)
+            self._none_at_find = run.ended == "none"
+        return self._none_at_find
 
     def _total(self, finder: tuple[str, str]) -> int | None:
         """How many recordings the finder found, where the device says (`getCount`: the
