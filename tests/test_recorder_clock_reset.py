@@ -229,7 +229,8 @@ def test_the_refresh_finding_the_clock_set_right_says_what_it_recorded_meanwhile
     that clock, where no search by the right one looks: it is never mirrored. That was said
     while the clock read the date; once it was set right nothing said it, and the timelines
     showed those hours as not recorded. The refresh that finds it right says so, naming the
-    stretch on this computer's clock, and the recorder's state says it until its next one."""
+    stretch on this computer's clock, and the recorder's state says it after that too
+    (tests/test_recorder_clock_stretch.py: until it is old)."""
     from agent.timebase import local_text
 
     with Simulator(recent_footage, vendor, "admin", PASSWORD, tls=True) as sim:
@@ -248,8 +249,8 @@ def test_the_refresh_finding_the_clock_set_right_says_what_it_recorded_meanwhile
         assert "so the app does not show it" in note and "recorder's own app" in note, note
         assert rec.state == "ok" and note in agent.recorder_state_words(rec)
         assert not report.problems and len(remote(agent)) == 4
-        (report,) = agent.scan()   # said once: the next refresh finds nothing to say
-    assert not report.notes and note not in agent.recorder_state_words(agent.recorders()[0])
+        (report,) = agent.scan()   # noted once; said after the state until old
+    assert not report.notes and note in agent.recorder_state_words(agent.recorders()[0])
 
 
 def test_a_recorder_added_while_its_clock_was_reset_says_it_once_set_right(

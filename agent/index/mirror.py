@@ -24,6 +24,7 @@ from typing import Callable
 
 from agent.backoff import Backoff
 from agent.errors import Refusal
+from agent.index import clock_stretches
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
 from agent.index.rows import FileRow
 from agent.index.describe import showable_us
@@ -32,7 +33,7 @@ from agent.index.mirrored_rows import Matched, Mirrored, match, refs
 from agent.index.store import Store
 from agent.index.unrefreshed import (Unrefreshed, mark_current, not_listed, search_failed,
                                      stale_note)
-from agent.recorders.clock import is_reset_words, reset_words, set_right_words
+from agent.recorders.clock import reset_words
 from agent.recorders.connect import open_recorder
 from agent.recorders.credentials import CredentialError, CredentialStore
 from agent.recorders.model import (ClockReading, CredentialsRefused, Recorder, RecorderError,
@@ -131,6 +132,7 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
         clock = recorder.clock()
         reset = reset_words(clock, source.clock_offset_s)
         if reset:   # nothing is mirrored by a clock that was reset
+            clock_stretches.opened(store, rec)
             return _failed(store, rec, "offline", reset, None, now_us)
         offset = applied_offset(clock, source.clock_offset_s)
         channels = tuple((c.id, c.name) for c in info.channels)
@@ -188,12 +190,14 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
         # its state and problem stay as the last whole refresh left them.
         return Refresh(rec.url, rec.state, store.recorders.count(rec.source_id), added, removed,
                        clock, offset, rec.problem, stopped=True)
-    if rec.state == "offline" and is_reset_words(rec.problem):   # the clock put right since
-        notes.append(set_right_words(rec.refreshed_us, now_us))
+    # A reset clock put right since: noted now, and said after the state until old.
+    set_right, unshown = clock_stretches.closed(store, rec, now_us, full, horizon)
+    notes += set_right
     left += not_listed(store, rec.source_id, {str(c.id) for c in info.channels})
     problems = [u.said for u in left]
     store.recorders.record_success(rec.source_id, now_us, full, now_us + INTERVAL_S * US,
-                                   " ".join(problems + notes) or None)
+                                   " ".join(problems + notes + [w for w in unshown
+                                                                if w not in set_right]) or None)
     mark_current(store, rec, left)
     return Refresh(rec.url, "ok", store.recorders.count(rec.source_id), added, removed, clock,
                    offset, " ".join(problems) or None, notes=tuple(notes))

@@ -190,6 +190,24 @@ class RecorderBook:
                 self._db.execute("UPDATE recorders SET problem=? WHERE source_id=?",
                                  (rest, source_id))
 
+    def unshown(self, source_id: int) -> str | None:
+        """The stretches its clock read a reset date, as kept (clock_stretches.py)."""
+        with self._lock:
+            row = self._db.execute("SELECT unshown FROM recorders WHERE source_id=?",
+                                   (source_id,)).fetchone()
+        return row[0] if row else None
+
+    def keep_unshown(self, source_id: int, kept: str | None) -> None:
+        with self._lock:
+            self._db.execute("UPDATE recorders SET unshown=? WHERE source_id=?",
+                             (kept, source_id))
+
+    def oldest(self, source_id: int) -> int | None:
+        """Start of the oldest recording mirrored from a recorder (None: none is)."""
+        with self._lock:
+            return self._db.execute("SELECT min(start_us) FROM files WHERE source_id=? AND "
+                                    "status='remote'", (source_id,)).fetchone()[0]
+
     def count(self, source_id: int) -> int:
         """How many recordings of a recorder are mirrored."""
         with self._lock:

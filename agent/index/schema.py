@@ -148,7 +148,8 @@ CREATE TABLE IF NOT EXISTS recorders (
     refreshed_us INTEGER,
     full_us INTEGER,
     failures INTEGER NOT NULL DEFAULT 0,
-    next_us INTEGER NOT NULL DEFAULT 0
+    next_us INTEGER NOT NULL DEFAULT 0,
+    unshown TEXT
 );
 CREATE TABLE IF NOT EXISTS disks (
     source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
@@ -240,8 +241,9 @@ def _gain_columns(db: sqlite3.Connection) -> None:
     """Columns added to a table as it stands (no new version: an older agent names the
     columns it reads and writes, so it still opens the index): `files.clock_shift_us`,
     `files.stale_note` (why a recorder's mirrored row may be out of date, kept apart from the
-    row's own reason), and `files.device_ref` (the recorder's own reference to a mirrored
-    row's recording: mirrored_rows.py)."""
+    row's own reason), `files.device_ref` (the recorder's own reference to a mirrored
+    row's recording: mirrored_rows.py), and `recorders.unshown` (the stretches a recorder's
+    clock read a reset date: clock_stretches.py)."""
     columns = {row[1] for row in db.execute("PRAGMA table_info(files)")}
     if "clock_shift_us" not in columns:
         db.execute("ALTER TABLE files ADD COLUMN clock_shift_us INTEGER")
@@ -249,6 +251,8 @@ def _gain_columns(db: sqlite3.Connection) -> None:
         db.execute("ALTER TABLE files ADD COLUMN stale_note TEXT")
     if "device_ref" not in columns:
         db.execute("ALTER TABLE files ADD COLUMN device_ref TEXT")
+    if "unshown" not in {row[1] for row in db.execute("PRAGMA table_info(recorders)")}:
+        db.execute("ALTER TABLE recorders ADD COLUMN unshown TEXT")
 
 
 def _drop_outdated_notes(db: sqlite3.Connection) -> None:
