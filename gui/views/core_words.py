@@ -43,8 +43,10 @@ _SPANNING = {"answer"}
 # part across lines (display.NBSP), in English as in the catalogue's words.
 _SECONDS_UNIT = re.compile(r"\{seconds\} (?=s\b)")
 
-# Where a message joins its parts: "<what failed>: <why>", "<one problem>; <another>".
-_JOINS = re.compile(r": |; ")
+# Where a message joins its parts: "<what failed>: <why>", "<one problem>; <another>", and
+# one sentence after another ("<one camera's problem>. <a note of the refresh>.": the core
+# keeps a recorder's several notes so, mirror.refresh).
+_JOINS = re.compile(r": |; |(?<=\.) ")
 
 
 def in_owner_language(message: str, advice: bool = True) -> str:
