@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
+import socket
 import ssl
 from typing import Callable
 
@@ -123,15 +124,50 @@ class _PinnedStream(httpcore.NetworkStream):
         return _PinnedStream(tls, self._pin, self._host)   # its reads bounded as well
 
 
+# A name reached over plain http that leads off the home network when connected to.
+LEADS_AWAY = ("{host} now leads to {address}, which is not on your home network, so nothing "
+              "was sent to it over plain http (anyone on the way could read it). If the "
+              "recorder has a new address, give that one (such as http://192.168.1.20); if "
+              "not, your router or internet provider may be answering for the name.")
+
+
+def home_addresses(host: str, port: int) -> list[str]:
+    """The addresses a name reached over plain http leads to now, those on the home network
+    alone; RecorderError naming the first when none is (a name checked as typed may lead
+    anywhere: a router or a provider answering every unknown name, a spoofed answer)."""
+    try:
+        found = [info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)]
+    except (OSError, UnicodeError) as exc:
+        raise httpcore.ConnectError(str(exc)) from None
+    home = [a for a in dict.fromkeys(found) if on_home_network(a.split("%")[0])]
+    if found and not home:
+        raise RecorderError(LEADS_AWAY.format(host=host, address=found[0]))
+    return home
+
+
 class _PinnedBackend(httpcore.NetworkBackend):
-    def __init__(self, pin: str | None) -> None:
-        self._inner, self._pin = httpcore.SyncBackend(), pin
+    """Connections for one recorder: over https the pin checked after the handshake; over
+    plain http (`home_only`), only to an address on the home network, the one checked (no
+    second lookup between the check and the connection)."""
+
+    def __init__(self, pin: str | None, home_only: bool = False) -> None:
+        self._inner, self._pin, self._home_only = httpcore.SyncBackend(), pin, home_only
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                     local_address: str | None = None, socket_options=None) -> httpcore.NetworkStream:
         timeout = bounded(timeout, httpcore.ConnectTimeout)
-        return _PinnedStream(self._inner.connect_tcp(host, port, timeout, local_address,
-                                                     socket_options), self._pin, host)
+        if not self._home_only:
+            return _PinnedStream(self._inner.connect_tcp(host, port, timeout, local_address,
+                                                         socket_options), self._pin, host)
+        failed: Exception = httpcore.ConnectError(f"{host} leads to no address")
+        for address in home_addresses(host, port):
+            try:
+                return _PinnedStream(self._inner.connect_tcp(address, port, timeout,
+                                                             local_address, socket_options),
+                                     self._pin, host)
+            except httpcore.ConnectError as exc:   # the next address the name leads to
+                failed = exc
+        raise failed
 
     def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options=None):
         raise RecorderError("recorders are reached over TCP only")
@@ -144,14 +180,17 @@ class RecorderTransport(httpx.BaseTransport):
     """httpx transport for one recorder: allow-list, then the pinned connection pool.
 
     One connection at a time (recorders cope badly with several), kept alive between calls.
-    `check` lets tests see a refusal; production passes the vendor's allow-list.
+    `check` lets tests see a refusal; production passes the vendor's allow-list. `home_only`:
+    plain http to a device not on this computer, connected to on the home network only.
     """
 
     def __init__(self, vendor: str, pin: str | None,
-                 check: Callable[[str, httpx.Request], None] = allowlist.check) -> None:
+                 check: Callable[[str, httpx.Request], None] = allowlist.check,
+                 home_only: bool = False) -> None:
         self.vendor, self._check = vendor, check
         self._pool = httpcore.ConnectionPool(
-            ssl_context=tls_context(), network_backend=_PinnedBackend(pin), max_connections=1,
+            ssl_context=tls_context(), network_backend=_PinnedBackend(pin, home_only),
+            max_connections=1,
             max_keepalive_connections=1, keepalive_expiry=20.0, retries=0)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:

@@ -15,6 +15,7 @@ import httpx
 from agent.recorders.call_limit import CallLimit
 from agent.recorders.model import BadAnswer, CutOff, NoReply, RecorderError, RecorderUnreachable
 from agent.recorders.transport import RecorderTransport, reason_words
+from frp.origins import is_loopback
 
 ANSWER_CAP = 32 << 20  # a day of one channel's search results fits many times over
 # What each make's answers are read up to: every answer is read whole into objects, and a
@@ -71,7 +72,8 @@ class Wire:
         self.answer_cap = ANSWER_CAPS.get(vendor, ANSWER_CAP)
         self.where = f"{base.host}:{base.port or (443 if base.scheme == 'https' else 80)}"
         self._client = httpx.Client(
-            base_url=base, auth=auth, transport=transport or RecorderTransport(vendor, pin),
+            base_url=base, auth=auth, transport=transport or RecorderTransport(
+                vendor, pin, home_only=base.scheme == "http" and not is_loopback(base.host)),
             follow_redirects=False, trust_env=False,
             timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 10.0)))
 

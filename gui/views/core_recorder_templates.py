@@ -20,6 +20,13 @@ RECORDERS: tuple[str, ...] = (
                               "network can read. Use https:// if the recorder offers it, or "
                               "allow plain http for this recorder on your home network."),
     QT_TRANSLATE_NOOP("core", "{host} is not on your home network; plain http is refused."),
+    # a name reached over plain http leading off the home network when connected to
+    # (agent/recorders/transport.py LEADS_AWAY)
+    QT_TRANSLATE_NOOP("core", "{host} now leads to {address}, which is not on your home "
+                              "network, so nothing was sent to it over plain http (anyone on "
+                              "the way could read it). If the recorder has a new address, "
+                              "give that one (such as http://192.168.1.20); if not, your "
+                              "router or internet provider may be answering for the name."),
     QT_TRANSLATE_NOOP("core", "{host} did not complete an HTTPS handshake ({reason}); it may "
                               "speak plain http only."),
     QT_TRANSLATE_NOOP("core", "The recorder at {where} wants https: add it with the address "
