@@ -26,6 +26,7 @@ from agent.backoff import Backoff
 from agent.errors import Refusal
 from agent.index import clock_stretches
 from agent.index.recorder_book import RECORDER_LAYOUT, RecorderSource
+from agent.index.recorder_identity import check_same
 from agent.index.rows import FileRow
 from agent.index.describe import showable_us
 from agent.index.clock_change import SPANS_CHANGE, UNPLACED_END, another_clock, placed_ends
@@ -129,6 +130,7 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
         return _failed(store, rec, "offline", str(exc), None, now_us)
     try:
         info = recorder.info()
+        check_same(rec, info)   # the recorder added, not another at its address
         clock = recorder.clock()
         reset = reset_words(clock, source.clock_offset_s)
         if reset:   # nothing is mirrored by a clock that was reset

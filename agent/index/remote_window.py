@@ -34,6 +34,7 @@ from agent.index.clock_change import another_clock, placed_ends, times_shared
 from agent.index.mirror import Connect, applied_offset, kept_rows
 from agent.index.mirrored_rows import Matched, Mirrored, match
 from agent.index.recorder_book import RECORDER_LAYOUT
+from agent.index.recorder_identity import check_same
 from agent.index.store import Store
 from agent.index.window_pieces import Piece, RecorderWindow, piece_rows
 from agent.media.edit_list import shown_start_us
@@ -72,6 +73,7 @@ def download(store: Store, camera: str, start_us: int, end_us: int, folder: Path
     recorder = connect(rec)
     try:
         info = recorder.info()
+        check_same(rec, info)   # nothing asked of another device at its address
         clock = recorder.clock()
         offset = applied_offset(clock, source.clock_offset_s if source else None)
         first, last = start_us // US * US, -(-end_us // US) * US   # whole seconds: the devices'

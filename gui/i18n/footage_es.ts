@@ -4034,6 +4034,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>{host} lleva ahora a {address}, que no está en su red doméstica, así que no se le envió nada por http sin cifrar (cualquiera en el camino podría leerlo). Si la grabadora tiene una dirección nueva, indique esa (como http://192.168.1.20); si no, puede que su router o su proveedor de internet estén respondiendo por ese nombre.</translation>
     </message>
     <message>
+        <source>The recorder at {where} says it is another device (serial number {now}) than the one added (serial number {before}), so nothing was read from it. If the recorder was replaced, add it again; if not, another device may be answering at its address (a router may have given that address to another).</source>
+        <translation>La grabadora en {where} dice ser otro aparato (número de serie {now}) distinto del que se añadió (número de serie {before}), así que no se le leyó nada. Si se sustituyó la grabadora, añádala de nuevo; si no, puede que otro aparato esté respondiendo en su dirección (un router puede haber dado esa dirección a otro).</translation>
+    </message>
+    <message>
         <source>The recorder&apos;s clock is right again, but it was reset for a while between {since} and {now} (this computer&apos;s time): what it recorded meanwhile is dated by the wrong clock, so the app does not show it, and those hours look unrecorded. If you need any of it, export it with the recorder&apos;s own app or web page.</source>
         <translation>El reloj de la grabadora vuelve a estar en hora, pero estuvo reiniciado un tiempo entre el {since} y el {now} (hora de este equipo): lo que grabó entretanto queda fechado por el reloj equivocado, así que la aplicación no lo muestra, y esas horas parecen sin grabar. Si necesita algo de ello, expórtelo con la aplicación o la página web de la propia grabadora.</translation>
     </message>

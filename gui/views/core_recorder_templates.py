@@ -38,6 +38,13 @@ RECORDERS: tuple[str, ...] = (
                               "replaced, compare the new fingerprint with the one on its own "
                               "screen or web page, then trust it; if not, another device may "
                               "be answering at its address."),
+    # another device than the recorder added answering at its address
+    # (agent/index/recorder_identity.py ANOTHER_DEVICE)
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} says it is another device (serial "
+                              "number {now}) than the one added (serial number {before}), so "
+                              "nothing was read from it. If the recorder was replaced, add it "
+                              "again; if not, another device may be answering at its address "
+                              "(a router may have given that address to another)."),
     # a recorder refusing its password (agent/recorders/hikvision.py, dahua.py, reolink.py)
     QT_TRANSLATE_NOOP("core", "The recorder at {where} refused the user name or password. "
                               "Nothing was retried (Hikvision locks an address out for about 30 "
