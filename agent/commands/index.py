@@ -126,7 +126,8 @@ def sources_list(agent: Agent, args) -> int:
             print(f"{one_line(r['path'])}\tcamera={one_line(r['camera'])}\ttz={r['tz']}\t"
                   f"layout={r['layout']}\toffset={offset}"
                   + (f"\tcameras={one_line(','.join(more))}" if more else "")
-                  + (f"\t{rec.vendor} {rec.model}: {agent.recorder_state_words(rec)}" if rec else ""))
+                  + (f"\t{rec.vendor} {one_line(rec.model)}: "
+                     f"{one_line(agent.recorder_state_words(rec))}" if rec else ""))
         if not rows:
             say("no recordings folders yet: add one with `footage-agent sources add PATH`")
     return 0

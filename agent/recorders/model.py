@@ -156,7 +156,8 @@ class Channel:
 
 @dataclass(frozen=True)
 class RecorderInfo:
-    """What the device says it is: for provenance and for the owner's check."""
+    """What the device says it is: for provenance and for the owner's check. Its texts are
+    the device's (a fake recorder's choice): each kept one line of printable characters."""
 
     vendor: str
     model: str
@@ -164,6 +165,17 @@ class RecorderInfo:
     serial: str
     name: str
     channels: tuple[Channel, ...]
+
+    def __post_init__(self) -> None:
+        for field in ("model", "firmware", "serial", "name"):
+            object.__setattr__(self, field, device_text(getattr(self, field)))
+
+
+def device_text(value: object, limit: int = 80) -> str:
+    """A text a device said of itself, as one line of at most `limit` printable characters:
+    a control sequence in it would run in the owner's terminal (`sources list`)."""
+    text = str(value)[:limit * 4]
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())[:limit]
 
 
 @dataclass(frozen=True)
