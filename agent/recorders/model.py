@@ -171,7 +171,7 @@ class RecorderInfo:
             object.__setattr__(self, field, device_text(getattr(self, field)))
 
 
-def device_text(value: object, limit: int = 80) -> str:
+def device_text(value: object, limit: int = 120) -> str:
     """A text a device said of itself, as one line of at most `limit` printable characters:
     a control sequence in it would run in the owner's terminal (`sources list`)."""
     text = str(value)[:limit * 4]
