@@ -81,3 +81,16 @@ def test_the_refusal_reads_in_spanish(spanish):
         where="192.168.1.20:80", now="AB12", before="CD34"))
     assert said.startswith("rechazado: La grabadora en 192.168.1.20:80 dice ser otro "
                            "aparato (número de serie AB12)"), said
+
+
+def test_a_serial_number_of_zeros_tells_nothing(agent, recent_footage):
+    """Some firmware says a serial of zeros (Reolink's API guide's example), and an update may
+    say the real one: not another device."""
+    with Simulator(recent_footage, "reolink", "admin", PASSWORD) as sim:
+        sim.device.serial = "00000000000000"
+        agent.add_recorder(RecorderAddress(sim.url, "reolink", "admin", None, None), PASSWORD,
+                           name="nvr")
+        sim.device.serial = "9527000ABCDEF"   # after a firmware update
+        (report,) = agent.scan()
+        assert agent.recorders()[0].state == "ok" and not report.problems
+        assert len(remote(agent)) == 4

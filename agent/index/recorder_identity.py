@@ -24,12 +24,15 @@ class AnotherDevice(Refusal):
 
 
 def _said(serial: str) -> str:
-    return " ".join((serial or "").split())[:40]
+    """A serial number to compare; none for one of zeros alone, which some firmware says
+    (Reolink's API guide's example: "00000000000000") and an update may replace."""
+    said = " ".join((serial or "").split())[:40]
+    return "" if not said.strip("0") else said
 
 
 def check_same(rec: RecorderSource, info: RecorderInfo) -> None:
     """Raise AnotherDevice when the device says another serial number than the one kept for
-    the recorder; a device saying none, or one kept without, is not told apart."""
+    the recorder; a device saying none (or zeros), or one kept without, is not told apart."""
     before, now = _said(rec.serial), _said(info.serial)
     if before and now and before != now:
         url = httpx.URL(rec.url)
