@@ -28,13 +28,15 @@ _KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_.\[\]]{0,120}$")
 # A search answered Error part-way: fewer recordings than the total the device gave, or, with
 # none given, Error after a page as full as asked (or as its own pages, where it sends fewer)
 # and, asked again from the latest recording
-# it had brought, not even that one, or nothing new before Error again. What it listed is not
-# all it holds (a disk it cannot read beyond there, say).
+# it had brought, not even that one, or nothing new before Error again; or, after Error
+# following a page of one, recordings its findFile found past the latest one and not one of
+# them read (where its findFile says Error for nothing). What it listed is not all it holds
+# (a disk it cannot read beyond there, say).
+CUT_SHORT = ("The recorder at {where} stopped its search part-way through this camera's "
+             "recordings, so not all of them could be read.")
 # A second nothing is recorded at (the last of 2037, before 32-bit device clocks end): what
 # the device's findFile says where nothing matches (_says_none).
 NOWHERE = (datetime(2037, 12, 31, 23, 59, 58), datetime(2037, 12, 31, 23, 59, 59))
-CUT_SHORT = ("The recorder at {where} stopped its search part-way through this camera's "
-             "recordings, so not all of them could be read.")
 
 
 def parse_lines(text: str) -> dict[str, str]:
