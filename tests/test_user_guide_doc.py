@@ -72,7 +72,7 @@ def test_the_guide_says_where_the_apps_folder_is_on_macos_and_linux(default_home
 # what another program shows (Windows, Finder, Qt's standard buttons, in Qt's catalogue).
 NOT_THE_APPS = {"If you lose your key", "If the recorder is off or unreachable",
                 "If the recorder answers for its other cameras but not for one",
-                "If the recorder's clock was reset",
+                "If the recorder's clock was reset", "If a channel is renamed on the recorder",
                 "Sharing or exporting", "The list of recordings", "certificate fingerprint",
                 "Copy as path", "Change Drive Letter and Paths", "Go", "Go to Folder…",
                 "Discard", "^", "Show hidden icons", "Show more options", "Send to",

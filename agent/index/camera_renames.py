@@ -7,6 +7,7 @@ A mixin of `agent.index.cameras.CameraBook`, which provides `_db`, `_lock`, `_ho
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Callable
 
@@ -44,6 +45,7 @@ class CameraRenames:
             if new == current:
                 return []
             done = [self._rename_one(cid, current, new, given=True)]
+            self._named_as_device_now(cid)
             if channel == "":
                 self._db.execute("UPDATE sources SET camera=? WHERE id=?", (new, source_id))
                 followers = self._db.execute(
@@ -58,6 +60,21 @@ class CameraRenames:
             if carry is not None:
                 carry(done)
             return done
+
+    def _named_as_device_now(self, cid: int) -> None:
+        """The owner named a recorder's camera: what the recorder calls its channel now
+        (recorders.channels, its last refresh) is the name the camera was named by, so a
+        channel renamed on the device is no longer said (recorder_book.renamed_on_device)."""
+        for source_id, key, channels in self._db.execute(
+                "SELECT h.source_id, h.channel, r.channels FROM channels h JOIN recorders r ON "
+                "r.source_id = h.source_id WHERE h.camera_id=?", (cid,)).fetchall():
+            try:
+                names = {str(c[0]): str(c[1]) for c in json.loads(channels)}
+            except (ValueError, TypeError, IndexError):
+                continue
+            if names.get(key):
+                self._db.execute("UPDATE channels SET device_name=? WHERE source_id=? AND "
+                                 "channel=?", (names[key], source_id, key))
 
     def _rename_one(self, cid: int, old: str, new: str, given: bool) -> Renamed:
         # A former name keeps meaning its camera (requests and approvals may still use it), so

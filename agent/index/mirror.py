@@ -32,8 +32,8 @@ from agent.index.describe import showable_us
 from agent.index.clock_change import SPANS_CHANGE, UNPLACED_END, another_clock, placed_ends
 from agent.index.mirrored_rows import Matched, Mirrored, match, refs
 from agent.index.store import Store
-from agent.index.unrefreshed import (Unrefreshed, mark_current, not_listed, search_failed,
-                                     stale_note)
+from agent.index.unrefreshed import (Unrefreshed, mark_current, not_listed, renamed_on_device,
+                                     search_failed, stale_note)
 from agent.recorders.clock import reset_words
 from agent.recorders.connect import open_recorder
 from agent.recorders.credentials import CredentialError, CredentialStore
@@ -195,6 +195,7 @@ def refresh(store: Store, rec: RecorderSource, connect: Connect, *, now_us: int 
     # A reset clock put right since: noted now, and said after the state until old.
     set_right, unshown = clock_stretches.closed(store, rec, now_us, full, horizon)
     notes += set_right
+    notes += renamed_on_device(store, rec.source_id, channels)
     left += not_listed(store, rec.source_id, {str(c.id) for c in info.channels})
     problems = [u.said for u in left]
     store.recorders.record_success(rec.source_id, now_us, full, now_us + INTERVAL_S * US,

@@ -105,10 +105,13 @@ class RecorderBook:
         with self._lock, Transaction(self._db):
             base_id, base = book.base_of(source_id)
             for key, wanted, device in channels:
-                row = self._db.execute("SELECT c.name FROM channels h JOIN cameras c ON c.id = "
-                                       "h.camera_id WHERE h.source_id=? AND h.channel=?",
-                                       (source_id, key)).fetchone()
+                row = self._db.execute("SELECT c.name, h.device_name FROM channels h JOIN cameras "
+                                       "c ON c.id = h.camera_id WHERE h.source_id=? AND "
+                                       "h.channel=?", (source_id, key)).fetchone()
                 if row is not None:
+                    if row[1] is None:   # kept before the device's names were
+                        self._db.execute("UPDATE channels SET device_name=? WHERE source_id=? "
+                                         "AND channel=?", (device, source_id, key))
                     out.append(row[0])
                     continue
                 if len(channels) == 1 and not self._db.execute(
@@ -126,7 +129,8 @@ class RecorderBook:
                                            "VALUES (?,?,?,?)",
                                            (name, source_id, key, int(bool(wanted)))).lastrowid
                 self._db.execute("INSERT OR REPLACE INTO channels(source_id, channel, camera_id, "
-                                 "provisional) VALUES (?,?,?,0)", (source_id, key, cid))
+                                 "provisional, device_name) VALUES (?,?,?,0,?)",
+                                 (source_id, key, cid, device))
                 out.append(name)
         return out
 
@@ -189,6 +193,18 @@ class RecorderBook:
                 rest = " ".join(row[0].replace(said, " ").split()) or None
                 self._db.execute("UPDATE recorders SET problem=? WHERE source_id=?",
                                  (rest, source_id))
+
+    def renamed_on_device(self, source_id: int,
+                          channels: tuple[tuple[int, str], ...]) -> list[tuple[str, str, str]]:
+        """(camera, what the recorder called its channel when the camera was named, what it
+        calls it now) for each channel the recorder names otherwise now."""
+        now = {str(key): name for key, name in channels}
+        with self._lock:
+            rows = self._db.execute("SELECT h.channel, c.name, h.device_name FROM channels h "
+                                    "JOIN cameras c ON c.id = h.camera_id WHERE h.source_id=?",
+                                    (source_id,)).fetchall()
+        return [(camera, before, now[key]) for key, camera, before in rows
+                if before and now.get(key) and now[key] != before]
 
     def unshown(self, source_id: int) -> str | None:
         """The stretches its clock read a reset date, as kept (clock_stretches.py)."""

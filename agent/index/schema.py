@@ -95,6 +95,7 @@ CREATE TABLE IF NOT EXISTS channels (
     channel TEXT NOT NULL,
     camera_id INTEGER NOT NULL REFERENCES cameras(id) ON DELETE CASCADE,
     provisional INTEGER NOT NULL DEFAULT 0,
+    device_name TEXT,
     PRIMARY KEY (source_id, channel)
 );
 CREATE TABLE IF NOT EXISTS former_names (
@@ -242,8 +243,9 @@ def _gain_columns(db: sqlite3.Connection) -> None:
     columns it reads and writes, so it still opens the index): `files.clock_shift_us`,
     `files.stale_note` (why a recorder's mirrored row may be out of date, kept apart from the
     row's own reason), `files.device_ref` (the recorder's own reference to a mirrored
-    row's recording: mirrored_rows.py), and `recorders.unshown` (the stretches a recorder's
-    clock read a reset date: clock_stretches.py)."""
+    row's recording: mirrored_rows.py), `recorders.unshown` (the stretches a recorder's
+    clock read a reset date: clock_stretches.py), and `channels.device_name` (what the
+    recorder called a channel when its camera was named: recorder_book.renamed_on_device)."""
     columns = {row[1] for row in db.execute("PRAGMA table_info(files)")}
     if "clock_shift_us" not in columns:
         db.execute("ALTER TABLE files ADD COLUMN clock_shift_us INTEGER")
@@ -253,6 +255,8 @@ def _gain_columns(db: sqlite3.Connection) -> None:
         db.execute("ALTER TABLE files ADD COLUMN device_ref TEXT")
     if "unshown" not in {row[1] for row in db.execute("PRAGMA table_info(recorders)")}:
         db.execute("ALTER TABLE recorders ADD COLUMN unshown TEXT")
+    if "device_name" not in {row[1] for row in db.execute("PRAGMA table_info(channels)")}:
+        db.execute("ALTER TABLE channels ADD COLUMN device_name TEXT")
 
 
 def _drop_outdated_notes(db: sqlite3.Connection) -> None:

@@ -27,6 +27,22 @@ CHANNEL_GONE = ("{camera} is no longer among the recorder's cameras, so it was n
                 "off the recorder for good, `footage-agent cameras remove` with this camera's "
                 "name lets them go (nothing on the recorder is touched).")
 NOT_LISTED = "the recorder no longer lists this camera."
+# A channel the recorder names otherwise than when its camera was named here: the camera keeps
+# its name (requests and registrations use it), so another camera plugged into that channel
+# would have its recordings listed, and exported, as the old one's unless the owner says.
+RENAMED_ON_DEVICE = ("The recorder now calls the channel of {camera} «{now}», not «{before}» as "
+                     "when that camera was named here, and its recordings are still listed under "
+                     "that name. If another camera is on that channel now, rename it here "
+                     "(footage-agent cameras rename) so they are not taken for the old camera's; "
+                     "renaming it ends this note.")
+
+
+def renamed_on_device(store: Store, source_id: int,
+                      channels: tuple[tuple[int, str], ...]) -> list[str]:
+    """RENAMED_ON_DEVICE for each channel the recorder now names otherwise."""
+    return [RENAMED_ON_DEVICE.format(camera=camera, before=" ".join(before.split())[:60],
+                                     now=" ".join(now.split())[:60])
+            for camera, before, now in store.recorders.renamed_on_device(source_id, channels)]
 
 
 @dataclass(frozen=True)

@@ -6234,6 +6234,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>«{camera}» ya no figura entre las cámaras de la grabadora, así que no se actualizó su lista de grabaciones. Sus grabaciones encontradas antes se conservan, marcadas como posiblemente desactualizadas; si la cámara vuelve a la grabadora, se actualizarán de nuevo. Si se quitó de la grabadora para siempre, `footage-agent cameras remove` con el nombre de esta cámara las deja ir (no se toca nada en la grabadora).</translation>
     </message>
     <message>
+        <source>The recorder now calls the channel of {camera} «{now}», not «{before}» as when that camera was named here, and its recordings are still listed under that name. If another camera is on that channel now, rename it here (footage-agent cameras rename) so they are not taken for the old camera&apos;s; renaming it ends this note.</source>
+        <translation>La grabadora llama ahora al canal de «{camera}» «{now}», no «{before}» como cuando se dio nombre aquí a esa cámara, y sus grabaciones siguen figurando con ese nombre. Si ahora hay otra cámara en ese canal, cámbiele aquí el nombre (footage-agent cameras rename), para que no se tomen por las de la cámara anterior; cambiarle el nombre pone fin a este aviso.</translation>
+    </message>
+    <message>
         <source>no camera is called &apos;{camera}&apos;</source>
         <translation>ninguna cámara se llama «{camera}»</translation>
     </message>
@@ -6252,6 +6256,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
     <message>
         <source>{camera} has no recordings mirrored from a recorder (a recordings folder&apos;s camera goes with its folder: `sources remove`)</source>
         <translation>«{camera}» no tiene grabaciones copiadas de una grabadora (la cámara de una carpeta de grabaciones se va con su carpeta: `sources remove`)</translation>
+    </message>
+    <message>
+        <source>The recorder now calls the channel of {camera} «{now}», not «{before}» as when that camera was named here, and its recordings are still listed under that name. If another camera is on that channel now, choose it in Settings&apos; list of cameras and press Rename camera, so they are not taken for the old camera&apos;s; renaming it ends this note.</source>
+        <translation>La grabadora llama ahora al canal de «{camera}» «{now}», no «{before}» como cuando se dio nombre aquí a esa cámara, y sus grabaciones siguen figurando con ese nombre. Si ahora hay otra cámara en ese canal, elíjala en la lista de cámaras de Ajustes y pulse Cambiar el nombre de la cámara, para que no se tomen por las de la cámara anterior; cambiarle el nombre pone fin a este aviso.</translation>
     </message>
     <message>
         <source>{camera} is no longer among the recorder&apos;s cameras, so it was not refreshed. Its recordings found before are kept, marked as possibly out of date; if the camera is back on the recorder, they are refreshed again. If it was taken off the recorder for good, choose it in Settings&apos; list of cameras and press Remove camera to let them go (nothing on the recorder is touched).</source>
