@@ -79,6 +79,14 @@ QUIRKS = {
 LOCK_AFTER = {"reolink": 3, "dahua": 5, "hikvision": 5}  # wrong passwords before the lock
 
 
+def true_now_s() -> float:
+    """The true time now, UTC seconds: this machine's clock, which the device's clock reads at
+    its offset from. Looked up as the device answers, so a test can make it stand still with
+    the agent's (tests/recorder_support.steady_clocks): read over the network, a clock is
+    only good to the round trip, which a loaded machine stretches past a second."""
+    return time.time()
+
+
 @dataclass
 class Device:
     """Everything the vendor front-ends share. Faults may be changed while serving."""
@@ -163,8 +171,13 @@ class Device:
         """What the device's wall clock read at a true instant."""
         return self.zone.to_wall(self.device_s(true_us))
 
+    def now_s(self) -> float:
+        """The device clock's UTC reading now (seconds)."""
+        return true_now_s() + self.clock_offset_s
+
     def now_wall(self) -> datetime:
-        return self.zone.to_wall(time.time() + self.clock_offset_s)
+        """What the device's wall clock reads now."""
+        return self.zone.to_wall(self.now_s())
 
     def searched(self, channel: int, device_start_s: float, device_end_s: float) -> list[Clip]:
         """What a search for the channel answers: its clips (`recorded`), or with the

@@ -110,9 +110,7 @@ class Hikvision:
 
     def _time(self, _req: Request) -> Reply:
         d = self.device
-        import time as _t
-
-        device_now = _t.time() + d.clock_offset_s
+        device_now = d.now_s()
         own = "hikvision-own-tz" in d.quirks
         east = d.zone.std_east_s if own else d.zone.offset_at(device_now)
         sign = "+" if east >= 0 else "-"

@@ -16,7 +16,8 @@ from agent.service import Agent
 from agent.requests.agencies import TrustStore
 from agent.requests.registrations import Registration
 from agent.timebase import US
-from tests.recorder_support import CLIP_S, two_channels  # noqa: F401 (CLIP_S for the tests)
+from tests.recorder_support import (CLIP_S, stand_clocks_still,  # noqa: F401 (CLIP_S: the tests')
+                                    two_channels)
 from tests.test_desk import AGENCY_ID, agency_doc, request_token
 
 PASSWORD = "correct horse 7"
@@ -37,8 +38,10 @@ def recent_footage(tmp_path_factory) -> Path:
 @pytest.fixture
 def agent(tmp_path, monkeypatch):
     """An Agent of a new home whose owner key (made as a recorder is added) is locked with
-    PASSPHRASE."""
+    PASSPHRASE, its recorders' clocks read with this PC's and the simulator's standing still
+    (stand_clocks_still: the offsets read are the simulator's exactly, whatever the load)."""
     monkeypatch.setenv("FOOTAGE_AGENT_PASSPHRASE", PASSPHRASE)
+    stand_clocks_still(monkeypatch)
     a = Agent(tmp_path / "home")
     yield a
     a.close()

@@ -3,6 +3,7 @@ once per session with PyAV (demo.samples), and a simulator per test."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import av
@@ -23,6 +24,50 @@ PASSWORD = "correct horse 7"
 # The simulator's zone (POSIX) and the same rules by IANA name (for Dahua, whose zone is named).
 POSIX_LA, IANA_LA = "PST8PDT,M3.2.0,M11.1.0", "America/Los_Angeles"
 VENDORS = ("reolink", "dahua", "hikvision")
+
+
+def stand_clocks_still(monkeypatch) -> None:
+    """Each time the agent reads a recorder's clock (agent.recorders.clock.read_clock), this
+    PC's clock and the true time the simulator's device clock runs from
+    (nvrsim.device.true_now_s) stand still at one instant until it has the answer: the next
+    half second past a whole one, so never before what the test read of time.time(). Read
+    over the network a clock is good only to the round trip: on a loaded machine an answer
+    leaving a second after the device read its clock took its offset a whole second out (3 h
+    less 1 s, tests/test_recorder_holds.py), and every recording placed by it. Standing
+    still, the reading is the device's offset exactly however late the answer; between
+    readings both run as they do. Readings are taken one at a time. For an agent and a
+    simulator both in this process (a child's clock would run on)."""
+    import sys
+    import threading
+
+    import agent.recorders.connect  # noqa: F401 (loads every maker's client, to patch each)
+    import nvrsim.device
+    from agent.recorders import clock
+
+    real_read, real_now = clock.read_clock, nvrsim.device.true_now_s
+    held: list[int] = []
+    one_at_a_time = threading.Lock()
+
+    def read_clock(ask, now=None):
+        if now is not None:   # a test's own PC clock
+            return real_read(ask, now)
+        with one_at_a_time:
+            at_us = (time.time_ns() // 1000 + US // 2) // US * US + US // 2
+            held.append(at_us)
+            try:
+                return real_read(ask, lambda: at_us)
+            finally:
+                held.clear()
+
+    def true_now_s() -> float:
+        return held[0] / US if held else real_now()
+
+    readers = [m for n, m in list(sys.modules.items())
+               if n.startswith("agent.recorders.") and getattr(m, "read_clock", None) is real_read]
+    assert len(readers) >= 3, readers   # Dahua's, Hikvision's and Reolink's clients
+    for module in readers:
+        monkeypatch.setattr(module, "read_clock", read_clock)
+    monkeypatch.setattr(nvrsim.device, "true_now_s", true_now_s)
 
 
 def remote_rows(source_id: int, root: str, camera: str, channel: str, found, offset_s: float,

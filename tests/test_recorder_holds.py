@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,7 @@ def test_a_hold_across_the_recorders_clock_correction_keeps_and_places_every_rec
         # Put right as the third recording began: the second ended by the new clock, so it
         # is fetched whole (test_recorder_clock_set), the third placed by the new clock.
         sim.device.put_right(T0 + 20 * US, 0.0)
+        answer_late_once(sim.device)   # as the new clock is read
         agent.scan()
         made = holds.make_hold(agent.home, agent.store, "r1", *WINDOW, (CAMERA,), "r1",
                                connect=agent.recorder_connector())
@@ -72,6 +74,22 @@ def test_a_hold_across_the_recorders_clock_correction_keeps_and_places_every_rec
     prov = json.loads((done.package.path / "data" / "provenance.json").read_text())
     assert prov["clock"]["clock_offset_s"] == [0, HOURS_OFF]
     assert prov["hold"]["recorder"]["downloads"][0]["applied_offset_s"] == HOURS_OFF
+
+
+def answer_late_once(device, seconds: float = 2.2) -> None:
+    """The device's next answer with its clock leaves `seconds` after it read it, as a loaded
+    machine once scheduled it (CI, two workers): the agent takes the midpoint of its round
+    trip for the moment the device read its clock, so by its own clock running on it would
+    read this one more than a second slow (-1 s where it is 0) and place every recording by
+    that. The agent fixture stands both clocks still (stand_clocks_still): read exactly."""
+    read = device.now_s
+
+    def now_s() -> float:
+        device.now_s = read   # once
+        at = read()
+        time.sleep(seconds)
+        return at
+    device.now_s = now_s
 
 
 def test_a_hold_record_from_before_offsets_were_kept_per_recording_reads_as_before(
