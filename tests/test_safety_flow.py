@@ -38,6 +38,7 @@ from portal.state import Portal
 from tests import child_sockets
 from tests.conftest import tree_fingerprint
 from tests.registering import invite
+from tests.test_watch import watches
 
 AGENCY_ID = "https://police.example.gov"
 T0 = (int(time.time()) - 7200) * US  # recordings from two hours ago: 2 files of 4 s
@@ -116,6 +117,11 @@ def run_service_until_polled(flow: Flow, jtis: set[str], staged: Path) -> None:
                 break
             time.sleep(0.3)
         # The recorder closes a new file: the watcher indexes it (reading it, nothing more).
+        # Once the child watches the folder: a file made before is found only by the walk
+        # every 5 minutes (the poll may come before the first scan is done).
+        while time.monotonic() < deadline and proc.poll() is None \
+                and not watches(proc.pid, flow.rec):
+            time.sleep(0.2)
         new = flow.rec / "porch.20300101_000000.mp4"
         shutil.copy2(staged, new)
         os.utime(new, (1_700_000_000, 1_700_000_000))

@@ -9,10 +9,11 @@ import threading
 import time
 
 from agent.events import ScanFailed
+from agent.index.watch import Watcher
 from agent.service import Agent
 from demo.samples import ClipSpec, write_clip
 from tests.conftest import t
-from tests.test_watch import wait_for
+from tests.test_watch import wait_for, watching_since
 
 
 def test_a_fault_in_one_sources_first_scan_leaves_the_others_scanned_and_watched(
@@ -34,16 +35,25 @@ def test_a_fault_in_one_sources_first_scan_leaves_the_others_scanned_and_watched
             raise RuntimeError("a fault nobody foresaw")
         return real_scan(self, paths, tz, cancel)
     monkeypatch.setattr(Agent, "scan", scan)
+    real_start = Watcher.start
+
+    def late_start(self):   # as a loaded machine starts it: the test waited 1 s for it
+        time.sleep(1.5)
+        real_start(self)
+    monkeypatch.setattr(Watcher, "start", late_start)
     events: list = []
     agent.subscribe(events.append)
     stop = threading.Event()
     runner = threading.Thread(target=agent.run, args=(stop,), name="test-run")
     caplog.set_level(logging.WARNING)
+    before = set(threading.enumerate())
     runner.start()
     try:
         good_rows = lambda: {r.path for r in agent.recordings() if r.camera == "b-good"}  # noqa: E731
         wait_for(lambda: str(good / "CH01_20260514_170000_170002.mp4") in good_rows(), 20.0)
-        time.sleep(1.0)   # the watcher starts right after the first scans
+        # Watched once the watcher is: a file copied before then is found only by the walk
+        # every RESCAN_S (5 minutes), so the test failed when the watcher started late.
+        wait_for(lambda: watching_since(before), 20.0)
         new = good / "CH01_20260514_180000_180002.mp4"
         shutil.copy(staged, new)
         wait_for(lambda: str(new) in good_rows(), 20.0)

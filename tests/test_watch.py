@@ -34,6 +34,33 @@ def wait_for(predicate, timeout: float = 60.0):
     raise AssertionError("condition not reached in time")
 
 
+def watching_since(before: set[threading.Thread]) -> bool:
+    """Whether a watcher started since `before` (threading.enumerate() then) watches its
+    folders: its thread starts once every folder is (Watcher.start)."""
+    return any(th.name == "footage-agent-watch" and th.is_alive() and th not in before
+               for th in threading.enumerate())
+
+
+def watches(pid: int, folder: Path) -> bool:
+    """Whether process `pid` has the system report changes in `folder`: on Linux an inotify
+    watch on its inode (/proc/PID/fdinfo lists each); elsewhere, where no other process's
+    watches can be read, a second's pause after the call that found the child started."""
+    fds = Path(f"/proc/{pid}/fd")
+    if not fds.is_dir():
+        time.sleep(1.0)
+        return True
+    inode = f"ino:{folder.stat().st_ino:x} "
+    for fd in fds.iterdir():
+        try:
+            if os.readlink(fd) == "anon_inode:inotify" and any(
+                    line.startswith("inotify ") and inode in line + " "
+                    for line in (fds.parent / "fdinfo" / fd.name).read_text().splitlines()):
+                return True
+        except OSError:   # closed meanwhile
+            continue
+    return False
+
+
 @contextmanager
 def running(home: Path, src: Path, **source):
     """An agent on `home` with the folder `src` added (`source`: add_source's options),
@@ -45,9 +72,13 @@ def running(home: Path, src: Path, **source):
     agent.subscribe(lambda event: isinstance(event, ScanFinished) and scans.append(event))
     stop = threading.Event()
     thread = threading.Thread(target=agent.run, args=(stop,))
+    before = set(threading.enumerate())
     try:
         thread.start()
         wait_for(lambda: scans)   # the start's scan is done: what comes now is the watcher's
+        # once it watches: a file made between the scan and the watch is found only by the
+        # walk every RESCAN_S (5 minutes), and a loaded machine stretched that moment
+        wait_for(lambda: watching_since(before))
         yield agent, scans
     finally:
         stop.set()
@@ -68,7 +99,10 @@ def test_run_indexes_changes_live_and_listens_on_nothing(tmp_path):
     try:
         wait_for(lambda: (home / "index.db").exists())
         store = Store(home / "index.db")
-        time.sleep(1.0)
+        # Once the child watches the folder (it does after its first scan): a file made before
+        # is found only by the walk every RESCAN_S (5 minutes). A pause of 1 s stood for this,
+        # and a child started late on a loaded machine missed the file.
+        wait_for(lambda: watches(proc.pid, src))
 
         staged = write_clip(ClipSpec(path=tmp_path / "stage" / "a.mp4",
                                      start_us=t("2026-11-20T22:00:00Z"), seconds=4, fps=5))
