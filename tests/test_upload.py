@@ -70,14 +70,17 @@ class RealTus:
                "--db-path", str(self.root / "db.sqlite"), "--checksum-algorithms", "sha256,sha1",
                "--log-level", "ERROR", *self.options]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
+        # A ceiling for a server that never comes, not a timing: a Python child's start on a
+        # loaded machine took past the 15 s this once allowed. One that ended (its port taken
+        # meanwhile, say) is said at once.
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and self.proc.poll() is None:
             try:
                 if httpx.options(self.endpoint, timeout=1).status_code == 204:
                     return
             except httpx.TransportError:
                 time.sleep(0.05)
-        raise RuntimeError("resumable-upload server did not start")
+        raise RuntimeError(f"resumable-upload server did not start (exit {self.proc.poll()})")
 
     def kill(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
