@@ -105,6 +105,17 @@ def cheap_scrypt(monkeypatch):
     monkeypatch.setattr(credentials, "SCRYPT_N", CHEAP_SCRYPT_N)
 
 
+@pytest.fixture
+def written_just_now(monkeypatch):
+    """A recording written in this test is one still being written (`in-progress`) however
+    long the machine took to reach the scan: a file modified within IN_PROGRESS_S (10 s) of
+    the scan is, and a loaded machine took longer than that between the test's write and its
+    scan, which then found the file finished (tests/test_growing_source.py, a Hikvision card's
+    open recording). An hour here (describe.recent reads it as it runs)."""
+    from agent.index import describe
+    monkeypatch.setattr(describe, "IN_PROGRESS_S", 3600)
+
+
 # How long a test's threads may take to end once it is over: a ceiling for a thread left
 # running, not a timing. It was 5 s, which a thread told to stop (a service's, a server's) took
 # on a loaded machine (tests/test_thread_leak_check.py).

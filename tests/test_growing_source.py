@@ -8,6 +8,7 @@ import json
 import os
 
 import av
+import pytest
 
 from agent.export.cut import cut
 from agent.export.plan import plan_export
@@ -15,6 +16,9 @@ from agent.timebase import US
 from demo.samples import make_recordings, read_stamp
 from tests.conftest import t
 from tests.test_containers import remux
+
+# Recordings written as the test runs are still being written, however slowly it runs.
+pytestmark = pytest.mark.usefixtures("written_just_now")
 
 T0 = t("2026-11-20T22:00:00Z")
 

@@ -155,7 +155,8 @@ def test_an_export_cuts_each_recording_from_its_byte_range(card, capsys, tmp_pat
         assert s["size"] == w.byte_end - w.byte_start
 
 
-def test_rescans_follow_the_index_and_a_fresh_copy_is_ok(card, capsys, tmp_path):
+def test_rescans_follow_the_index_and_a_fresh_copy_is_ok(card, capsys, tmp_path,
+                                                        written_just_now):
     root, _ = card
     copy = tmp_path / "copy" / "garage"
     shutil.copytree(root, copy, copy_function=shutil.copyfile)   # new mtimes everywhere

@@ -22,6 +22,9 @@ from tests.test_growing_source import _fragmented
 from tests.test_hold_top_up import GT0
 from tests.recorder_sources_support import agent as rec_agent, recent_footage  # noqa: F401
 
+# Recordings written as the test runs are still being written, however slowly it runs.
+pytestmark = pytest.mark.usefixtures("written_just_now")
+
 
 def test_an_additions_copy_numbered_apart_from_the_holds_own_is_weighed_as_named(agent,
                                                                                 tmp_path,

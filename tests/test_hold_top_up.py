@@ -21,6 +21,9 @@ from demo.samples import make_recordings
 from tests.test_growing_source import _fragmented, _growing, _stamps
 from tests.test_held_footage import approved, flow, held, manifest  # noqa: F401 (a fixture)
 
+# Recordings written as the test runs are still being written, however slowly it runs.
+pytestmark = pytest.mark.usefixtures("written_just_now")
+
 GT0 = t("2026-11-20T22:00:00Z")   # test_growing_source's
 
 

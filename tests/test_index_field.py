@@ -69,7 +69,7 @@ def scan(tmp_path: Path, root: Path, capsys) -> dict[str, dict]:
     return {os.path.relpath(r["path"], root): r for r in rows}
 
 
-def test_a_freshly_copied_card_scans_as_ok(card, tmp_path, capsys):
+def test_a_freshly_copied_card_scans_as_ok(card, tmp_path, capsys, written_just_now):
     copy = tmp_path / "copy" / "porch"
     shutil.copytree(card, copy, copy_function=shutil.copyfile)   # every mtime is now
     assert all(time.time() - p.stat().st_mtime < 60 for p in copy.rglob("*.mp4"))
@@ -184,7 +184,8 @@ def test_damaged_and_empty_files_are_marked_in_coverage_and_named_by_a_refused_e
     assert "porch.20261120_140020.mp4 is empty (zero-byte file)" in err
 
 
-def test_the_recording_still_being_written_is_said_over_the_gap_it_leaves(tmp_path, capsys):
+def test_the_recording_still_being_written_is_said_over_the_gap_it_leaves(tmp_path, capsys,
+                                                                     written_just_now):
     # A request for the last minutes: the recorder's current MP4 has no moov until it closes
     # the file, so it cannot be cut yet. Coverage said 'nothing recorded' and a refused export
     # named nothing, and the owner could decline a request for footage that is being recorded.

@@ -71,7 +71,8 @@ def test_a_recording_the_ring_comes_round_to_while_it_is_cut_leaves_no_package(t
     assert not any((tmp_path / "out").glob("*/data/*.mp4"))
 
 
-def test_a_recording_the_camera_finished_since_the_scan_is_still_cut(tmp_path, agent):
+def test_a_recording_the_camera_finished_since_the_scan_is_still_cut(tmp_path, agent,
+                                                                      written_just_now):
     root = tmp_path / "garage"
     write_card(root, [Recording(T, 6, 0), Recording(T + 10 * S, 6, 0, open=True)], **SMALL)
     agent.add_source(root, camera="garage", tz="UTC")
