@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.views.outcomes import package_path, result_text, stage_text, stopped_text
+from gui.views.shown import shown, shown_path
 from gui.views.words import sentence_start
 from gui.widgets.labels import WrappedText, plain_label
 
@@ -167,6 +168,6 @@ class ProgressPage(QWidget):
         if folder is not None and not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             # no file manager to open it with (a Linux desktop without one): never a button
             # that does nothing
-            self.note.setText(self.tr("This computer could not open the folder; it is {folder}")
-                              .format(folder=folder))
+            self.note.setText(shown(self.tr("This computer could not open the folder; it is "
+                                            "{folder}"), folder=shown_path(str(folder))))
             self.note.show()

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.views import display, removing
-from gui.views.layout_names import layout_name
-from gui.views.core_words import in_owner_language
+from gui.views import removing
+from gui.views.settings_rows import camera_rows, source_rows
+from gui.views.home_space_words import space_text
 from gui.widgets.agencies_panel import AgenciesPanel
 from gui.widgets.labels import ask_text, plain_label
 from gui.widgets.list_tables import button_row, fill, list_table
@@ -148,28 +148,7 @@ class SettingsPage(QWidget):
 
     def _show_space(self, space) -> None:
         """What the app's folder holds (agent/home_space.py), in two sentences."""
-        rest = space.caches.size + space.records.size + space.undelivered.size
-        first = self.tr("This app's folder takes {total}: {home}").format(
-            total=display.size(space.total), home=space.home)
-        if space.free is not None:
-            first += " " + self.tr("({free} free on its disk)").format(
-                free=display.size(space.free))
-        if space.unsorted is not None:   # the inbox cannot be read (its disk full, say)
-            second = self.tr("Packages: {packages}. Safe copies of recordings: {holds}. The "
-                             "index, logs and caches: {rest}. Which packages were delivered "
-                             "cannot be told now: {reason}").format(
-                packages=display.size(space.undelivered.size),
-                holds=display.size(space.holds.size),
-                rest=display.size(space.caches.size + space.records.size),
-                reason=in_owner_language(space.unsorted))
-        else:
-            second = self.tr("Delivered packages, kept as your copy of what the agency "
-                             "received: {delivered}. Safe copies of recordings: {holds}. "
-                             "Packages not yet delivered, the index, logs and caches: "
-                             "{rest}.").format(
-                delivered=display.size(space.delivered.size),
-                holds=display.size(space.holds.size), rest=display.size(rest))
-        self.space.setText(first + "\n" + second)
+        self.space.setText(space_text(space))
 
     def reload_lists(self) -> None:
         """Read the folders, cameras and agencies again; the form keeps what the owner typed."""
@@ -204,17 +183,12 @@ class SettingsPage(QWidget):
               unreadable: str | None = None) -> None:
         self._cameras = [(c.name, c.source_root) for c in cameras]
         self.remove_camera_button.listed = frozenset(listed)   # asked of none of them
-        fill(self.cameras, [(c.name, c.source_root, ", ".join(ch for ch in c.channels if ch),
-                             ", ".join(c.former_names)) for c in cameras])
+        fill(self.cameras, camera_rows(cameras))
         self._source_roots = [s.root for s in sources]
         self.sourcesShown.emit(self._source_roots)
         self._source_cameras = [s.camera for s in sources]
         recorders = recorders or {}
-        fill(self.sources, [(s.root, s.camera, s.tz,
-                             recorders.get(s.id, layout_name(s.layout)),
-                             display.offset_words(s.clock_offset_s, s.id in recorders and
-                                                  self.ctx.agent.clock_was_reset(s.clock_offset_s)))
-                             for s in sources])
+        fill(self.sources, source_rows(sources, recorders, self.ctx.agent.clock_was_reset))
         self.agencies.list_agencies(agencies, damaged, unreadable)
 
     def settings_from_form(self):
@@ -265,7 +239,7 @@ class SettingsPage(QWidget):
             self.status.setText(self.tr("Nothing was removed."))
             return
         self.ctx.bridge.call("remove-source", lambda: agent.remove_source(root), lambda _r: (
-            self.status.setText(removing.removed(root)), self.reload_lists()),
+            self.status.setText(removing.removed(root, path=True)), self.reload_lists()),
             self.status.setText)
 
     def chosen_camera(self) -> tuple[str, str] | None:

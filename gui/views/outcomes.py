@@ -9,7 +9,7 @@ from pathlib import Path
 from agent.views import RequestView, headless_words, stepped_words
 from gui.views import display, requests
 from gui.views.core_words import in_owner_language
-from gui.views.shown import shown, shown_lines
+from gui.views.shown import shown, shown_lines, shown_path
 from gui.views.words import QT_TRANSLATE_NOOP, sentence_start, translate
 
 STAGES = {
@@ -92,14 +92,16 @@ def stopped_text(by_hand: bool, cancelled: bool, finished=()) -> str:
     if not finished:
         return (translate("outcomes", "Stopped. No package was written.") if cancelled else
                 translate("outcomes", "No package was written."))
-    paths = "\n".join(f"  {package_path(item)}" for item in finished)
+    # each path read left to right, whatever its folders' names (shown_path)
+    paths = shown_lines([shown("  {path}", path=shown_path(package_path(item)))
+                         for item in finished])
     head = (translate("outcomes", "Stopped. These packages were finished before you cancelled "
                                   "and are kept, sealed and complete:") if cancelled else
             translate("outcomes", "These packages were finished before it stopped and are kept, "
                                   "sealed and complete:"))
-    return "\n".join([head, paths, translate("outcomes", "Nothing of the other cameras was "
-                                                          "written. Delete a kept package if you "
-                                                          "do not want it.")])
+    return shown_lines([head, paths, translate("outcomes", "Nothing of the other cameras was "
+                                                           "written. Delete a kept package if "
+                                                           "you do not want it.")])
 
 
 def result_text(result) -> str:
@@ -111,8 +113,8 @@ def result_text(result) -> str:
     for item in items:
         path = package_path(item)
         if path:
-            lines.append(translate("outcomes", "Sealed and signed package: {path}")
-                         .format(path=path))
+            lines.append(shown(translate("outcomes", "Sealed and signed package: {path}"),
+                               path=shown_path(path)))
         receipt = getattr(item, "receipt", None)
         if receipt:
             lines.append(translate("outcomes", "The agency's signed receipt was checked and "
@@ -148,8 +150,9 @@ def handover_lines(packages: list) -> list[str]:
     if not names:
         return []
     if len(names) == 1:
-        head = translate("outcomes", "Hand over the whole folder {name}, as it is (copy it to "
-                                     "the USB stick, or send it).").format(name=names[0])
+        head = shown(translate("outcomes", "Hand over the whole folder {name}, as it is (copy "
+                                           "it to the USB stick, or send it)."),
+                     name=shown_path(names[0]))
     else:
         head = translate("outcomes", "Hand over each package's whole folder, as it is (copy "
                                      "them to the USB stick, or send them).")
@@ -216,7 +219,8 @@ def delivery_text(view) -> str:
         # the camera's name isolated (gui.views.shown): a Hebrew one keeps the line's order
         lines.append(shown(translate("outcomes", "{camera}: {size} {state}."), camera=d.camera,
                            size=display.size(d.size), state=state)
-                     + "\n  " + translate("outcomes", "Package: {path}").format(path=d.package)
+                     + "\n" + shown("  " + translate("outcomes", "Package: {path}"),
+                                     path=shown_path(d.package))
                      + "\n  " + translate("outcomes", "Fingerprint (SHA-256): {sha}")
                      .format(sha=d.sha256))
     if view.status == "delivered":

@@ -6,7 +6,7 @@ bare took the name's direction, the line laid out from the right."""
 from __future__ import annotations
 
 from gui.views.requests import UNDECIDED
-from gui.views.shown import Shown, shown, shown_lines, shown_names
+from gui.views.shown import Shown, shown, shown_lines, shown_names, shown_path
 from gui.views.words import translate
 
 OPEN = UNDECIDED + ("failed",)   # requests the owner can still answer (or send again)
@@ -33,8 +33,9 @@ def source_question(root: str, camera: str) -> str:
     middle = translate("removing", "Its recordings leave the app's index: they can no longer be "
                                    "shared with an agency or exported, and requests for "
                                    "{camera} will find nothing.")
-    return shown_lines([shown(t, root=root, camera=camera) for t in (first, middle, last)],
-                       "\n\n")
+    # a folder's path read left to right, whatever its folders' names (shown_path)
+    return shown_lines([shown(t, root=shown_path(root), camera=camera)
+                        for t in (first, middle, last)], "\n\n")
 
 
 def camera_title() -> str:
@@ -67,7 +68,7 @@ def still_listed(camera: str, root: str) -> str:
     return shown(translate("removing", "{camera} is still among the recorder's cameras, so "
                                        "its recordings would be mirrored again at its next "
                                        "refresh: to stop mirroring them, remove the recorder "
-                                       "{root} above."), camera=camera, root=root)
+                                       "{root} above."), camera=camera, root=shown_path(root))
 
 
 def camera_removed(camera: str) -> str:
@@ -109,6 +110,8 @@ def agency_question(name: str, open_count: int, registrations: list[str]) -> str
                         for p in parts], "\n\n")
 
 
-def removed(what: str) -> str:
-    """The status once it is done."""
-    return shown(translate("removing", "Removed {what}."), what=what)
+def removed(what: str, path: bool = False) -> str:
+    """The status once it is done (`path`: `what` is a folder's path or a recorder's address,
+    read left to right whatever its folders' names)."""
+    return shown(translate("removing", "Removed {what}."),
+                 what=shown_path(what) if path else what)

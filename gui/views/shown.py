@@ -11,12 +11,16 @@ lines as QTextDocument does, which takes a line's direction from its first lette
 an isolate, so such a line also starts with a left-to-right mark."""
 from __future__ import annotations
 
+import re
+
 from agent.views import multi_line, one_line
 from gui.views.display import isolated
 
-__all__ = ["Shown", "shown", "shown_names", "shown_lines", "safe_text"]
+__all__ = ["Shown", "shown", "shown_names", "shown_lines", "shown_path", "safe_text"]
 
 LRM = "\u200e"   # Unicode's left-to-right mark: invisible, it sets a line's direction
+LRI, PDI = "\u2066", "\u2069"   # a left-to-right isolate and the end of an isolate
+_SEPARATORS = re.compile(r"([/\\]+)")
 
 
 class Shown(str):
@@ -54,7 +58,7 @@ def shown(template: str, **values: object) -> Shown:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             safe[name] = value   # a format spec such as {n:d} still applies
     text = multi_line(template).format(**safe)
-    if "\u2068" in text:
+    if "\u2068" in text or LRI in text:
         # A label lays its lines out as a text document does, whose line takes its direction
         # from its first letter, isolates or not: a left-to-right mark first keeps the app's
         # (its languages, English and Spanish, are written left to right).
@@ -71,3 +75,33 @@ def shown_lines(rows: list[str], separator: str = "\n") -> Shown:
     """Lines joined one under the other (or by `separator`, the app's): a Shown as it is, any
     other sanitised whole."""
     return Shown(multi_line(separator).join(safe_text(r) for r in rows))
+
+
+def shown_path(path: str) -> Shown:
+    """A file's or folder's path on one line (sanitised), read left to right whatever its
+    folders' names, the whole set apart from the words around it as left-to-right text. A
+    folder's name written from the right ("סרטונים 2024") is isolated whole, as its owner reads
+    it; in one written from the left (the app's package names, "manual_מצלמה_קדמית_20261120T…")
+    each right-to-left stretch is, so a date after the camera's name stays after it. Isolated
+    whole as a name is, "C:\\Users\\אבי\\סרטונים" (two Hebrew folders) showed the second
+    folder left of the first, the path read backwards. A path of Latin names is returned as it
+    is."""
+    parts = _SEPARATORS.split(str(path))   # split first: a name's sanitised marks hold a "\\"
+    said = "".join(part if i % 2 else _folder_name(one_line(part))
+                   for i, part in enumerate(parts))
+    return Shown(f"{LRI}{said}{PDI}" if "\u2068" in said else said)
+
+
+def _folder_name(name: str) -> str:
+    first = _LETTER.search(name)
+    if first is not None and _RIGHT_RUN.match(first.group()):
+        return isolated(name)   # written from the right: isolated whole
+    return _RIGHT_RUN.sub(lambda run: isolated(run.group()), name)
+
+
+# Letters written from the right (Hebrew, Arabic, Syriac, Thaana, N'Ko, their presentation
+# forms and the supplementary planes' right-to-left blocks); a stretch of them may hold
+# spaces, underscores, hyphens and dots between its letters.
+_RIGHT = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff"
+_RIGHT_RUN = re.compile(f"[{_RIGHT}](?:[ _.\\-]*[{_RIGHT}])*")
+_LETTER = re.compile(r"[^\W\d_]")

@@ -174,8 +174,10 @@ class ElidedCheckBox(_Elides, QCheckBox):
 
 def cell(text: str, sanitised: bool = False) -> QTableWidgetItem:
     """A table cell: one line, sanitised (`sanitised`: one_line made it so already, off the
-    GUI thread, for a table of thousands of rows)."""
-    return QTableWidgetItem(text if sanitised else one_line(text))
+    GUI thread, for a table of thousands of rows; a one-line Shown was made so piece by
+    piece, its isolate marks kept)."""
+    kept = sanitised or isinstance(text, Shown) and "\n" not in text
+    return QTableWidgetItem(text if kept else one_line(text))
 
 
 def plain_label(text: str = "", name: str = "") -> QLabel:
