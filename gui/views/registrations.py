@@ -10,8 +10,9 @@ import re
 from datetime import datetime
 
 from agent.views import CertificateFacts, KeyRotation, RegistrationView, one_line
-from gui.views.core_words import in_owner_language
+from gui.views.core_words import in_owner_language, owner_words
 from gui.views.display import day_words
+from gui.views.shown import shown, shown_lines, shown_names
 from gui.views.times import US, local, to_datetime, zone
 from gui.views.words import translate
 
@@ -54,8 +55,8 @@ def certificate_words(facts: CertificateFacts | None, problem: str | None,
                       zone_name: str) -> str:
     """The agency's certificate for the owner's key, in one line."""
     if problem:   # the core's words, in the owner's language
-        return translate("registrations", "Certificate problem: {problem}").format(
-            problem=in_owner_language(problem))
+        return shown(translate("registrations", "Certificate problem: {problem}"),
+                     problem=owner_words(problem))
     if facts is None:
         return translate("registrations", "No certificate")
     said = translate("registrations", "Certificate from {issuer}, valid until {day} (serial "
@@ -91,8 +92,10 @@ def agency(view: RegistrationView) -> str:
 
 
 def row(view: RegistrationView, zone_name: str) -> tuple[str, str, str, str, str]:
-    """(agency, registration id, cameras, registered on, certificate) for the Settings table."""
-    cameras = (", ".join(one_line(c.name) for c in view.cameras)
+    """(agency, registration id, cameras, registered on, certificate) for the Settings table.
+    The cameras are listed each set apart (shown_names): two Hebrew names joined bare by ", "
+    made one right-to-left run, listed in the reverse of their order."""
+    cameras = (shown_names([c.name for c in view.cameras])
                or translate("registrations", "none"))
     return (agency(view), one_line(view.id), cameras, day(view.registered_at, zone_name),
             certificate_cell(view, zone_name))
@@ -100,14 +103,16 @@ def row(view: RegistrationView, zone_name: str) -> tuple[str, str, str, str, str
 
 def registered_words(view: RegistrationView, zone_name: str, updating: bool = False) -> str:
     """The result page after sending: what the agency now holds, and the certificate."""
-    head = (translate("registrations", "{agency} has your changes.") if updating else
-            translate("registrations", "Registered with {agency}.")).format(
-                agency=agency(view))
-    cameras = (", ".join(one_line(c.name) for c in view.cameras)
+    head = shown("\u2714 " + (translate("registrations", "{agency} has your changes.")
+                              if updating else
+                              translate("registrations", "Registered with {agency}.")),
+                 agency=view.agency_name)
+    cameras = (shown_names([c.name for c in view.cameras])
                or translate("registrations", "none"))
-    return ("\u2714 " + head + "\n" + translate("registrations", "Registration: {id}\nCameras "
-                                                "registered: {cameras}").format(
-        id=one_line(view.id), cameras=cameras) + f"\n{state(view, zone_name)}")
+    # each a line of its own, the names set apart as in the table (a line may start with one)
+    return shown_lines([head, shown(translate("registrations", "Registration: {id}\nCameras "
+                                                                "registered: {cameras}"),
+                                    id=view.id, cameras=cameras), state(view, zone_name)])
 
 
 def kept_after_failure(before: list[RegistrationView], after: list[RegistrationView],
