@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agent.views import NotAFolderPath, drive_rooted, one_line
+from agent.views import NotAFolderPath, drive_rooted
 from gui.views import display, shown, summary
-from gui.views.core_words import in_owner_language
+from gui.views.core_words import said_once
 from gui.views.outcomes import PartlyExported
 from gui.views.times import US, wall_us
 from gui.views.typed_paths import typed_path
@@ -192,8 +192,7 @@ class ExportPage(QWidget):
         """The cameras cannot be listed (an index that cannot be opened): an empty page whose
         Export cannot be pressed, saying why, rather than times of the year 2000."""
         self._loaded([], None)
-        said = in_owner_language(one_line(message))
-        self.status.setText(sentence_start(said))
+        self.status.setText(sentence_start(said_once(message)))
 
     def _loaded(self, cameras: list[str], span: tuple[int, int] | None,
                 last_folder: str | None = None) -> None:

@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from agent.service import AgentError, Refusal
-from agent.views import one_line
 from gui.pages.inbox_columns import AGENCY, CASE, COLUMNS, fit_agency_and_case
 from gui.views import display, requests
-from gui.views.core_words import in_owner_language
+from gui.views.core_words import said_once
 from gui.views.request_files import NotAdded, agency_file_not_request, not_added
 from gui.views.requests import in_owner_words
 from gui.views.shown import shown_lines
@@ -283,8 +282,7 @@ class InboxPage(QWidget):
 
 def _sentence(message: str) -> str:
     """A core message in the owner's language, as a sentence of its own."""
-    said = in_owner_language(one_line(message))
-    return sentence_start(said)
+    return sentence_start(said_once(message))
 
 
 def _registered(agent) -> bool:

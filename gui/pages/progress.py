@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.views.outcomes import package_path, result_text, stage_text, stopped_text
-from gui.views.shown import shown, shown_path
+from gui.views.shown import shown, shown_lines, shown_path
 from gui.views.words import sentence_start
 from gui.widgets.labels import WrappedText, plain_label
 
@@ -149,8 +149,8 @@ class ProgressPage(QWidget):
         else:
             self.stage.setText(self.tr("It did not work"))
             said = sentence_start(message)   # the core's words start in lower case
-            self.result.setText("\n".join([said] + ([stopped_text(by_hand, False, finished)]
-                                                     if finished else [])))
+            self.result.setText(shown_lines([said] + ([stopped_text(by_hand, False, finished)]
+                                                      if finished else [])))
 
     def packages_folder(self) -> Path | None:
         """The folder an export by hand put its packages in (those finished before it

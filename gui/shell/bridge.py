@@ -24,7 +24,7 @@ from agent.events import (
     ScanFinished,
 )
 from agent.views import one_line
-from gui.views.core_words import in_owner_language
+from gui.views.core_words import owner_words
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,9 @@ class Bridge(QObject):
     """Agent events as signals, and agent jobs with GUI-thread completion callbacks."""
 
     jobProgress = Signal(str, str, float)  # job id, stage, fraction 0..1
-    jobFinished = Signal(str, bool, str)   # job id, ok, message
+    # job id, ok, message: an object, so a failure's words stay a Shown (a str signal would
+    # hand on a plain copy, whose marks a label writes out as escapes)
+    jobFinished = Signal(str, bool, object)
     scanFinished = Signal(object)          # ScanFinished
     scanFailed = Signal(object)            # ScanFailed: a recordings folder cannot be scanned
     requestsArrived = Signal(int)          # new requests reached the inbox (a background poll)
@@ -69,8 +71,10 @@ class Bridge(QObject):
         if isinstance(event, JobProgress):
             self.jobProgress.emit(event.job, event.stage, event.fraction)
         elif isinstance(event, JobFinished):
-            # the core words a failure in English: the owner reads it in the app's language
-            message = event.message if event.ok else in_owner_language(one_line(event.message))
+            # the core words a failure in English: the owner reads it in the app's language,
+            # each name in it set apart (a Shown: "משטרה's portal did not answer" bare was laid
+            # out from the right); formatted into other words, it goes in without its marks
+            message = event.message if event.ok else owner_words(one_line(event.message))
             self.jobFinished.emit(event.job, event.ok, message)
             self._finish(event, message)
         elif isinstance(event, ScanFinished):

@@ -16,10 +16,11 @@ import re
 from functools import lru_cache
 
 from agent.service import Agent
+from agent.views import one_line
 from gui.views.core_sending_words import WAITS
 from gui.views.core_templates import A_FILE, HIDDEN, IN_THE_APP, TEMPLATES
 from gui.views.display import NBSP, day_time, decimal_marked
-from gui.views.shown import LRM, Shown, safe_text, shown
+from gui.views.shown import LRM, Shown, safe_text, shown, shown_path
 from gui.views.times import read_shown
 from gui.views.words import sentence_start, translate
 
@@ -38,6 +39,10 @@ _DECIMALS = {"size", "sizes"}
 # Placeholders holding the other side's own words ("413: Chunk exceeds ..."), which may hold a
 # join: kept as they are, but free to span it.
 _SPANNING = {"answer"}
+
+# The values that are a file's or folder's path ("{path} is a file, not a folder: ..."): said
+# by owner_words as shown_path lays one out, "C:\\Users\\אבי\\סרטונים" never backwards.
+_PATHS = {"path", "folder", "root", "target", "package"}
 
 # A number of seconds the core writes before its unit ("within 10 s"): in the app the two never
 # part across lines (display.NBSP), in English as in the catalogue's words.
@@ -84,6 +89,15 @@ def owner_words(message: str, advice: bool = True) -> Shown:
     return Shown("\n".join(LRM + line.lstrip(LRM) for line in said.split("\n")))
 
 
+def said_once(message: str) -> Shown:
+    """A message as the owner reads it, said once: one a job's failure brought (the bridge
+    said it already, as a Shown) kept as it is; a core message as `owner_words` says it, made
+    one line. Said again, a Shown's marks would be written out by the sanitiser."""
+    if isinstance(message, Shown):
+        return message
+    return owner_words(one_line(message))
+
+
 def _owner_words(message: str, advice: bool) -> Shown:
     whole = _whole_shown(message, advice)
     if whole is not None:
@@ -107,6 +121,8 @@ def _whole_shown(text: str, advice: bool) -> Shown | None:
     if template is None:
         return None
     values = {name: (_owner_words(value, advice) if name in _NESTED
+                     # a path read left to right, whatever its folders' names
+                     else shown_path(value) if name in _PATHS and value != A_FILE
                      else _value(name, value, advice))
               for name, value in found.groupdict().items()}
     words = IN_THE_APP.get(template, template) if advice else template

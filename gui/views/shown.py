@@ -37,6 +37,14 @@ class Shown(str):
     def lstrip(self) -> "Shown":   # noqa: D102 (str's): the spaces at its start taken off
         return Shown(str.lstrip(self, " "))
 
+    def __format__(self, spec: str) -> str:
+        # Formatted into a plain str (a template's .format, an f-string), its marks would
+        # reach a label that sanitises the whole and shows them as escapes ("\u2068"): the
+        # text goes in without them (every mark in a Shown is one this module added, a
+        # value's own written out by the sanitiser), read as it was before names were set
+        # apart. `shown` keeps them.
+        return format(self.translate(_MARKS_OFF), spec)
+
 
 def safe_text(text: str) -> Shown:
     """`text` as it may be shown: a Shown as it is, any other sanitised whole (multi_line):
@@ -44,9 +52,12 @@ def safe_text(text: str) -> Shown:
     return text if isinstance(text, Shown) else Shown(multi_line(text))
 
 
+_MARKS_OFF = str.maketrans("", "", "\u200e\u2066\u2068\u2069")
+
+
 def _value(value: object) -> str:
     if isinstance(value, Shown):
-        return value
+        return str.__str__(value)   # a plain str, so format() keeps its marks
     return isolated(one_line(value if isinstance(value, str) else str(value)))
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
 from agent.service import AgentError
 from agent.views import one_line
 from gui.views import display
-from gui.views.core_words import in_owner_language
+from gui.views.core_words import in_owner_language, said_once
 from gui.views.times import US
 from gui.views.words import sentence_start
 from gui.widgets.labels import PlainLabel
@@ -118,7 +118,7 @@ class FolderProblems(QWidget):
     def index_failed(self, message: str) -> None:
         """The index cannot be opened at all (damaged, cut to nothing, written by a newer
         version): said first, since no folder, camera or recording can be shown meanwhile."""
-        self.index_problem = in_owner_language(one_line(message))
+        self.index_problem = said_once(message)
         self._show()
 
     def scanned(self, event) -> None:

@@ -204,7 +204,7 @@ class RegistrationFlow(QWidget):
         self._busy(False)
         head = "\u2718 " + (self.tr("Not changed.") if self.updating is not None
                             else self.tr("Not registered."))
-        self.result.report(f"{head}\n{sentence_start(message)}",
+        self.result.report(shown_lines([head, sentence_start(message)]),   # its names kept apart
                            self.tr("Checking what this computer kept\u2026"))
         self.go(RESULT)
         if "views" not in before:   # it failed before reading what was held: nothing to compare

@@ -179,7 +179,7 @@ class RegistrationsPanel(QWidget):
 
     def _rotation_failed(self, message: str) -> None:
         self.rotate_button.setEnabled(True)
-        self.key_status.setText(self.tr("The key change stopped: {problem}")
-                                .format(problem=message))
+        self.key_status.setText(shown(self.tr("The key change stopped: {problem}"),
+                                      problem=message))
         self.refresh()
 
