@@ -10,6 +10,7 @@ from agent.views import LogRecord, one_line
 from gui.views import display
 from gui.views.core_words import in_owner_language
 from gui.views.layout_names import layout_name
+from gui.views.shown import runs_isolated
 from gui.views.words import QT_TRANSLATE_NOOP, translate
 
 EVENTS = {
@@ -267,8 +268,10 @@ def table_rows(records: list[LogRecord], zone_name: str) -> list[tuple[str, str,
     out = []
     for record in reversed(records):
         when, said, detail = (one_line(text) for text in row(record, zone_name))
-        full = one_line(details(record.data, zone_name, cut=False, typed=typed(record)))
-        out.append((when, said, detail, f"<p>{html.escape(full)}</p>"))
+        full = runs_isolated(details(record.data, zone_name, cut=False, typed=typed(record)))
+        # each Hebrew or Arabic stretch set apart (runs_isolated): bare, a path's two Hebrew
+        # folders or a list's two Hebrew names made one right-to-left run, read backwards
+        out.append((when, said, runs_isolated(detail), f"<p>{html.escape(full)}</p>"))
     return out
 
 

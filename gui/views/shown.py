@@ -16,7 +16,8 @@ import re
 from agent.views import multi_line, one_line
 from gui.views.display import isolated
 
-__all__ = ["Shown", "shown", "shown_names", "shown_lines", "shown_path", "safe_text"]
+__all__ = ["Shown", "shown", "shown_names", "shown_lines", "shown_path", "runs_isolated",
+           "safe_text"]
 
 LRM = "\u200e"   # Unicode's left-to-right mark: invisible, it sets a line's direction
 LRI, PDI = "\u2066", "\u2069"   # a left-to-right isolate and the end of an isolate
@@ -101,6 +102,16 @@ def shown_path(path: str) -> Shown:
     said = "".join(part if i % 2 else _folder_name(one_line(part))
                    for i, part in enumerate(parts))
     return Shown(f"{LRI}{said}{PDI}" if "\u2068" in said else said)
+
+
+def runs_isolated(text: str) -> Shown:
+    """`text` on one line (sanitised) with each right-to-left stretch in it set apart, for a
+    text whose values can no longer be told from the words around them (the activity log's
+    details, "Folder: …/אבי/סרטונים; Cameras: מצלמה קדמית, מצלמה אחורית"): a stretch ends at
+    anything but a space, "_", "-" or "." between its letters, so a path's folders and a list's
+    names each read in their order."""
+    said = _RIGHT_RUN.sub(lambda run: isolated(run.group()), one_line(text))
+    return Shown(LRM + said if "\u2068" in said else said)
 
 
 def _folder_name(name: str) -> str:
