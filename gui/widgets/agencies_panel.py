@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from agent.views import one_line, shared_key_marks
 from gui.views import removing
 from gui.views.agency_replacement import imported_again
-from gui.views.core_words import in_owner_language
-from gui.views.shown import Shown, shown, shown_lines
+from gui.views.core_words import in_owner_language, owner_words
+from gui.views.shown import Shown, shown, shown_lines, shown_path
 from gui.widgets.agency_steps import choose_agency_file, import_agency_file
 from gui.widgets.labels import plain_label
 from gui.widgets.list_tables import button_row, fill, list_table
@@ -70,10 +70,13 @@ class AgenciesPanel(QWidget):
         folder cannot be read (`unreadable`), when it cannot."""
         # A file left in the folder's place listed nothing, as if none were trusted: the
         # owner may trust several, and requests from them are refused until it is put right.
-        self.unreadable.setText("\u26a0 " + self.tr("The agencies you trust cannot be read, "
-                                                    "so none is listed here and no request "
-                                                    "can be checked against them: {problem}")
-                                .format(problem=in_owner_language(unreadable))
+        # the core's words by owner_words: the folder's path read left to right, whatever
+        # its folders' names ("…/אבי/גיבוי/agencies" bare read backwards)
+        self.unreadable.setText(shown("\u26a0 " + self.tr("The agencies you trust cannot be "
+                                                          "read, so none is listed here and no "
+                                                          "request can be checked against "
+                                                          "them: {problem}"),
+                                      problem=owner_words(unreadable))
                                 if unreadable else "")
         self.unreadable.setVisible(bool(unreadable))
         self._ids = [a.id for a in agencies]
@@ -92,16 +95,19 @@ class AgenciesPanel(QWidget):
         self.shared.setVisible(bool(marks))
 
     def _damaged_row(self, d) -> tuple[str, str, str]:
+        # the core's words by owner_words, a file's name and a path in them set apart
         if d.unaccepted:   # its words say what to compare, and to press Accept again
-            return ("\u2718 " + self.tr("Changed agency file {file}").format(file=d.file),
-                    self.tr("not trusted"), in_owner_language(d.problem))
-        return ("\u2718 " + self.tr("Damaged agency file {file}").format(file=d.file),
+            return (shown("\u2718 " + self.tr("Changed agency file {file}"),
+                          file=shown_path(d.file)),
+                    self.tr("not trusted"), owner_words(d.problem))
+        return (shown("\u2718 " + self.tr("Damaged agency file {file}"),
+                      file=shown_path(d.file)),
                 self.tr("not trusted"),
                 # a copy stays whatever is imported: its problem says where to move it from;
                 # a newer version's record, to install that version again
-                in_owner_language(d.problem) if d.copy or d.newer else
-                self.tr("{problem} (import the agency's file again to replace it)")
-                .format(problem=in_owner_language(d.problem)))
+                owner_words(d.problem) if d.copy or d.newer else
+                shown(self.tr("{problem} (import the agency's file again to replace it)"),
+                      problem=owner_words(d.problem)))
 
     def accept_again(self) -> None:
         """Trust the chosen agency file as it now is: what it changes is shown first (as for

@@ -175,9 +175,10 @@ class ElidedCheckBox(_Elides, QCheckBox):
 def cell(text: str, sanitised: bool = False) -> QTableWidgetItem:
     """A table cell: one line, sanitised (`sanitised`: one_line made it so already, off the
     GUI thread, for a table of thousands of rows; a one-line Shown was made so piece by
-    piece, its isolate marks kept)."""
-    kept = sanitised or isinstance(text, Shown) and "\n" not in text
-    return QTableWidgetItem(text if kept else one_line(text))
+    piece, its isolate marks kept, a line break in it written as one_line writes one)."""
+    if isinstance(text, Shown):
+        return QTableWidgetItem(str.replace(text, "\n", "\\n"))
+    return QTableWidgetItem(text if sanitised else one_line(text))
 
 
 def plain_label(text: str = "", name: str = "") -> QLabel:
