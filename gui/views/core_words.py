@@ -86,7 +86,7 @@ def owner_words(message: str, advice: bool = True) -> Shown:
         return said
     # One left-to-right mark at the start of each line (shown's rule), however many the parts
     # joined brought.
-    return Shown("\n".join(LRM + line.lstrip(LRM) for line in said.split("\n")))
+    return Shown("\n".join(LRM + line.replace(LRM, "") for line in said.split("\n")))
 
 
 def said_once(message: str) -> Shown:

@@ -58,7 +58,9 @@ _MARKS_OFF = str.maketrans("", "", "\u200e\u2066\u2068\u2069")
 
 def _value(value: object) -> str:
     if isinstance(value, Shown):
-        return str.__str__(value)   # a plain str, so format() keeps its marks
+        # a plain str, so format() keeps its isolates; its line marks go, `shown` puts one at
+        # the start of each line (mid-line, one only rode along in what the owner copies)
+        return str.__str__(value).replace(LRM, "")
     return isolated(one_line(value if isinstance(value, str) else str(value)))
 
 
@@ -78,6 +80,11 @@ def shown(template: str, **values: object) -> Shown:
     return Shown(text)
 
 
+def _one_mark(line: str) -> str:
+    """A line of joined Shown pieces with its left-to-right mark at its start only."""
+    return LRM + line.replace(LRM, "") if LRM in line else line
+
+
 def shown_names(names: list[str], separator: str = ", ") -> Shown:
     """Names listed, each sanitised and isolated on its own."""
     return Shown(separator.join(_value(n) for n in names))
@@ -86,7 +93,8 @@ def shown_names(names: list[str], separator: str = ", ") -> Shown:
 def shown_lines(rows: list[str], separator: str = "\n") -> Shown:
     """Lines joined one under the other (or by `separator`, the app's): a Shown as it is, any
     other sanitised whole."""
-    return Shown(multi_line(separator).join(safe_text(r) for r in rows))
+    joined = multi_line(separator).join(safe_text(r) for r in rows)
+    return Shown("\n".join(_one_mark(line) for line in joined.split("\n")))
 
 
 def shown_path(path: str) -> Shown:
