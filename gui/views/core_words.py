@@ -98,6 +98,17 @@ def said_once(message: str) -> Shown:
     return owner_words(one_line(message))
 
 
+def path_problem(message: str) -> Shown:
+    """A scan's problem with one file or folder, "<path>: <why>" as the scan says it, by
+    owner_words, the path laid out by shown_path (owner_words alone knows no path before a
+    reason, and left it bare: "…/סרטונים/אבי/x.mp4: …", its Hebrew folders read backwards); a
+    message wholly one of the core's sentences as owner_words says it."""
+    path, sep, why = message.partition(": ")
+    if sep and ("/" in path or "\\" in path) and matches(one_line(message)) is None:
+        return shown("{path}: {why}", path=shown_path(path), why=owner_words(one_line(why)))
+    return owner_words(one_line(message))
+
+
 def _owner_words(message: str, advice: bool) -> Shown:
     whole = _whole_shown(message, advice)
     if whole is not None:

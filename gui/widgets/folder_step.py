@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from agent.views import folder_camera_name, one_line, usable_clock_offset
-from gui.views.core_words import in_owner_language
+from gui.views.core_words import in_owner_language, path_problem
 from gui.views.layout_names import AUTO, layout_name
 from gui.views.times import US, fixed_zone
 from gui.views.typed_paths import typed_path
 from gui.views import display
+from gui.views.shown import shown_lines
 from gui.widgets.labels import plain_label
 from gui.widgets.recorder_step import RecorderDialog, reopened
 from gui.widgets.scrolling import scrolling_body
@@ -249,17 +250,17 @@ class FolderStep(QWidget):
         seen = sum(r.seen for r in reports)
         problems = [p for r in reports for p in r.problems]
         if not seen and not problems:   # no tick: nothing says this is the recorder's folder
-            self.status.setText(self.tr("The folder was added, but no recordings were found in "
-                                        "it. If it is not the folder your recorder writes to, "
-                                        "remove it in Settings and add the right one."))
+            lines = [self.tr("The folder was added, but no recordings were found in it. If it "
+                             "is not the folder your recorder writes to, remove it in Settings "
+                             "and add the right one.")]
         else:
-            self.status.setText("\n".join(["\u2714 " + display.indexed(seen, len(problems)),
-                                            *problems_listed(problems)]))
+            lines = ["\u2714 " + display.indexed(seen, len(problems)), *problems_listed(problems)]
         if set_aside:
-            self.status.setText(self.status.text() + "\n" + self.tr(
+            lines.append(self.tr(
                 "The camera clock difference kept for this folder (saved by an older version) "
                 "could not be used, so the camera's clock is now taken as right: if it is "
                 "wrong, set it in step 2 (Camera clock)."))
+        self.status.setText(shown_lines(lines))   # each path in them read left to right
         self.add_button.setEnabled(self._shown == self._look_id)   # the same folder's look
         self.added.emit()
 
@@ -277,7 +278,7 @@ def problems_listed(problems: list[str]) -> list[str]:
     """Each file or folder the first indexing could not use, and why ("path: reason", as the
     scan says it), in the owner's language: counted alone, the owner could not find out which
     (a link out of the folder, a loop of links, a name that is not text) nor what to do."""
-    lines = [in_owner_language(one_line(p)) for p in problems[:SHOWN_PROBLEMS]]
+    lines = [path_problem(p) for p in problems[:SHOWN_PROBLEMS]]
     if len(problems) > SHOWN_PROBLEMS:
         lines.append(in_owner_language(f"and {len(problems) - SHOWN_PROBLEMS} more"))
     return lines
