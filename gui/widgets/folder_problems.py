@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
 from agent.service import AgentError
 from agent.views import one_line
 from gui.views import display
-from gui.views.core_words import in_owner_language, said_once
+from gui.views.core_words import owner_words, said_once
+from gui.views.shown import shown, shown_lines
 from gui.views.times import US
 from gui.views.words import sentence_start
 from gui.widgets.labels import PlainLabel
@@ -108,7 +109,8 @@ class FolderProblems(QWidget):
 
     def failed(self, event) -> None:
         """A ScanFailed: the folder and why, as the core said it, in the owner's language."""
-        self.problems[event.source] = in_owner_language(one_line(event.message))
+        # by owner_words: the folder's path read left to right, whatever its folders' names
+        self.problems[event.source] = owner_words(one_line(event.message))
         if getattr(event, "other_disk", False):
             self.other_disks.add(event.source)
         else:
@@ -128,10 +130,10 @@ class FolderProblems(QWidget):
         self.other_disks.discard(event.source)
         state = getattr(event, "recorder_state", None)
         if state in ("offline", "refused") and event.problems:
-            self.problems[event.source] = self.tr(
+            self.problems[event.source] = shown(self.tr(
                 "The recorder {address} could not be asked, so what its cameras show here may be "
-                "out of date: {state}").format(address=event.source,
-                                               state=in_owner_language(one_line(event.problems[0])))
+                "out of date: {state}"), address=event.source,
+                state=owner_words(one_line(event.problems[0])))
             self._show()
         elif self.problems.pop(event.source, None) is not None or index_back:
             self._show()
@@ -146,11 +148,11 @@ class FolderProblems(QWidget):
 
     def _show(self) -> None:
         lines = ([self.index_problem] if self.index_problem else []) + list(self.problems.values())
-        said = "\n".join(sentence_start(why) for why in lines)
+        said = shown_lines([sentence_start(why) for why in lines])   # their marks kept
         if not self.problems:
             self.looked = ""   # every folder back: a later problem starts afresh
         if said and self.looked:
-            said += "\n" + self.looked
+            said = shown_lines([said, self.looked])
         self.label.setText(said)
         self.retry_button.setVisible(bool(self.problems))
         self.new_disk_button.setVisible(bool(self.other_disks))
