@@ -8,7 +8,7 @@ from pathlib import PurePath
 
 from agent.views import one_line
 from gui.views.core_words import in_owner_language
-from gui.views.shown import shown
+from gui.views.shown import Shown, shown
 from gui.views.words import sentence_start, translate
 
 # The core's head of every refusal of a request's checks (agent/requests/desk_intake.py): the
@@ -43,7 +43,10 @@ def agency_file_not_request(path: str) -> NotAdded:
 def not_added(path: str, message: str, checked: bool) -> NotAdded:
     """The box for `path` not added; `message` is the core's reason, `checked` True when the
     file was read and failed the request's checks (an unreadable file is not a suspect one)."""
-    said = in_owner_language(one_line(message.removeprefix(REJECTED)))
+    # a job's failure comes said already (the bridge's Shown): said again, or cut by
+    # removeprefix, it would be a plain str, its marks written out as "\u2068"
+    said = (message if isinstance(message, Shown)
+            else in_owner_language(one_line(message.removeprefix(REJECTED))))
     name = PurePath(path).name or path
     # A file that could not be read says what to do in its own words (the OS's, made plain).
     advice = translate("request_files", "Do not act on it. If you expected a request from an "
