@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QLineEdit, QVBoxLayout, QWidget
 
 from agent.views import Contact, one_line
-from gui.views.core_words import in_owner_language
+from gui.views.core_words import owner_words
 from gui.views.registration_forms import contact_from
 from gui.views.registration_review import Review
 from gui.views.shown import shown, shown_lines
@@ -61,16 +61,16 @@ class InvitePage(QWidget):
                                    "before, or Settings, \u201cAdd an agency file\u201d)."))
             return
         agency, ready = choice
+        # the agency's name set apart (shown): bare, a Hebrew name took the registrations
+        # after it into its run, "(17, 18)" drawn as ")18 ,17(" left of the name in Spanish
         if not ready.ready:
-            self.readiness.setText(self.tr("Cannot register with {agency} now: {reason}.")
-                                   .format(agency=one_line(agency.name),
-                                           reason=in_owner_language(one_line(ready.reason))))
+            self.readiness.setText(self.problems()[0])
         elif ready.registrations:
-            self.readiness.setText(self.tr(
+            self.readiness.setText(shown(self.tr(
                 "You are registered with {agency} already ({registrations}). Registering again "
                 "makes a second registration; to change what the agency knows, use \u201cChange "
-                "details\u201d in Settings.").format(agency=one_line(agency.name),
-                                                     registrations=", ".join(ready.registrations)))
+                "details\u201d in Settings."), agency=agency.name,
+                registrations=", ".join(ready.registrations)))
         else:
             self.readiness.setText(self.tr("Call-back number: {phone}").format(
                 phone=one_line(agency.phone)))
@@ -81,9 +81,8 @@ class InvitePage(QWidget):
         if choice is None:
             return [self.tr("Add the agency's file first: it says where to register.")]
         if not choice[1].ready:
-            return [self.tr("Cannot register with {agency} now: {reason}.").format(
-                agency=one_line(choice[0].name),
-                reason=in_owner_language(one_line(choice[1].reason)))]
+            return [shown(self.tr("Cannot register with {agency} now: {reason}."),
+                          agency=choice[0].name, reason=owner_words(one_line(choice[1].reason)))]
         if not self.invite.text().strip():
             return [self.tr("Type the invite code the agency sent you (it starts with inv-).")]
         return []
@@ -150,7 +149,7 @@ class ReviewPage(QWidget):
 
     def show_review(self, agency: str, review: Review) -> None:
         """Fill the page for `agency` (its name as the trust store has it)."""
-        self.title.setText(self.tr("What {agency} will learn").format(agency=agency))
+        self.title.setText(shown(self.tr("What {agency} will learn"), agency=agency))
         # as shown lines: a camera's line keeps its name and address isolated (Review)
         self.learns.setText(shown_lines([
             shown("\u2022 {line}", line=line) if not line.startswith(" ") else
