@@ -181,3 +181,22 @@ def test_a_path_of_latin_names_is_left_as_it_is():
         f"\u2066C:\\Users\\\u2068{AVI}\u2069\\\u2068{VIDEOS} 2024\u2069\u2069"
     # marks inside a folder's name are written out, never acting
     assert shown_path(f"/x/{AVI}\u202e") == f"\u2066/x/\u2068{AVI}\\u202e\u2069\u2069"
+
+
+def test_set_ups_clock_step_lists_a_hebrew_folder_in_its_order(qtbot, hebrew_home):
+    """Set up, step 2 (Camera clock): its list of folders read "porch  (…/סרטונים/אבי/reolink)"
+    (a combo box lays its text out left to right, as a cell does)."""
+    window, agent = open_window(qtbot, hebrew_home[0])
+    try:
+        clock = window.first_run.clock
+        window.show_page("first_run")
+        window.first_run.go(1)
+        settle(qtbot, window)
+        listed = [clock.source_box.itemText(i) for i in range(clock.source_box.count())]
+    finally:
+        window.shutdown()
+        agent.close()
+    item = next(text for text in listed if "reolink" in text)
+    assert_left_to_right(item, cell_xs(item, clock.source_box.font()), "porch", AVI, VIDEOS,
+                         "reolink")
+    assert item.startswith("\u200eporch  (\u2066/"), ascii(item)

@@ -1,16 +1,17 @@
 """Settings' two tables, a row each, as the owner reads them: the cameras (name, where its
 recordings are, channels, former names) and the recordings folders and recorders (folder,
-camera, zone, layout or recorder, clock). A folder's path is laid out left to right whatever
-its folders' names (gui.views.shown.shown_path), and the names a camera had before are listed
-each isolated: two Hebrew former names joined bare by ", " made one right-to-left run, listed
-in the reverse of their order; a folder "C:\\Users\\אבי\\סרטונים" read backwards."""
+camera, zone, layout or recorder, clock); and Set up's list of recordings folders. A folder's
+path is laid out left to right whatever its folders' names (gui.views.shown.shown_path), and
+the names a camera had before are listed each isolated: two Hebrew former names joined bare by
+", " made one right-to-left run, listed in the reverse of their order; a folder
+"C:\\Users\\אבי\\סרטונים" read backwards."""
 from __future__ import annotations
 
 from typing import Callable
 
 from gui.views import display
 from gui.views.layout_names import layout_name
-from gui.views.shown import shown_names, shown_path
+from gui.views.shown import Shown, shown, shown_names, shown_path
 
 
 def camera_rows(cameras) -> list[tuple[str, ...]]:
@@ -28,3 +29,10 @@ def source_rows(sources, recorders: dict[int, str],
              display.offset_words(s.clock_offset_s,
                                   s.id in recorders and was_reset(s.clock_offset_s)))
             for s in sources]
+
+
+def folder_choice(source) -> Shown:
+    """A recordings folder as Set up's camera clock step offers it: "<camera>  (<folder>)",
+    the camera's name isolated and the folder read left to right (a folder in two Hebrew
+    folders was listed backwards)."""
+    return shown("{camera}  ({root})", camera=source.camera, root=shown_path(source.root))

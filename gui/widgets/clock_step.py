@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent.views import usable_clock_offset
-from gui.views import display
+from gui.views import display, settings_rows
 from gui.views.times import US, is_utc
 from gui.widgets import clock_reading
 from gui.widgets.labels import plain_label
@@ -119,7 +119,7 @@ class ClockStep(QWidget):
         chosen = self.sources[idx].id if 0 <= idx < len(self.sources) else None
         self.sources = list(sources)
         self.source_box.clear()
-        self.source_box.addItems([f"{s.camera}  ({s.root})" for s in self.sources])
+        self.source_box.addItems([settings_rows.folder_choice(s) for s in self.sources])
         # The folder chosen stays chosen under its picture as the list is read again (a save, a
         # folder added): the first was chosen, and Save again gave it the other's difference.
         ids = [s.id for s in self.sources]
