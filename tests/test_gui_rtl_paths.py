@@ -24,7 +24,7 @@ from agent.timebase import US  # noqa: E402
 from demo.gui_data import index_footage, write_footage  # noqa: E402
 from gui.views.shown import shown_path  # noqa: E402
 from tests.gui_registering import click, nav  # noqa: E402
-from tests.gui_support import answers, open_window, settle  # noqa: E402,F401
+from tests.gui_support import answers, choose_window, export_result, footage, open_window, settle, win  # noqa: E402,F401,E501
 
 AVI = "\u05d0\u05d1\u05d9"                                      # אבי
 VIDEOS = "\u05e1\u05e8\u05d8\u05d5\u05e0\u05d9\u05dd"            # סרטונים
@@ -200,3 +200,25 @@ def test_set_ups_clock_step_lists_a_hebrew_folder_in_its_order(qtbot, hebrew_hom
     assert_left_to_right(item, cell_xs(item, clock.source_box.font()), "porch", AVI, VIDEOS,
                          "reolink")
     assert item.startswith("\u200eporch  (\u2066/"), ascii(item)
+
+
+def test_an_export_into_hebrew_folders_names_them_in_order(qtbot, win, footage, tmp_path):  # noqa: F811,E501
+    """The Export page's "To: the folder …" and the progress page's title "Exported 3 s to …"
+    read the folder backwards; the package itself is written there, and said in order."""
+    folder = tmp_path / AVI / VIDEOS
+    folder.mkdir(parents=True)
+    page = choose_window(qtbot, win, footage[1], footage[1] + 3_000_000)
+    page.folder.setText(str(folder))   # pasted (QTest types no Hebrew letter)
+    page.refresh_summary()
+    to = next(line for line in page.summary.text().split("\n") if "To: " in line)
+    assert_left_to_right(to, label_xs(to, page.summary.font()), "To: ", "the folder", AVI,
+                         VIDEOS)
+    said = export_result(qtbot, win, page, folder)
+    title = win.progress.title.text()
+    assert title.startswith("\u200eExported ") and "\\u" not in title, ascii(title)
+    assert_left_to_right(title, label_xs(title, win.progress.title.font()), "Exported", AVI,
+                         VIDEOS)
+    package = said.split("\n")[0]
+    assert_left_to_right(package, label_xs(package, win.progress.result.font()), "Sealed", AVI,
+                         VIDEOS, "manual_")
+    assert any(p.name.startswith("manual_") for p in folder.iterdir())   # written there

@@ -49,7 +49,7 @@ def recent_range(agent, cameras: list[str], now_us: int) -> tuple[int, int] | No
 
 
 class ExportPage(QWidget):
-    started = Signal(object, str, str)   # the job, the progress page's title, and once done
+    started = Signal(object, object, object)   # the job, the page's titles (Shown: not str)
     running = Signal()   # Export pressed while its export runs: its progress is shown
 
     def __init__(self, ctx, parent: QWidget | None = None):
@@ -241,8 +241,8 @@ class ExportPage(QWidget):
     def refresh_summary(self) -> None:
         out = self.outgoing()
         self.preview.set_redaction(self.options.use_masks, self.options.blur_faces)
-        recipient = self.tr("the folder {folder}").format(
-            folder=typed_path(self.folder.text()))
+        recipient = shown.shown(self.tr("the folder {folder}"),
+                                folder=shown.shown_path(typed_path(self.folder.text())))
         said = (summary.lines(out, recipient, self.ctx.zone) if out.parts else
                 [self.tr("No camera is chosen, so nothing will be written.")])   # nor sent
         self.summary.setText(shown.shown_lines(said))   # camera names isolated
@@ -298,7 +298,8 @@ class ExportPage(QWidget):
                     kept_choices.keep_export_folder(agent.home, str(folder))
             return results
         self.job = job = self.ctx.bridge.run("export", work, self._ended, self._ended)
-        self.started.emit(job, self.tr("Exporting {duration} to {folder}").format(
-            duration=display.duration(out.seconds), folder=folder),
-            self.tr("Exported {duration} to {folder}").format(
-            duration=display.duration(out.seconds), folder=folder))
+        took, into = display.duration(out.seconds), shown.shown_path(folder)   # left to right
+        self.started.emit(job, shown.shown(self.tr("Exporting {duration} to {folder}"),
+                                           duration=took, folder=into),
+                          shown.shown(self.tr("Exported {duration} to {folder}"),
+                                      duration=took, folder=into))
