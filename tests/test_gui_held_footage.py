@@ -230,7 +230,7 @@ def test_the_status_line_of_a_copy_that_may_be_the_only_unredacted_footage_says_
     kept.key = ("r1", "a1")
     shown = SimpleNamespace(status="declined", hold_failed=None, hold_problem=None,
                             hold_gone=None,
-                            hold=SimpleNamespace(size=2_000_000))
+                            hold=SimpleNamespace(size=2_000_000, gone=()))
     sure = HiddenOnlyThere("porch", "p1", ("privacy-mask",))
     unsure = HiddenOnlyThere("drive", "p2", ("face-blur",), unsure=True)
     kept._shown(kept.key, shown, (unsure,))
@@ -260,7 +260,7 @@ def test_an_ended_requests_copy_kept_while_its_approval_may_stand_offers_no_dele
     kept.key = ("r1", "a1")
     shown = SimpleNamespace(status="declined", hold_failed=None, hold_problem=None,
                             hold_gone=None,
-                            hold=SimpleNamespace(size=2_000_000))
+                            hold=SimpleNamespace(size=2_000_000, gone=()))
     kept._shown(kept.key, shown, (), 0, True)
     assert kept.words.text().startswith("La copia a salvo de las grabaciones de esta "
                                         "solicitud se conserva hasta que"), kept.words.text()

@@ -112,3 +112,16 @@ def test_a_recording_deleted_with_its_emptied_date_folder_is_passed_over(flow, m
             "make room for new ones), so the safe "
             f"copy does not hold it: {first}") in err, err
     assert list(manifest(hold)) == [f"porch/{second.name}"]
+
+
+def test_the_recordings_a_hold_passed_over_are_read_back_and_a_hand_edit_is_left_out():
+    """hold.json's `gone` (the request's page says them when opened later): read back as
+    written; an entry edited into something else is left out, the hold never refused for it."""
+    from agent.requests.hold_copies import GoneRecording, gone_record, read_gone
+
+    gone = (GoneRecording("/rec/porch/a.mp4", "porch", T0, T0 + 2 * US),)
+    assert read_gone({"gone": gone_record(gone)}) == gone
+    assert read_gone({"gone": [*gone_record(gone), {"source": 1}, "x",
+                               {"source": "b", "camera": "porch", "start": "then",
+                                "end": "now"}]}) == gone
+    assert read_gone({"gone": "porch"}) == () == read_gone({})

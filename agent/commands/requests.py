@@ -160,7 +160,7 @@ def inbox_hold(agent, args) -> int:
             f"{'it was' if one else 'they were'} indexed when {'its' if one else 'their'} copy "
             "began (a recorder deletes its oldest recordings, or records over them, to make "
             f"room for new ones), so the safe copy does not hold {'it' if one else 'them'}: "
-            + ", ".join(made.gone))
+            + ", ".join(g.source for g in made.gone))
     return 0
 
 

@@ -25,6 +25,7 @@ from agent.index.rows import Source
 from agent.index.store import Store
 from agent.requests.hold_names import copy_name, unique_name
 from agent.storage import distinct_name
+from agent.timebase import TimeError, format_utc, parse_rfc3339
 
 _KEPT = USABLE + ("ambiguous",)
 
@@ -41,6 +42,45 @@ class HeldFile:
     name: str
     size: int
     sha256: str
+
+
+@dataclass(frozen=True)
+class GoneRecording:
+    """A recording of the window passed over by a safe copy: deleted from its folder (a
+    recorder making room) before its copy began, so the copy does not hold it. Its camera and
+    seconds (true UTC, as the index had them) let the request's page say which stretch."""
+
+    source: str
+    camera: str
+    start_us: int
+    end_us: int
+
+
+def gone_recordings(rows: list) -> tuple[GoneRecording, ...]:
+    """The rows copy_recordings passed over (its `gone`), as the hold records them."""
+    return tuple(GoneRecording(r.path, r.camera, r.start_us, r.end_us) for r in rows)
+
+
+def gone_record(gone: tuple[GoneRecording, ...]) -> list[dict]:
+    """`gone` as hold.json lists them (`gone`: source, camera, start and end in UTC)."""
+    return [{"source": g.source, "camera": g.camera, "start": format_utc(g.start_us),
+             "end": format_utc(g.end_us)} for g in gone]
+
+
+def read_gone(doc: dict) -> tuple[GoneRecording, ...]:
+    """The recordings hold.json's `gone` lists. Only said, never cut from: an entry not as
+    footage-agent writes it (edited by hand) is left out rather than the hold refused."""
+    listed, out = doc.get("gone"), []
+    for g in listed if isinstance(listed, list) else ():
+        try:
+            gone = GoneRecording(g["source"], g["camera"], parse_rfc3339(g["start"]),
+                                 parse_rfc3339(g["end"]))
+        except (KeyError, TypeError, ValueError, AttributeError, TimeError):
+            continue
+        if isinstance(gone.source, str) and isinstance(gone.camera, str) \
+                and gone.start_us < gone.end_us:
+            out.append(gone)
+    return tuple(out)
 
 
 def covering_files(store: Store, start_us: int, end_us: int,

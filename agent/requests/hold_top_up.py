@@ -41,8 +41,8 @@ from agent.index.store import Store
 from agent.os_words import plain_home_error
 from agent.index.remote_window import FetchCancelled
 from agent.recorders.model import RecorderError
-from agent.requests.hold_copies import (CopyCancelled, HeldFile, copy_recordings, still_indexed,
-                                        window_rows)
+from agent.requests.hold_copies import (CopyCancelled, HeldFile, copy_recordings, gone_record,
+                                        gone_recordings, still_indexed, window_rows)
 from agent.requests.hold_downloads import (RecorderUnreachable, download_missing, held_files,
                                            placed_downloads)
 from agent.requests.hold_moving_in import move_in, remove_copies, taken_names
@@ -168,7 +168,7 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
         added = copy_recordings([r for r in rows if r.status != "remote"], staging, cancel,
                                 taken=taken, gone=gone,
                                 sources={s.id: s for s in store.sources()})
-        missed = tuple(sorted({r.path for r in gone}))
+        missed, passed = {r.path for r in gone}, hold.gone + gone_recordings(gone)
         local = [r for r in missing if r.status != "remote" and r.path not in missed]
         windows = download_missing(store, [r for r in missing if r.status == "remote"],
                                    staging, start_us, end_us, connect, cancel, taken)
@@ -176,10 +176,16 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
         placed.update(placed_downloads(windows, missing))
         added += held_files(windows)
         if not added:   # the recorder sent nothing of the window it lists now, or the
-            return changed(hold, kept=True, gone=missed)   # recordings were gone
+            if gone:    # recordings were gone: recorded, for the request's page to say
+                doc = read_record(hold.path)
+                doc["gone"] = gone_record(passed)
+                _write_record(hold.path, doc)
+            return changed(hold, kept=True, gone=passed)
         moved = move_in(added, staging, hold.path)
         doc = _record_with(hold, added, placed, store,
                            {w.camera: w.record() for w, _ in windows})
+        if passed:
+            doc["gone"] = gone_record(passed)
         _write_record(hold.path, doc)
     except RecorderUnreachable:
         raise HoldError("recorders on the network cannot be reached from here") from None
@@ -207,7 +213,7 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return Hold(hold.path, hold.files + tuple(added), read_placement(doc), kept=True,
-                added=tuple(added), gone=missed)
+                added=tuple(added), gone=passed)
 
 
 def _not_added_to(path: Path) -> str:

@@ -22,8 +22,9 @@ from agent.export.hashed_files import write_hashed
 from agent.index.mirror import Connect
 from agent.index.remote_window import FetchCancelled, download
 from agent.index.window_pieces import RecorderWindow
-from agent.requests.hold_copies import (CopyCancelled, HeldFile, copy_recordings,
-                                        one_per_file, window_rows)
+from agent.requests.hold_copies import (CopyCancelled, GoneRecording, HeldFile,
+                                        copy_recordings, gone_record, gone_recordings,
+                                        one_per_file, read_gone, window_rows)
 from agent.requests.hold_names import inside_hold
 from agent.requests.hold_room import copy_problem
 from agent.requests.hold_placement import (Placement, listed_only, local_placement,
@@ -81,9 +82,10 @@ class Hold:
     # `added`, the copies this hold added to it.
     kept: bool = False
     added: tuple[HeldFile, ...] = ()
-    # The recordings (their paths) of the window no longer there as their copy began,
-    # passed over (hold_copies.copy_recordings): a recorder deleted them to make room.
-    gone: tuple[str, ...] = ()
+    # The recordings of the window no longer there as their copy began, passed over
+    # (hold_copies.copy_recordings): a recorder deleted them to make room. Its record lists
+    # them (`gone`), so the request's page says which stretch the copy lacks when opened later.
+    gone: tuple[GoneRecording, ...] = ()
 
     @property
     def size(self) -> int:
@@ -106,7 +108,8 @@ def read_hold(home: Path, folder: str, request: tuple[str, str] | None = None) -
         files = tuple(_held_file(f) for f in doc["files"])
         if request is not None:
             another_request(path, doc, *request)
-        return Hold(path, files, listed_only(read_placement(doc), {f.name for f in files}))
+        return Hold(path, files, listed_only(read_placement(doc), {f.name for f in files}),
+                    gone=read_gone(doc))
     except FileNotFoundError:
         # A hold lands whole, its record with it (make_hold): its folder without one is a
         # hold whose record was deleted (by hand, a cleaner), its copies still there.
@@ -192,7 +195,7 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
                                sources={s.id: s for s in store.sources()})
         windows = _download_all(store, [r for r in rows if r.status == "remote"], staging,
                                 start_us, end_us, connect, cancel)
-        missed = {r.path for r in gone}
+        missed, passed = {r.path for r in gone}, gone_recordings(gone)
         placed = local_placement([r for r in every if r.status != "remote"
                                   and r.path not in missed], held, store.sources())
         placed.update({w.camera: remote_placement(w, [r for r in rows if r.status == "remote"
@@ -202,7 +205,8 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
                           f"{p.fetched.path.name}", p.fetched.size, p.fetched.sha256)
                  for w in windows for p in w.pieces]
         record = _write_records(staging, held, request_id, start_us, end_us, cameras,
-                                {w.camera: w.record() for w in windows}, placed, agency)
+                                {w.camera: w.record() for w in windows}, placed, agency,
+                                passed)
         for folder in (*(p for p in staging.rglob("*") if p.is_dir()), staging):
             fsync_dir(folder)
         if os.path.lexists(final):
@@ -222,7 +226,7 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return Hold(final, tuple(held), read_placement(record), gone=tuple(sorted(missed)))
+    return Hold(final, tuple(held), read_placement(record), gone=passed)
 
 
 def _download_all(store: Store, remote: list, staging: Path, start_us: int, end_us: int,
@@ -239,7 +243,8 @@ def _download_all(store: Store, remote: list, staging: Path, start_us: int, end_
 
 def _write_records(staging: Path, held: list[HeldFile], request_id: str | None, start_us: int,
                    end_us: int, cameras: tuple[str, ...], recorders: dict | None = None,
-                   placed: dict | None = None, agency: str | None = None) -> dict:
+                   placed: dict | None = None, agency: str | None = None,
+                   gone: tuple[GoneRecording, ...] = ()) -> dict:
     """Write the manifest and hold.json; returns the record written."""
     manifest = "".join(f"{f.sha256}  {f.name}\n" for f in held)
     write_hashed(staging / MANIFEST, [manifest.encode("utf-8")])
@@ -252,6 +257,8 @@ def _write_records(staging: Path, held: list[HeldFile], request_id: str | None, 
               "placed": placed or {}}
     if recorders:   # where a recorder's footage came from, as an export's provenance says
         record["recorders"] = recorders
+    if gone:   # the recordings passed over, deleted before their copy began
+        record["gone"] = gone_record(gone)
     write_hashed(staging / RECORD, [json.dumps(record, indent=2).encode("utf-8")])
     return record
 

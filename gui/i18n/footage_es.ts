@@ -7289,6 +7289,18 @@ Cámaras registradas: {cameras}</translation>
         <translation>La solicitud no nombra ninguna cámara: no se envía ninguna a menos que la marque</translation>
     </message>
     <message>
+        <source>Recordings of {count} cameras ({cameras}) were deleted from their folders before the safe copy could keep them.</source>
+        <translation>Las grabaciones de {count} cámaras ({cameras}) se borraron de sus carpetas antes de que la copia a salvo pudiera conservarlas.</translation>
+    </message>
+    <message>
+        <source>from {start} to {end}</source>
+        <translation>de {start} a {end}</translation>
+    </message>
+    <message>
+        <source>{camera}: its recordings {stretches} were deleted from its folder before the safe copy could keep them.</source>
+        <translation>«{camera}»: sus grabaciones {stretches} se borraron de su carpeta antes de que la copia a salvo pudiera conservarlas.</translation>
+    </message>
+    <message>
         <source>{agency} takes at most {limit} for this request, and this is about {size}: choose fewer cameras or a shorter time, or it will not be sent</source>
         <translation>{agency} acepta como máximo {limit} para esta solicitud, y esto ocupa unos {size}: elija menos cámaras o un tiempo más corto, o no se enviará</translation>
     </message>

@@ -9,7 +9,8 @@ only unredacted footage of a package made from it with parts hidden (its recordi
 it was cut: agent/requests/hold_losses.py) says so, and the question before it is deleted says
 what deleting it loses. An open request whose copy could not be made as it arrived (the disk
 had no room, a recorder could not be reached: agent/requests/hold_failures.py) says why, and
-offers to make it again.
+offers to make it again. Recordings of the window deleted before the copy could keep them (a
+recorder making room: agent Hold.gone) are said, which camera and which stretch, open or ended.
 """
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from agent.views import one_line
 from gui.views import display
 from gui.views.core_words import in_owner_language
+from gui.views.request_notes import gone_lines
 from gui.views.requests import in_owner_words
+from gui.views.shown import shown_lines
 from gui.views.words import sentence_start
 from gui.widgets.labels import plain_label
 from gui.widgets.registrations_panel import confirm
@@ -34,6 +37,7 @@ class KeptCopy(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.key: tuple[str, str] | None = None   # (request id, agency id) shown
+        self.window = (0, 0)   # the shown request's window, which the stretches lie in
         self.lost: tuple = ()   # what deleting it loses (desk.release_losses)
         self.words = plain_label(name="caption")
         self.button = QPushButton(self.tr("Delete the safe copy"))
@@ -56,6 +60,7 @@ class KeptCopy(QWidget):
         its window indexed since it was made."""
         self.hide()
         self.key, self.lost = (view.id, view.agency_id), ()
+        self.window = (view.window_start_us, view.window_end_us)
         agent, key = self.ctx.agent, self.key
 
         def look():
@@ -89,11 +94,11 @@ class KeptCopy(QWidget):
             # Indexed after the copy was made (the recorder's last file of the window), or
             # listed since by a recorder on the network, whose footage is in no folder of
             # the owner's: a cut from the copy, once the recordings are gone, leaves them out.
-            self.words.setText(self.tr(
+            self.words.setText(shown_lines([self.tr(
                 "A recording of this request's time is not in its safe copy: it was saved "
                 "after the copy was made.") if missing == 1 else self.tr(
                 "%n recordings of this request's time are not in its safe copy: they were "
-                "saved after the copy was made.", "", missing))
+                "saved after the copy was made.", "", missing), *self._gone(shown.hold)], " "))
             self.button.hide()
             self.add.setEnabled(True)
             self.add.show()
@@ -124,6 +129,12 @@ class KeptCopy(QWidget):
             self.show()
             return
         hold = shown.hold
+        if shown.status not in ENDED and self._gone(hold):
+            # Deleted before their copy began (a recorder making room): the copy lacks them.
+            self.words.setText(shown_lines(self._gone(hold), " "))
+            self.button.hide()
+            self.show()
+            return
         if shown.status not in ENDED or (hold is None and not shown.hold_problem):
             return
         # One whose record cannot be read is deleted all the same (the status line says why):
@@ -132,7 +143,8 @@ class KeptCopy(QWidget):
                         "though its record cannot be read.") if hold is None else
                 self.tr("A safe copy of this request's footage is kept in the app's folder "
                         "({size}).").format(size=display.size(hold.size)))
-        self.words.setText(" ".join((said, *self._only_there(lost))))
+        self.words.setText(shown_lines([said, *self._only_there(lost), *self._gone(hold)],
+                                       " "))
         self.button.setEnabled(True)
         self.button.show()
         self.show()
@@ -203,7 +215,14 @@ class KeptCopy(QWidget):
             said = (self.tr("A file was added to the safe copy.") if len(made.added) == 1
                     else self.tr("%n files were added to the safe copy.", "",
                                  len(made.added))) + " " + said
-        self.words.setText(said)
+        self.words.setText(shown_lines([said, *self._gone(made)], " "))
+
+    def _gone(self, hold) -> list:
+        """The sentences saying which stretches of the window the copy `hold` lacks, their
+        recordings deleted before it could keep them ([] for none, or no copy)."""
+        if hold is None or not hold.gone:
+            return []
+        return gone_lines(hold.gone, *self.window, self.ctx.zone)
 
     def _not_made(self, problem: str, key: tuple[str, str] | None = None) -> None:
         if key is not None and key != self.key:
