@@ -36,6 +36,7 @@ from agent.owner_recorders import RecorderAdded, RecorderCheck
 from agent.owner_records import DamagedAgencyFile, LogRecord
 from agent.recorders.connect import RecorderAddress
 from agent.owner_registrations import RegistrationReadiness, RegistrationView
+from agent.requests.hold_copies import HOLD_COPYING, HOLD_DOWNLOADING, HOLD_WAITING
 from agent.requests.holds import HeldFile, Hold
 from agent.requests.agency_changes import shared_key_marks
 from agent.requests.key_rotation import KeyRotation
@@ -81,6 +82,8 @@ __all__ = [
     "RequestView", "Approval", "Delivery", "Hold", "HeldFile", "SyncReport", "PortalTrouble",
     # the stage a decline reports while it sends the decision (the app offers Stop then)
     "SENDING_DECLINE",
+    # the stages a safe copy reports (opening a request file says them while it copies)
+    "HOLD_WAITING", "HOLD_COPYING", "HOLD_DOWNLOADING",
     # a decline the portal refused for a key rotated elsewhere: signed anew once keys are back
     "WRONG_KEY",
     # whether a folder's clock offset can be used (one an older version saved may not be)

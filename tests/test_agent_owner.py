@@ -145,6 +145,9 @@ def test_every_view_type_is_exported_by_name_and_frozen():
             assert kind == "wrong_key", name
         elif name == "SENDING_DECLINE":   # the stage a decline reports while it sends
             assert kind is desk_decisions.SENDING_DECLINE, name
+        elif name in ("HOLD_WAITING", "HOLD_COPYING", "HOLD_DOWNLOADING"):   # a copy's stages
+            from agent.requests import hold_copies
+            assert kind is getattr(hold_copies, name), name
         elif name == "shared_key_marks":   # two trusted agencies listing one key, marked
             assert callable(kind) and kind.__module__ == "agent.requests.agency_changes", name
         elif name == "MAX_MESSAGE_CHARS":   # the protocol's limit, for the app's reason box

@@ -25,9 +25,10 @@ class DeskHolds:
 
     # holds -------------------------------------------------------------------------------
     def hold(self, jti: str, iss: str | None = None,
-             cancel: threading.Event | None = None) -> holds.Hold:
+             cancel: threading.Event | None = None, progress=None) -> holds.Hold:
         """Copy the recordings covering the request's window into its hold folder; one held
-        already gets those of the window indexed since (hold_top_up.py: `added` names them)."""
+        already gets those of the window indexed since (hold_top_up.py: `added` names them).
+        `progress(stage, fraction)`, a job's, is told how far the copy got (hold_window)."""
         entry = self._entry(jti, iss)
         if entry.status not in UNDECIDED:
             raise DeskRefusal(f"request '{jti}' {status_said(entry.status)}; holds are made while "
@@ -37,7 +38,8 @@ class DeskHolds:
         try:
             made = hold_window(self.home, store, entry.folder, entry.window_start_us,
                                entry.window_end_us, cameras, entry.jti, cancel,
-                               connect=self._recorders(), agency=entry.iss)
+                               connect=self._recorders(), agency=entry.iss,
+                               progress=progress)
         except holds.HoldError as exc:
             self._log("hold", entry, ok=False, reason=str(exc))
             raise DeskError(str(exc)) from None

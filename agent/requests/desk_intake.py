@@ -39,14 +39,16 @@ def _as_saved(raw: bytes) -> bytes:
 class DeskIntake:
     """The desk's intake methods."""
 
-    def import_request(self, source: str | Path,
-                       cancel: threading.Event | None = None) -> RequestView:
+    def import_request(self, source: str | Path, cancel: threading.Event | None = None,
+                       progress=None) -> RequestView:
         """Verify a request token from a file, or a URL on an agency portal, and add it;
-        `cancel` stops the safe copy made of it with "keep a safe copy" on (take)."""
+        `cancel` stops the safe copy made of it with "keep a safe copy" on (take), which
+        `progress(stage, fraction)`, a job's, is told of (hold_copies' HOLD_ stages)."""
         text = str(source)
         if text.lower().startswith(("https://", "http://")):
             try:
-                return self._view(self._accept(polling.fetch(self, text), "url", cancel))
+                return self._view(self._accept(polling.fetch(self, text), "url", cancel,
+                                               progress))
             except polling.NotTrusted as exc:
                 raise DeskRefusal(str(exc)) from None
             except PortalError as exc:
@@ -56,18 +58,20 @@ class DeskIntake:
         except OSError as exc:
             raise DeskError("cannot read the request file: "
                             + plain_os_error(exc, str(source))) from None
-        return self._view(self._accept(_as_saved(token), "file", cancel))
+        return self._view(self._accept(_as_saved(token), "file", cancel, progress))
 
     def take(self, token: str | bytes, via: str, registrations: list[str] | None = None,
              refused: list[tuple[int, str]] | None = None,
              from_agency: str | None = None, trust=None,
-             cancel: threading.Event | None = None) -> tuple[Entry | None, str | None]:
+             cancel: threading.Event | None = None,
+             progress=None) -> tuple[Entry | None, str | None]:
         """Verify a token and add it: (entry, None), or (None, reason) when rejected. A
         rejection is logged, or put in `refused` as (rule, reason) when given: a poll logs
         its rejections together (log_poll_rejections). `registrations`: the ids it may be
         for, those of `from_agency` when given (the agency whose portal was polled).
         `trust`: a TrustSnapshot of the trust store, for a poll's many tokens. `cancel` (the
-        poll's stop) stops its safe copy, made with "keep a safe copy" on."""
+        poll's stop) stops its safe copy, made with "keep a safe copy" on; `progress` is told
+        how far that copy got."""
         if isinstance(token, (bytes, bytearray)):
             token = bytes(token).strip()
         try:
@@ -90,7 +94,7 @@ class DeskIntake:
                 # The service's stop heard (waiting its turn, or copying for minutes): ended
                 # by the process part way, the copy was never logged, and the request's page
                 # said nothing of it; cancelled, its failure is logged, and the page says so.
-                self.hold(entry.jti, entry.iss, cancel)
+                self.hold(entry.jti, entry.iss, cancel, progress)
             except DeskError:
                 pass  # logged by hold(); the request itself is in
         return self.inbox.get(entry.jti, entry.iss), None
@@ -110,8 +114,9 @@ class DeskIntake:
                           tokens_sha256=tokens_sha256)
         self._last_refused[(agency_id, registration)] = tokens_sha256
 
-    def _accept(self, token: bytes, via: str, cancel: threading.Event | None = None) -> Entry:
-        entry, reason = self.take(token, via, cancel=cancel)
+    def _accept(self, token: bytes, via: str, cancel: threading.Event | None = None,
+                progress=None) -> Entry:
+        entry, reason = self.take(token, via, cancel=cancel, progress=progress)
         if entry is None:
             raise DeskRefusal(reason)
         return entry

@@ -14,8 +14,9 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Callable, Iterator, Mapping
 
+from agent.callbacks import call_safely
 from agent.export.hashed_files import read_chunks, write_hashed
 from agent.index.changed import same_recording
 from agent.index.coverage import USABLE
@@ -28,6 +29,29 @@ from agent.storage import distinct_name
 from agent.timebase import TimeError, format_utc, parse_rfc3339
 
 _KEPT = USABLE + ("ambiguous",)
+
+# The stages a safe copy reports to its job's progress(stage, fraction): opening a request file
+# in the app with "keep a safe copy" on copies its window before the job ends, minutes for a big
+# one, and the app says which of these it is at (HOLD_COPYING with the share copied).
+HOLD_WAITING = "waiting for another request's safe copy"
+HOLD_COPYING = "copying into the safe copy"
+HOLD_DOWNLOADING = "downloading into the safe copy"
+
+
+class CopyProgress:
+    """A job's `progress` told of a safe copy's bytes as they are copied: HOLD_COPYING with the
+    share of `total` (the recordings' sizes) copied so far, once per percent."""
+
+    def __init__(self, progress: Callable[[str, float], None] | None, total: int):
+        self.progress, self.total, self.done, self.said = progress, max(total, 1), 0, -1
+        self(0)
+
+    def __call__(self, n: int) -> None:
+        self.done += n
+        percent = min(100, self.done * 100 // self.total)
+        if percent != self.said:
+            self.said = percent
+            call_safely(self.progress, HOLD_COPYING, percent / 100)
 
 
 class CopyCancelled(Exception):
@@ -130,7 +154,8 @@ def copy_names(rows: list, taken: set[str] | None = None) -> Iterator[tuple]:
 
 def copy_recordings(rows: list, staging: Path, cancel: threading.Event | None = None,
                     taken: set[str] | None = None, gone: list | None = None,
-                    sources: Mapping[int, Source] | None = None) -> list[HeldFile]:
+                    sources: Mapping[int, Source] | None = None,
+                    copied: Callable[[int], None] | None = None) -> list[HeldFile]:
     """Copy the files of `rows` (one row per file) into `staging`, each under the name
     copy_names gives it; CopyCancelled once `cancel` is set. `gone` (given) gets each row
     whose recording is no longer there as its copy begins, which is passed over: a request at
@@ -141,7 +166,7 @@ def copy_recordings(rows: list, staging: Path, cancel: threading.Event | None = 
     its oldest files in a loop, under the same names): the copy would be placed at the indexed
     recording's times, and a cut of it would seal other footage as the window's. `sources`, by
     id, the recordings folders the rows were indexed in (_deleted; a card keeping local
-    times: changed.same_recording)."""
+    times: changed.same_recording); `copied` (a CopyProgress) is told each chunk's bytes."""
     held, passed, local = [], ([] if gone is None else gone), LocalTimeDisks()
     sources = sources or {}
     for row, name, ring_folder in copy_names(rows, taken):
@@ -156,7 +181,7 @@ def copy_recordings(rows: list, staging: Path, cancel: threading.Event | None = 
             held += _copy_ring_index(Path(row.path).parent, staging, ring_folder, cancel)
         dest = staging / name
         dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        size, digest, after = _copy_hashed(Path(row.path), dest, cancel)
+        size, digest, after = _copy_hashed(Path(row.path), dest, cancel, copied)
         if not row.ranged and not (_as_indexed(row, after, sources, local)
                                    and (row.status == "in-progress" or size == row.size)):
             dest.unlink()   # written over as it was read: not the recording indexed
@@ -220,8 +245,9 @@ def _copy_ring_index(ring: Path, staging: Path, folder: str,
     return held
 
 
-def _copy_hashed(src: Path, dest: Path,
-                 cancel: threading.Event | None) -> tuple[int, str, os.stat_result]:
+def _copy_hashed(src: Path, dest: Path, cancel: threading.Event | None,
+                 copied: Callable[[int], None] | None = None
+                 ) -> tuple[int, str, os.stat_result]:
     """Copy src to a new file, hashing the bytes as they pass; returns (size, sha256 hex, and
     src's stat once copied)."""
     def chunks():
@@ -229,6 +255,8 @@ def _copy_hashed(src: Path, dest: Path,
             if cancel is not None and cancel.is_set():
                 raise CopyCancelled()
             yield chunk
+            if copied is not None:
+                copied(len(chunk))
 
     digest, size = write_hashed(dest, chunks())
     st = os.stat(src)

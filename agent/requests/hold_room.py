@@ -8,6 +8,7 @@ import os
 import shutil
 import threading
 from pathlib import Path
+from typing import Callable
 
 from agent import file_locks
 from agent.export.naming import utf16_units
@@ -37,13 +38,15 @@ _PIECE_ARRIVING = f".{'n' * 64}-2.partial-{'0' * 8}"
 
 
 @contextlib.contextmanager
-def room_turn(home: Path, cancel: threading.Event | None = None):
+def room_turn(home: Path, cancel: threading.Event | None = None,
+              on_wait: Callable[[], None] | None = None):
     """`with room_turn(home, cancel):` the room check and copies of one hold, whatever its
     request, in this home at a time, across the app's threads and other processes. A hold of
     each of two requests at once (the poll thread's and the owner's, or the app's and a
     terminal's) each found the room for its own copies alone, and together filled the disk.
     Waits for a hold copying now; CopyCancelled once `cancel` is set meanwhile; OSError
-    when the lock file cannot be opened (`locks/` is made by the caller)."""
+    when the lock file cannot be opened (`locks/` is made by the caller). `on_wait` is called
+    once as it starts to wait, only when it does (the app says so)."""
     fd = open_lock(Path(home) / "locks" / ROOM_LOCK)
     try:
         waiting = cancel or threading.Event()
@@ -52,6 +55,9 @@ def room_turn(home: Path, cancel: threading.Event | None = None):
                 file_locks.lock_file(fd, wait=False)
                 break
             except Busy:
+                if on_wait is not None:
+                    on_wait()
+                    on_wait = None
                 # waited in tries, not blocked in the lock, so the owner's stop is heard
                 if waiting.wait(_TRY_EVERY_S):
                     raise CopyCancelled() from None

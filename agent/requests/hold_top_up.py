@@ -41,7 +41,9 @@ from agent.index.store import Store
 from agent.os_words import plain_home_error
 from agent.index.remote_window import FetchCancelled
 from agent.recorders.model import RecorderError
-from agent.requests.hold_copies import (CopyCancelled, HeldFile, copy_recordings, gone_record,
+from agent.callbacks import call_safely
+from agent.requests.hold_copies import (HOLD_DOWNLOADING, HOLD_WAITING, CopyCancelled,
+                                        CopyProgress, HeldFile, copy_recordings, gone_record,
                                         gone_recordings, still_indexed, window_rows)
 from agent.requests.hold_downloads import (RecorderUnreachable, download_missing, held_files,
                                            placed_downloads)
@@ -63,9 +65,11 @@ NOT_AS_WRITTEN = "its record of where its copies lie in time is not as footage-a
 def hold_window(home: Path, store: Store, folder: str, start_us: int, end_us: int,
                 cameras: tuple[str, ...] = (), request_id: str | None = None,
                 cancel: threading.Event | None = None, connect: Connect | None = None,
-                agency: str | None = None) -> Hold:
+                agency: str | None = None, progress=None) -> Hold:
     """make_hold, or, for a hold made already, top_up: the hold as it stands after it
-    (HoldError for a hold of another request: holds.read_hold)."""
+    (HoldError for a hold of another request: holds.read_hold). `progress(stage, fraction)`,
+    a job's, is told when it waits for another request's copy (HOLD_WAITING) and how far its
+    own got (hold_copies)."""
     with one_at_a_time(Path(home), folder):
         existing = read_hold(home, folder, None if request_id is None or agency is None
                              else (request_id, agency))
@@ -73,19 +77,20 @@ def hold_window(home: Path, store: Store, folder: str, start_us: int, end_us: in
                 store, existing, start_us, end_us, cameras):
             # nothing to add: no waiting for another request's hold to finish copying
             return changed(existing, kept=True)
-        with _room_turn(Path(home), cancel):
+        with _room_turn(Path(home), cancel, lambda: call_safely(progress, HOLD_WAITING, 0.0)):
             if existing is None:
                 return make_hold(home, store, folder, start_us, end_us, cameras, request_id,
-                                 cancel, connect, agency)
-            return top_up(home, store, existing, start_us, end_us, cameras, cancel, connect)
+                                 cancel, connect, agency, progress)
+            return top_up(home, store, existing, start_us, end_us, cameras, cancel, connect,
+                          progress)
 
 
 @contextlib.contextmanager
-def _room_turn(home: Path, cancel: threading.Event | None):
+def _room_turn(home: Path, cancel: threading.Event | None, waiting=None):
     """hold_room.room_turn, its failures said as a hold's."""
     turn = contextlib.ExitStack()
     try:
-        turn.enter_context(room_turn(home, cancel))
+        turn.enter_context(room_turn(home, cancel, waiting))
     except CopyCancelled:
         raise HoldCancelled("the hold was cancelled; nothing was kept") from None
     except OSError as exc:
@@ -141,10 +146,10 @@ def missing_rows(store: Store, hold: Hold, start_us: int, end_us: int,
 
 def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
            cameras: tuple[str, ...] = (), cancel: threading.Event | None = None,
-           connect: Connect | None = None) -> Hold:
+           connect: Connect | None = None, progress=None) -> Hold:
     """Copy into `hold` the window's recordings it does not hold (missing_rows), a recorder's
     downloaded (hold_downloads.py); the hold as it stands then, `added` naming the new copies
-    (none: the hold is left untouched)."""
+    (none: the hold is left untouched). `progress` as make_hold's."""
     if hold.placement is None:
         raise HoldError(_not_added_to(hold.path))
     rows, seen, missing = [], set(), missing_rows(store, hold, start_us, end_us, cameras)
@@ -165,9 +170,13 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
     try:
         staging.mkdir(mode=0o700)
         gone: list = []
-        added = copy_recordings([r for r in rows if r.status != "remote"], staging, cancel,
-                                taken=taken, gone=gone,
-                                sources={s.id: s for s in store.sources()})
+        local_rows = [r for r in rows if r.status != "remote"]
+        added = copy_recordings(local_rows, staging, cancel, taken=taken, gone=gone,
+                                sources={s.id: s for s in store.sources()},
+                                copied=CopyProgress(progress, sum(r.size for r in local_rows))
+                                if progress is not None else None)
+        if len(local_rows) < len(rows):   # a recorder's
+            call_safely(progress, HOLD_DOWNLOADING, 0.0)
         missed, passed = {r.path for r in gone}, hold.gone + gone_recordings(gone)
         local = [r for r in missing if r.status != "remote" and r.path not in missed]
         windows = download_missing(store, [r for r in missing if r.status == "remote"],

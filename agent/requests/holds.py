@@ -18,13 +18,14 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from agent.callbacks import call_safely
 from agent.export.hashed_files import write_hashed
 from agent.index.mirror import Connect
 from agent.index.remote_window import FetchCancelled, download
 from agent.index.window_pieces import RecorderWindow
-from agent.requests.hold_copies import (CopyCancelled, GoneRecording, HeldFile,
-                                        copy_recordings, gone_record, gone_recordings,
-                                        one_per_file, read_gone, window_rows)
+from agent.requests.hold_copies import (HOLD_DOWNLOADING, CopyCancelled, CopyProgress,
+                                        GoneRecording, HeldFile, copy_recordings, gone_record,
+                                        gone_recordings, one_per_file, read_gone, window_rows)
 from agent.requests.hold_names import inside_hold
 from agent.requests.hold_room import copy_problem
 from agent.requests.hold_placement import (Placement, listed_only, local_placement,
@@ -165,10 +166,11 @@ def _damaged(path: Path, why: str) -> HoldError:
 def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
               cameras: tuple[str, ...] = (), request_id: str | None = None,
               cancel: threading.Event | None = None, connect: Connect | None = None,
-              agency: str | None = None) -> Hold:
+              agency: str | None = None, progress=None) -> Hold:
     """Copy the recordings covering the window into the hold folder; an existing hold is kept
     (HoldError when it is another request's: read_hold). `request_id` and `agency` name the
-    request in its record.
+    request in its record; `progress(stage, fraction)`, a job's, is told how far it got
+    (hold_copies.HOLD_COPYING, HOLD_DOWNLOADING).
 
     Built in a hidden sibling folder, every file and folder of it fsync'd, and renamed into
     place, so a folder with a hold's name is always complete, after a power cut too.
@@ -192,7 +194,11 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
         staging.mkdir(parents=True, mode=0o700)
         local, gone = [r for r in rows if r.status != "remote"], []
         held = copy_recordings(local, staging, cancel, gone=gone,
-                               sources={s.id: s for s in store.sources()})
+                               sources={s.id: s for s in store.sources()},
+                               copied=CopyProgress(progress, sum(r.size for r in local))
+                               if progress is not None else None)
+        if len(local) < len(rows):   # a recorder's, downloaded
+            call_safely(progress, HOLD_DOWNLOADING, 0.0)
         windows = _download_all(store, [r for r in rows if r.status == "remote"], staging,
                                 start_us, end_us, connect, cancel)
         missed, passed = {r.path for r in gone}, gone_recordings(gone)

@@ -7372,6 +7372,22 @@ Cámaras registradas: {cameras}</translation>
         <source>Not accepted: {reason}</source>
         <translation>No aceptado: {reason}</translation>
     </message>
+    <message>
+        <source>The request was verified.</source>
+        <translation>La solicitud se ha comprobado.</translation>
+    </message>
+    <message>
+        <source>Its safe copy waits for another request&apos;s to finish…</source>
+        <translation>La copia a salvo de sus grabaciones espera a que termine la de otra solicitud…</translation>
+    </message>
+    <message>
+        <source>Copying its footage into a safe copy in the app&apos;s folder: {percent}% copied…</source>
+        <translation>Copiando sus grabaciones a una copia a salvo en la carpeta de la aplicación: {percent}&#xa0;% copiado…</translation>
+    </message>
+    <message>
+        <source>Downloading its footage from the recorder into a safe copy in the app&apos;s folder…</source>
+        <translation>Descargando sus grabaciones de la grabadora a una copia a salvo en la carpeta de la aplicación…</translation>
+    </message>
 </context>
 <context>
     <name>summary</name>

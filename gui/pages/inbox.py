@@ -21,7 +21,7 @@ from agent.service import AgentError, Refusal
 from gui.pages.inbox_columns import AGENCY, CASE, COLUMNS, fit_agency_and_case
 from gui.views import display, requests
 from gui.views.core_words import said_once
-from gui.views.request_files import NotAdded, agency_file_not_request, not_added
+from gui.views.request_files import NotAdded, agency_file_not_request, copying_words, not_added
 from gui.views.requests import in_owner_words
 from gui.views.shown import shown_lines
 from gui.views.times import US
@@ -105,6 +105,8 @@ class InboxPage(QWidget):
         # The agent's service polls the agencies; reload when it brings something new.
         ctx.bridge.requestsArrived.connect(lambda count: self.refresh())
         ctx.bridge.portalsUnreachable.connect(lambda count: self.refresh_portals())
+        self._importing = None   # the job opening a request file: its safe copy's stages said
+        ctx.bridge.jobProgress.connect(self._copying)
         buttons = ButtonFlow()   # a second row where the page is narrow (the last at the right)
         for b in (self.open_button, self.sync_button, self.import_button, self.export_button):
             buttons.addWidget(b)
@@ -165,11 +167,12 @@ class InboxPage(QWidget):
         says why and what to do (the status line keeps the reason)."""
         agent = self.ctx.agent
 
-        def work(_progress, cancel):
+        def work(progress, cancel):
             try:
                 # the job's stop reaches the safe copy made of it ("keep a safe copy" on): a
-                # quit while it waits its turn behind another request's copy, or copies
-                view, refusal = agent.requests.import_request(path, cancel), None
+                # quit while it waits its turn behind another request's copy, or copies; its
+                # progress is said (_copying)
+                view, refusal = agent.requests.import_request(path, cancel, progress), None
             except Refusal as exc:   # it failed the request's checks
                 view = None
                 refusal = (agency_file_not_request(path) if agent.file_kind(path) == "agency"
@@ -179,7 +182,14 @@ class InboxPage(QWidget):
         def failed(message: str) -> None:   # it could not be read
             self._not_added(not_added(path, message, checked=False))
         self.status.setText(self.tr("Checking the request\u2026"))
-        self.ctx.bridge.run("import", work, lambda result: self._imported(*result), failed)
+        self._importing = self.ctx.bridge.run("import", work,
+                                              lambda result: self._imported(*result), failed)
+
+    def _copying(self, job: str, stage: str, fraction: float) -> None:
+        """A request file's safe copy, copied in the job that checked it: what it is doing."""
+        if self._importing is not None and job == self._importing.id and \
+                copying_words(stage, fraction):
+            self.status.setText(copying_words(stage, fraction))
 
     def _imported(self, view, refusal: NotAdded | None, views: list) -> None:
         self._show(views)

@@ -1,12 +1,13 @@
 """What the app says when a file opened with "Open a request file…" is not added: the box the
 owner must answer (a line at the foot of the list was easy to miss), naming the file, why it
-was not added in the owner's language, and what to do now."""
+was not added in the owner's language, and what to do now; and, while a request verified is
+copied into a safe copy ("keep a safe copy" on, minutes on a big window), what it is doing."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from agent.views import one_line
+from agent.views import HOLD_COPYING, HOLD_DOWNLOADING, HOLD_WAITING, one_line
 from gui.views.core_words import in_owner_language
 from gui.views.shown import Shown, shown
 from gui.views.words import sentence_start, translate
@@ -14,6 +15,24 @@ from gui.views.words import sentence_start, translate
 # The core's head of every refusal of a request's checks (agent/requests/desk_intake.py): the
 # box's first line says it in the owner's words, so the reason follows without it.
 REJECTED = "request rejected: "
+
+
+def copying_words(stage: str, fraction: float) -> str:
+    """What opening a request file is doing once the request verified, from its job's stage
+    (the safe copy's: agent.views' HOLD_ stages), with the share copied; "" for another."""
+    verified = translate("requests", "The request was verified.")
+    if stage == HOLD_WAITING:
+        said = translate("requests", "Its safe copy waits for another request's to finish…")
+    elif stage == HOLD_COPYING:
+        said = translate("requests", "Copying its footage into a safe copy in the app's "
+                                     "folder: {percent}% copied…").format(
+            percent=int(fraction * 100))
+    elif stage == HOLD_DOWNLOADING:
+        said = translate("requests", "Downloading its footage from the recorder into a safe "
+                                     "copy in the app's folder…")
+    else:
+        return ""
+    return f"{verified} {said}"
 
 
 @dataclass(frozen=True)
