@@ -1893,10 +1893,6 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>Intentar enviar de nuevo</translation>
     </message>
     <message>
-        <source>This request: {state}.</source>
-        <translation>Esta solicitud: {state}.</translation>
-    </message>
-    <message>
         <source>You approved this request, but preparing the footage stopped before anything was sent, so you may still change what you approve: leave a camera out, move the blue handles or choose another mode. Footage already prepared that your choices still include is sent as it is. &quot;Decline&quot; withdraws your approval instead.</source>
         <translation>Usted aprobó esta solicitud, pero la preparación de las grabaciones se detuvo antes de que se enviara nada, así que aún puede cambiar lo que aprueba: dejar fuera una cámara, mover los tiradores azules o elegir otro modo. Las grabaciones ya preparadas que sus elecciones sigan incluyendo se envían tal como están. «Rechazar» retira su aprobación.</translation>
     </message>
@@ -7239,6 +7235,10 @@ Cámaras registradas: {cameras}</translation>
     <message>
         <source>Needs attention</source>
         <translation>Requiere atención</translation>
+    </message>
+    <message>
+        <source>This request: {state}.</source>
+        <translation>Esta solicitud: {state}.</translation>
     </message>
     <message>
         <source>Only the copy of {cameras} stays on this PC: it was sent whole, so the agency may have it already.</source>

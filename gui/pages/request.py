@@ -21,7 +21,7 @@ from gui.pages.declining import Declining
 from gui.pages.request_summary import RequestSummary
 from gui.views import display, requests, summary
 from gui.views.requests import UNDECIDED, in_owner_words
-from gui.views.words import sentence_start, translate
+from gui.views.words import translate
 from gui.widgets.camera_strip import CameraStrip
 from gui.widgets.kept_copy import KeptCopy
 from gui.widgets.labels import PartlyElidedLabel, QuietLabel, plain_label
@@ -171,19 +171,12 @@ class RequestPage(RequestSummary, QWidget):
             self.strip.start_from(view.approval)
             self.options.start_from(view.approval)
         self._show_approval(view.status)
-        undecided, resumable = view.status in UNDECIDED, view.status == "failed"
+        resumable = view.status == "failed"
         self._offer()
         self.approve_button.setText(self.tr("Try sending again") if resumable
                                     else self.tr("Approve and send"))
         self.declining.hold()
-        state, why = requests.status(view).lower(), requests.reason(view)
-        why = sentence_start(why)   # a sentence of its own after the state
-        blocked = requests.not_answerable(view)   # says the problem itself
-        if undecided:
-            self.status.setText(blocked)
-        else:
-            self.status.setText(" ".join(w for w in (self.tr("This request: {state}.").format(
-                state=state), blocked or why) if w))
+        self.status.setText(requests.page_status(view))
         self.refresh_summary()
 
     # deciding ----------------------------------------------------------------------------

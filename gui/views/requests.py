@@ -15,7 +15,7 @@ from agent.service import AgentError, Refusal
 from agent.views import WRONG_KEY, RequestView, multi_line, one_line
 from gui.views import display
 from gui.views.core_words import in_owner_language, owner_words
-from gui.views.shown import shown, shown_lines
+from gui.views.shown import LRM, Shown, shown, shown_lines
 from gui.views.words import QT_TRANSLATE_NOOP, sentence_start, translate
 
 UNKNOWN_AGENCY = QT_TRANSLATE_NOOP("requests", "Unknown agency (no longer in your trust list)")
@@ -66,19 +66,33 @@ def not_answerable(v: RequestView) -> str:
     it no longer verifies. "" when it verifies, or is closed."""
     if v.verified or not (v.status in UNDECIDED or withdrawable(v)):
         return ""
-    problem = _sentence(reason(v))
+    problem = _sentence(shown_reason(v))   # a Hebrew agency's name in it kept apart
     if declinable(v):
-        return translate("requests", "{problem}, so it cannot be approved. You can still "
-                                     "decline it: the agency is told you said no.").format(
-            problem=problem)
+        return shown(translate("requests", "{problem}, so it cannot be approved. You can still "
+                                           "decline it: the agency is told you said no."),
+                     problem=problem)
     if v.status in UNDECIDED:
-        return translate("requests", "{problem}, so it can be neither approved nor declined "
-                                     "until the agency is trusted again (add its file in "
-                                     "Settings); otherwise it stays here, marked not verified, "
-                                     "until it expires.").format(problem=problem)
-    return translate("requests", "{problem}, so what you approved can be neither sent nor "
-                                 "withdrawn until the agency is trusted again.").format(
-        problem=problem)
+        return shown(translate("requests", "{problem}, so it can be neither approved nor "
+                                           "declined until the agency is trusted again (add "
+                                           "its file in Settings); otherwise it stays here, "
+                                           "marked not verified, until it expires."),
+                     problem=problem)
+    return shown(translate("requests", "{problem}, so what you approved can be neither sent "
+                                       "nor withdrawn until the agency is trusted again."),
+                 problem=problem)
+
+
+def page_status(v: RequestView) -> str:
+    """The line at the foot of a request's page: for an open request why it cannot be
+    answered ("" when it can); else its state and why it is there. Made piece by piece
+    (shown_reason), so an agency or camera named in Hebrew in the core's words keeps the
+    app's direction."""
+    blocked = not_answerable(v)
+    if v.status in UNDECIDED:
+        return blocked
+    state = translate("requests", "This request: {state}.").format(state=status(v).lower())
+    why = blocked or sentence_start(shown_reason(v))
+    return shown("{state} {why}", state=state, why=_inner(why)) if why else state
 
 
 def kept_when_withdrawn(v: RequestView) -> str:
@@ -157,17 +171,30 @@ def upload_host(v: RequestView) -> str:
 def reason(v: RequestView) -> str:
     """Why the request is where it is: why it no longer verifies, the decline reason, a failed
     delivery, or a decision the portal did not take. The core's words are in the owner's
-    language; a decline reason the owner typed is shown as typed."""
+    language; a decline reason the owner typed is shown as typed. A plain str, for words it
+    is formatted into (a tooltip, the outcome's); the request's page shows shown_reason."""
+    return _reason(v, in_owner_language, lambda template, **values: template.format(**values))
+
+
+def shown_reason(v: RequestView) -> Shown:
+    """`reason` made piece by piece: the core's words by owner_words, so an agency named in
+    Hebrew ("משטרה's portal did not answer in time") is set apart and the line keeps the
+    app's direction."""
+    return _reason(v, owner_words, shown)
+
+
+def _reason(v: RequestView, said, fill):
     if not v.problem and v.reason and v.status == "declined":
         if v.decision_error:   # "not taken by the agency": why, then what the owner wrote
-            return translate("requests", "{why}. Your reason: {reason}").format(
-                why=_sentence(in_owner_language(one_line(v.decision_error)))
-                + ("." + _sentence(_sent_again(v)) if _sent_again(v) else ""),
-                reason=one_line(v.reason))
+            why = _sentence(said(one_line(v.decision_error)))
+            if _sent_again(v):
+                why = why + "." + _sentence(_sent_again(v))
+            return fill(translate("requests", "{why}. Your reason: {reason}"), why=why,
+                        reason=one_line(v.reason))
         return one_line(v.reason)
     if not v.problem and not v.reason and v.decision_error and _sent_again(v):
-        return _sentence(in_owner_language(one_line(v.decision_error))) + "." + _sent_again(v)
-    return in_owner_language(one_line(v.problem or v.reason or v.decision_error or ""))
+        return _sentence(said(one_line(v.decision_error))) + "." + _sent_again(v)
+    return said(one_line(v.problem or v.reason or v.decision_error or ""))
 
 
 def _sent_again(v: RequestView) -> str:
@@ -182,7 +209,16 @@ def _sent_again(v: RequestView) -> str:
 
 
 def _sentence(said: str) -> str:
-    return sentence_start(said).rstrip(".")
+    """`said` as the start of a sentence, its final stop left to the words around it (a
+    Shown kept one)."""
+    out = sentence_start(said)
+    return Shown(str.rstrip(_inner(out), ".")) if isinstance(out, Shown) else out.rstrip(".")
+
+
+def _inner(said: str) -> str:
+    """`said` to be put inside other words: a Shown without the left-to-right mark it starts
+    with, which the line made of them gets at its own start (gui.views.shown)."""
+    return Shown(str.lstrip(said, LRM)) if isinstance(said, Shown) else said
 
 
 def status(v: RequestView) -> str:

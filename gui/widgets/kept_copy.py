@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from agent.views import one_line
 from gui.views import display
-from gui.views.core_words import in_owner_language
+from gui.views.core_words import owner_words
 from gui.views.request_notes import gone_lines
 from gui.views.requests import in_owner_words
-from gui.views.shown import shown_lines
+from gui.views.shown import shown, shown_lines
 from gui.views.words import sentence_start
 from gui.widgets.labels import plain_label
 from gui.widgets.registrations_panel import confirm
@@ -105,7 +105,7 @@ class KeptCopy(QWidget):
             self.show()
             return
         if shown.hold_failed and shown.status not in ENDED:
-            self._not_made(in_owner_language(one_line(shown.hold_failed)))
+            self._not_made(owner_words(one_line(shown.hold_failed)))   # names kept apart
             self.button.hide()
             self.show()
             return
@@ -123,7 +123,7 @@ class KeptCopy(QWidget):
         if shown.hold_problem and shown.status not in ENDED:
             # An ended request's page says it in its status line; an open one's says no
             # problem there, and the owner may be counting on the copy to outlive the recorder.
-            said = in_owner_language(one_line(shown.hold_problem))
+            said = owner_words(one_line(shown.hold_problem))
             self.words.setText(sentence_start(said))
             self.button.hide()
             self.show()
@@ -232,8 +232,8 @@ class KeptCopy(QWidget):
             self.words.setText(sentence_start(problem))
             self.add.setEnabled(True)
             return
-        self.words.setText(self.tr("The safe copy of this request's footage could not be "
-                                   "made: {problem}").format(problem=problem))
+        self.words.setText(shown(self.tr("The safe copy of this request's footage could not "
+                                         "be made: {problem}"), problem=problem))
         self.again.setEnabled(True)
         self.again.show()
 
