@@ -43,7 +43,9 @@ class DeskHolds:
         except holds.HoldError as exc:
             self._log("hold", entry, ok=False, reason=str(exc))
             raise DeskError(str(exc)) from None
-        entry = self._held(entry)
+        # A copy holding nothing (no recording of the window on this PC) keeps nothing safe:
+        # the request stays `new`, never "Footage kept safe" over an empty folder.
+        entry = self._held(entry) if made.files else self._entry(entry.jti, entry.iss)
         self._log("hold", entry, status=entry.status, folder=str(made.path),
                   files=len(made.files), bytes=made.size,
                   **({"added": len(made.added)} if made.kept else {}),

@@ -876,6 +876,10 @@ Revise los datos de abajo y luego añada la carpeta.</translation>
         <translation>La copia a salvo de las grabaciones de esta solicitud ya no está en la carpeta de la aplicación: se borró o se movió después de hacerse.</translation>
     </message>
     <message>
+        <source>This request&apos;s safe copy holds nothing: no recording of its time was on this PC when it was made.</source>
+        <translation>La copia a salvo de esta solicitud no contiene nada: cuando se hizo, no había en este equipo ninguna grabación de su período.</translation>
+    </message>
+    <message>
         <source>It may also be that of another package made for this request.</source>
         <translation>Puede serlo también de otro paquete hecho para esta solicitud.</translation>
     </message>

@@ -129,6 +129,14 @@ class KeptCopy(QWidget):
             self.show()
             return
         hold = shown.hold
+        if shown.status not in ENDED and hold is not None and not hold.files and not hold.gone:
+            # Made while no recording of the window was on this PC: it keeps nothing safe.
+            self.words.setText(self.tr(
+                "This request's safe copy holds nothing: no recording of its time was on this "
+                "PC when it was made."))
+            self.button.hide()
+            self.show()
+            return
         if shown.status not in ENDED and self._gone(hold):
             # Deleted before their copy began (a recorder making room): the copy lacks them.
             self.words.setText(shown_lines(self._gone(hold), " "))
