@@ -91,3 +91,38 @@ def test_opening_a_request_file_says_its_copy_waits_for_another_requests(
         window.ctx.bridge.close()   # a job failing after the test ends opens no box
         window.close()
         agent.close()
+
+
+def test_making_the_safe_copy_again_on_the_request_page_says_how_far_it_got(
+        qtbot, tmp_path, monkeypatch):
+    """The request page's Make the safe copy again (and Add to the safe copy) said "Copying the
+    request's footage into the app's folder…" for as long as the copy took."""
+    import shutil
+
+    world = make_world(tmp_path / "world", tmp_path / "home", seconds=4.0)
+    window, agent = open_window(qtbot, world.home)
+    go = threading.Event()
+    try:
+        agent.requests.import_request(world.request_file)
+        shutil.rmtree(agent.requests.hold(world.request_id).path)   # deleted by hand
+        window.inbox.refresh()
+        settle(qtbot, window)
+        window.open_request(window.inbox.views[0])
+        settle(qtbot, window)
+        kept = window.request.kept
+        qtbot.waitUntil(kept.again.isVisible, timeout=20000)
+        between, go = _held_after_first_recording(monkeypatch)
+        kept.again.click()
+        qtbot.waitUntil(between.is_set, timeout=60000)
+        qtbot.waitUntil(lambda: "% copied" in kept.words.text(), timeout=20000)
+        said = kept.words.text()
+        assert said.startswith("Copying its footage into a safe copy in the app's folder: "), said
+        assert 0 < int(re.search(r": (\d+)% copied", said).group(1)) < 100, said
+        go.set()
+        settle(qtbot, window)
+        assert "is kept in the app's folder" in kept.words.text(), kept.words.text()
+    finally:
+        go.set()
+        window.ctx.bridge.close()   # a job failing after the test ends opens no box
+        window.close()
+        agent.close()

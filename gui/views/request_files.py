@@ -17,10 +17,11 @@ from gui.views.words import sentence_start, translate
 REJECTED = "request rejected: "
 
 
-def copying_words(stage: str, fraction: float) -> str:
-    """What opening a request file is doing once the request verified, from its job's stage
-    (the safe copy's: agent.views' HOLD_ stages), with the share copied; "" for another."""
-    verified = translate("requests", "The request was verified.")
+def copying_words(stage: str, fraction: float, opened: bool = True) -> str:
+    """What a safe copy's job is doing, from its stage (agent.views' HOLD_ stages), with the
+    share copied; "" for another stage. `opened`: the job of a request file opened, which
+    verified the request first (said first); else the request page's Make/Add."""
+    verified = translate("requests", "The request was verified.") if opened else ""
     if stage == HOLD_WAITING:
         said = translate("requests", "Its safe copy waits for another request's to finish…")
     elif stage == HOLD_COPYING:
@@ -32,7 +33,7 @@ def copying_words(stage: str, fraction: float) -> str:
                                      "copy in the app's folder…")
     else:
         return ""
-    return f"{verified} {said}"
+    return f"{verified} {said}".lstrip()
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from agent.views import one_line
 from gui.views import display
 from gui.views.core_words import owner_words
+from gui.views.request_files import copying_words
 from gui.views.request_notes import gone_lines
 from gui.views.requests import in_owner_words
 from gui.views.shown import shown, shown_lines
@@ -38,6 +39,7 @@ class KeptCopy(QWidget):
         self.ctx = ctx
         self.key: tuple[str, str] | None = None   # (request id, agency id) shown
         self.window = (0, 0)   # the shown request's window, which the stretches lie in
+        self.making = None   # the job making or adding to the copy: how far it got is said
         self.lost: tuple = ()   # what deleting it loses (desk.release_losses)
         self.words = plain_label(name="caption")
         self.button = QPushButton(self.tr("Delete the safe copy"))
@@ -207,10 +209,19 @@ class KeptCopy(QWidget):
         self.words.setText(self.tr("Copying the request's footage into the app's folder…"))
         # A job that hears its stop: quitting the app while the copy waits its turn behind
         # another request's (hold_room.room_turn), or copies, stops it, logged as cancelled.
-        self.ctx.bridge.run("hold", lambda _progress, cancel: in_owner_words(
-                                agent.requests.hold, *key, cancel=cancel),
+        if self.making is None:
+            self.ctx.bridge.jobProgress.connect(self._copying)
+        job = self.ctx.bridge.run("hold", lambda progress, cancel: in_owner_words(
+                                agent.requests.hold, *key, cancel=cancel, progress=progress),
                             lambda made: self._made(key, made),
                             lambda message: self._not_made(message, key))
+        self.making = (job.id, key)
+
+    def _copying(self, job: str, stage: str, fraction: float) -> None:
+        """How far the copy got (minutes on a big window), while its request is shown."""
+        said = copying_words(stage, fraction, opened=False)
+        if said and self.making == (job, self.key):
+            self.words.setText(said)
 
     def _made(self, key: tuple[str, str], made) -> None:
         if key != self.key:
