@@ -15,6 +15,7 @@ import tracemalloc
 import pytest
 
 from agent.requests.agencies import TrustStore
+from tests.odd_files import zero_device
 from tests.test_agencies import agency_doc, own_keys, write
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="links to devices and named pipes "
@@ -43,7 +44,7 @@ def trusted(tmp_path):
 
 
 def test_a_link_to_a_device_without_end_is_listed_as_damaged_not_read(trusted):
-    (trusted / "agencies" / "zero.json").symlink_to("/dev/zero")
+    (trusted / "agencies" / "zero.json").symlink_to(zero_device(trusted.parent))
     done = _list(trusted)
     assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
     assert "https://police.example.gov\tExample Police Department" in done.stdout, done.stdout
@@ -106,7 +107,7 @@ def test_what_stands_for_the_registrations_file_is_said_not_read(trusted, what):
     if what == "a named pipe":
         os.mkfifo(regs)
     else:
-        regs.symlink_to("/dev/zero")
+        regs.symlink_to(zero_device(trusted.parent))
     done = _run(trusted, "agencies", "registrations")
     assert done.returncode == 1, (done.returncode, done.stderr[-2000:])
     assert "footage-agent: cannot read the registrations file: " in done.stderr, done.stderr

@@ -15,6 +15,8 @@ import sys
 
 import pytest
 
+from tests.odd_files import zero_device
+
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="links to devices and named pipes "
                                 "are made here with POSIX calls")
 
@@ -46,7 +48,7 @@ def test_what_stands_for_the_settings_file_is_said_not_read(tmp_path, what, said
     if what == "a named pipe":
         os.mkfifo(path)
     elif what == "a link to /dev/zero":
-        path.symlink_to("/dev/zero")
+        path.symlink_to(zero_device(tmp_path))
     else:
         with open(path, "wb") as f:
             f.truncate(2 << 30)
@@ -61,12 +63,15 @@ def test_what_stands_for_the_settings_file_is_said_not_read(tmp_path, what, said
 
 
 def _place(path, what: str) -> None:
-    """`what` in the place of the file at `path` (removed first, as a sync program replaces)."""
+    """`what` in the place of the file at `path` (removed first, as a sync program replaces);
+    a device is made beside the home (`tmp_path / "home"`) whose file `path` is, or beside the
+    folder holding it."""
     path.unlink()
     if what == "a named pipe":
         os.mkfifo(path)
     elif what == "a link to /dev/zero":
-        path.symlink_to("/dev/zero")
+        home = next((p for p in path.parents if p.name == "home"), path.parent)
+        path.symlink_to(zero_device(home.parent))
     else:
         with open(path, "wb") as f:
             f.truncate(2 << 30)

@@ -14,6 +14,7 @@ from keyring.backend import KeyringBackend
 
 from agent.recorders import credentials
 from agent.recorders.credentials import CredentialError, CredentialStore, system_keyring
+from tests.odd_files import zero_device
 
 SECRET = "Tr0ub4dor&3-recorder"
 
@@ -175,7 +176,7 @@ def test_what_stands_for_the_passwords_file_is_said_not_read(tmp_path, what):
     if what == "a named pipe":
         os.mkfifo(path)
     else:
-        path.symlink_to("/dev/zero")
+        path.symlink_to(zero_device(tmp_path / "devices"))
     done = subprocess.run([sys.executable, "-c", _READ_KEPT, str(tmp_path)], text=True,
                           capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
