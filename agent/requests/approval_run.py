@@ -205,9 +205,10 @@ def run_steps(step: Step, entry: Entry, approval: Approval,
 
 def ask_again_for_unchecked_receipts(step: Step) -> None:
     """Drop each kept receipt of the request that no longer checks out (its token kept in the
-    activity log), its upload kept on record: the delivery asks the portal for it again (a portal answers a submission made
-    before with its receipt; one whose upload was forgotten is sent again, and a portal that
-    received those bytes already answers with their receipt), and checks what comes."""
+    activity log), its upload kept on record: the delivery asks the portal for it again (a
+    portal answers a submission made before with its receipt; one whose upload was forgotten
+    is sent again, and a portal that received those bytes already answers with their
+    receipt), and checks what comes."""
     for d, problem in unchecked_receipts(step.entry().deliveries, step.agency, step.request.id,
                                          step.trusted):
         # the token kept in the log first: one the agency signed with a key its file no
