@@ -40,6 +40,12 @@ SERVING_CALLS = {"start_server", "start_unix_server", "create_server", "create_d
 STREAM_MARKERS = ("rtsp://", "rtmp://", "rtp://", "udp://", "tcp://", "srt://", "icecast://")
 
 
+# The one module allowed `socket`, for what alone: recorders reached over plain http by name are
+# connected to only at an address of the home network, so the name is looked up first
+# (agent/recorders/transport.py, home_addresses). Anything else of `socket` there fails below.
+NAME_LOOKUP = ("agent/recorders/transport.py", {"getaddrinfo", "SOCK_STREAM"})
+
+
 def _python_files() -> list[Path]:
     return sorted(p for folder in ("agent", "gui") for p in (ROOT / folder).rglob("*.py"))
 
@@ -73,8 +79,11 @@ def test_no_module_of_the_agent_or_the_app_can_serve_or_stream():
     for path in files:
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         rel = path.relative_to(ROOT)
+        looks_up = rel.as_posix() == NAME_LOOKUP[0]
         for name in _imports(tree):
-            if any(name == m or name.startswith(m + ".") for m in SERVING_MODULES):
+            if looks_up and name == "socket":
+                problems += _socket_uses_beyond_lookup(tree, rel)
+            elif any(name == m or name.startswith(m + ".") for m in SERVING_MODULES):
                 problems.append(f"{rel}: imports {name}")
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute) and node.attr in SERVING_CALLS:
@@ -86,6 +95,37 @@ def test_no_module_of_the_agent_or_the_app_can_serve_or_stream():
                 if any(m in text for m in STREAM_MARKERS) or text.strip() == "-listen":
                     problems.append(f"{rel}:{node.lineno}: network media address {node.value!r}")
     assert problems == []
+
+
+def _socket_uses_beyond_lookup(tree: ast.AST, rel: Path) -> list[str]:
+    """What NAME_LOOKUP's module takes of `socket` besides looking a name up: only
+    `socket.NAME` with NAME allowed (no `from socket import`, no other use of the module)."""
+    allowed, uses = NAME_LOOKUP[1], []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "socket":
+            uses.append(f"{rel}:{node.lineno}: imports from socket")
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and \
+                node.value.id == "socket" and node.attr not in allowed:
+            uses.append(f"{rel}:{node.lineno}: uses socket.{node.attr}")
+    names = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == "socket"]
+    attributes = [n for n in ast.walk(tree) if isinstance(n, ast.Attribute)
+                  and isinstance(n.value, ast.Name) and n.value.id == "socket"]
+    if len(names) != len(attributes):   # the module itself handed on or kept
+        uses.append(f"{rel}: uses the socket module other than socket.NAME")
+    return uses
+
+
+def test_only_a_name_lookup_of_socket_is_let_through():
+    """The exception above holds only for a lookup: a listening use in that module fails."""
+    served = ast.parse("import socket\ns = socket.socket()\ns.bind(('', 80))\n")
+    handed = ast.parse("import socket\nkeep = socket\nsocket.getaddrinfo('nvr', 80)\n")
+    looked_up = ast.parse("import socket\nsocket.getaddrinfo('nvr', 80, "
+                          "type=socket.SOCK_STREAM)\n")
+    rel = Path(NAME_LOOKUP[0])
+    assert _socket_uses_beyond_lookup(served, rel) == [f"{rel}:2: uses socket.socket"]
+    assert _socket_uses_beyond_lookup(handed, rel) == [
+        f"{rel}: uses the socket module other than socket.NAME"]
+    assert _socket_uses_beyond_lookup(looked_up, rel) == []
 
 
 def test_the_desktop_app_offscreen_with_a_portal_listens_on_nothing(tmp_path):
