@@ -4,9 +4,9 @@ network, until asked to stop.
 
 Stopping takes under two seconds in every state. The caller's thread only ever waits on the
 stop flag, in short slices; everything else runs on threads of its own that look at the same
-flag: the start (a key rotation left unfinished, then the first scan of each folder, which
-stops between files, and the home tidied of what killed writes left, again every few hours:
-agent/home_tidy.py), the watcher's rescans, the recordings previews held open let go of once unread for a minute
+flag: the start (a key rotation left unfinished, then the watch of every folder and the first
+scan of each, which stops between files, and the home tidied of what killed writes left, again
+every few hours: agent/home_tidy.py), the watcher's rescans, the recordings previews held open let go of once unread for a minute
 (agent/media/preview.py), the poll thread (a portal call in flight is cut
 short by the same flag, and a safe copy it makes of a request just in) and the recorders' thread (between recorders). When asked to stop,
 each thread gets what is left of `STOP_WITHIN_S`; one still inside a call that cannot be cut
@@ -44,7 +44,7 @@ class ServiceRun:
         self._threads: list[threading.Thread] = []
 
     def start(self) -> None:
-        """Start the start-up thread (rotation, first scans, then the watcher) and the poll
+        """Start the start-up thread (rotation, the watcher, then the first scans) and the poll
         thread; return at once."""
         desk = self.agent.requests   # opened here, so a broken inbox is said before running
         self._spawn("footage-agent-start", self._start_up)
@@ -76,7 +76,7 @@ class ServiceRun:
         thread.start()
 
     def _start_up(self) -> None:
-        """Resume a key rotation, scan each source once, then watch the folders. Whatever one
+        """Resume a key rotation, watch the folders, then scan each source once. Whatever one
         of these meets is said and passed over: a fault in one source must never leave the
         others unwatched (the thread would end silently, with `run` still saying it watches)."""
         agent, stop = self.agent, self.stop
@@ -89,18 +89,24 @@ class ServiceRun:
                 log.warning("the key rotation could not be resumed: %s", exc)
             except Exception as exc:
                 _unexpected("the key rotation could not be resumed", exc)
+        # Watched before they are scanned: a recording closed after the scan had looked at its
+        # folder and before the watch was in place was reported by nothing, and only the walk
+        # every RESCAN_S (5 minutes) indexed it. Now whatever the scan did not see is reported,
+        # and its rescan takes its turn after the scan (scan_turns.py): nothing is missed or
+        # indexed twice.
+        try:
+            watching = self._watch()
+        except Exception as exc:
+            watching = False
+            _unexpected("the recordings folders cannot be watched; new recordings are indexed "
+                        "by the next scan", exc)
         for src in agent.sources():
             if stop.is_set():
                 return
             self._first_scan(src.root)
-        try:
-            self._watch()
-        except Exception as exc:
-            _unexpected("the recordings folders cannot be watched; new recordings are indexed "
-                        "by the next scan", exc)
-            self._tidy()
+        self._tidy()   # once the folders are watched and scanned: they come first
+        if not watching:   # stopped meanwhile, or the watch failed: nothing to follow
             return
-        self._tidy()   # once the folders are scanned and watched: they come first
         # Folders added (by the app, or `sources add` beside `run`) or plugged in since are
         # watched too, and scanned: watching only the start's would leave them unindexed.
         tidied = time.monotonic()
@@ -136,16 +142,18 @@ class ServiceRun:
                                 "the other sources are scanned and watched all the same", exc)
             self.agent.emit(ScanFailed(root, words))
 
-    def _watch(self) -> None:
+    def _watch(self) -> bool:
+        """Watch the recordings folders (their watcher started); False when stopped first."""
         agent, stop = self.agent, self.stop
         with self._lock:
             if stop.is_set():
-                return
+                return False
             self._watcher = Watcher(self._watched_roots(),
                                     lambda root, folders, files: agent.rescan_root(
                                         root, stop, folders, files),
                                     on_error=self._rescan_failed)
             self._watcher.start()
+        return True
 
     def _watched_roots(self) -> list[str]:
         """The recordings folders to watch (a recorder on the network is asked by

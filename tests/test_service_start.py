@@ -8,7 +8,7 @@ import shutil
 import threading
 import time
 
-from agent.events import ScanFailed
+from agent.events import ScanFailed, ScanFinished
 from agent.index.watch import Watcher
 from agent.service import Agent
 from demo.samples import ClipSpec, write_clip
@@ -51,8 +51,8 @@ def test_a_fault_in_one_sources_first_scan_leaves_the_others_scanned_and_watched
     try:
         good_rows = lambda: {r.path for r in agent.recordings() if r.camera == "b-good"}  # noqa: E731
         wait_for(lambda: str(good / "CH01_20260514_170000_170002.mp4") in good_rows(), 20.0)
-        # Watched once the watcher is: a file copied before then is found only by the walk
-        # every RESCAN_S (5 minutes), so the test failed when the watcher started late.
+        # Watched once the watcher is (before the first scans now, which find what came
+        # before it): a file copied is then reported as it comes.
         wait_for(lambda: watching_since(before), 20.0)
         new = good / "CH01_20260514_180000_180002.mp4"
         shutil.copy(staged, new)
@@ -87,8 +87,9 @@ def test_a_folder_whose_drive_is_not_connected_yet_is_said_in_the_scans_words_al
                         if th.name == "footage-agent-watch"}
     before = watching()   # another test's, not stopped yet
     runner.start()
-    try:   # the watcher's thread starts once it has tried (and said) every folder
-        wait_for(lambda: watching() - before, 30.0)
+    try:   # the watcher's thread starts once it has tried (and said) every folder, and the
+        # first scan comes after it: both have said what they had to once the scan's is here
+        wait_for(lambda: watching() - before and failed, 30.0)
     finally:
         stop.set()
         runner.join(10)
@@ -96,3 +97,51 @@ def test_a_folder_whose_drive_is_not_connected_yet_is_said_in_the_scans_words_al
     assert failed and all(str(away) in event.message for event in failed)
     assert all("connect the drive" in event.message for event in failed)
     assert not [event for event in failed if "Errno" in event.message]
+
+
+def test_a_recording_closed_just_after_the_first_scan_looked_at_its_folder_is_indexed_live(
+        tmp_path):
+    # Watch hunt: `run` (and the app) scanned each folder first and only then started
+    # watching them. A recording the camera closed in between (after the scan had looked at
+    # its folder, before the watch was in place) was never reported, so only the walk every
+    # RESCAN_S (5 minutes) indexed it: for up to 5 minutes a request for that moment found
+    # nothing, and a safe copy made then lacked it. The gap is held open here for certain:
+    # the recording is written as the first scan says it is done with the folder, on the
+    # start's own thread, before it goes on. Every folder is watched before it is scanned now.
+    src = tmp_path / "rec"
+    src.mkdir()
+    staged = write_clip(ClipSpec(path=tmp_path / "stage" / "clip.mp4",
+                                 start_us=t("2026-11-20T22:00:00Z"), seconds=2, fps=5))
+    shutil.copy(staged, src / "yard.20261120_220000.mp4")   # there before `run`
+    in_gap = src / "yard.20261120_223000.mp4"
+    later = src / "yard.20261120_230000.mp4"
+    agent = Agent(tmp_path / "home")
+    agent.add_source(src, camera="yard", tz="UTC")
+    scans: list[ScanFinished] = []
+
+    def on_event(event) -> None:
+        if isinstance(event, ScanFinished) and not scans:   # the first scan, on its thread
+            shutil.copy(staged, in_gap)                       # the camera closes a recording
+        if isinstance(event, ScanFinished):
+            scans.append(event)
+    agent.subscribe(on_event)
+    stop = threading.Event()
+    runner = threading.Thread(target=agent.run, args=(stop,), name="test-run")
+    before = set(threading.enumerate())
+    runner.start()
+    try:
+        wait_for(lambda: scans and watching_since(before), 30.0)
+        assert scans[0].seen == 1   # the first scan's walk was done before the recording came
+        # A recording closed once all is watched: when it is indexed, every change reported
+        # before it has been looked at too (one watcher thread, in the order reported).
+        shutil.copy(staged, later)
+        paths = lambda: {r.path for r in agent.recordings("yard")}  # noqa: E731
+        wait_for(lambda: str(later) in paths(), 30.0)
+        assert str(in_gap) in paths()   # never left to the walk 5 minutes on
+    finally:
+        stop.set()
+        runner.join(10)
+        agent.close()
+    assert sorted(r.path for r in agent.recordings("yard")) == sorted(
+        str(p) for p in (src / "yard.20261120_220000.mp4", in_gap, later))
+    assert sum(s.added for s in scans) == 3   # each recording indexed once, none twice

@@ -76,8 +76,8 @@ def running(home: Path, src: Path, **source):
     try:
         thread.start()
         wait_for(lambda: scans)   # the start's scan is done: what comes now is the watcher's
-        # once it watches: a file made between the scan and the watch is found only by the
-        # walk every RESCAN_S (5 minutes), and a loaded machine stretched that moment
+        # and it watches (from before that scan: test_service_start.py shows a recording
+        # closed as the scan ends is not left to the walk every RESCAN_S)
         wait_for(lambda: watching_since(before))
         yield agent, scans
     finally:
@@ -99,9 +99,8 @@ def test_run_indexes_changes_live_and_listens_on_nothing(tmp_path):
     try:
         wait_for(lambda: (home / "index.db").exists())
         store = Store(home / "index.db")
-        # Once the child watches the folder (it does after its first scan): a file made before
-        # is found only by the walk every RESCAN_S (5 minutes). A pause of 1 s stood for this,
-        # and a child started late on a loaded machine missed the file.
+        # Once the child watches the folder (it does before its first scan, which finds what
+        # came before): each file below is then indexed as it is reported.
         wait_for(lambda: watches(proc.pid, src))
 
         staged = write_clip(ClipSpec(path=tmp_path / "stage" / "a.mp4",
