@@ -369,3 +369,40 @@ def test_a_folder_whose_drive_was_unplugged_and_plugged_back_is_watched_again(tm
         wait_for(lambda: any(str(root / "yard.20261120_220000.mp4") in f for f in seen), 30)
     finally:
         watcher.stop()
+
+
+def test_a_folder_whose_card_was_unmounted_and_put_back_is_watched_again(tmp_path):
+    # Watch hunt: on Linux a card or drive unmounted (pulled out) does not end the system's
+    # watch of its folder, nor is that reported: the watch goes on, on a folder no longer at
+    # its path, so follow() took the folder for watched and the card's recordings once it was
+    # back (mounted again: another folder at that path) were reported by nothing, found only
+    # by the walk every RESCAN_S; its going was not said before that walk either. Reproduced
+    # with a real tmpfs mount as root; here, where nothing may be mounted, the same is done by
+    # moving the folder away and making another at its path (what a mount changes there: the
+    # folder the path leads to).
+    root = tmp_path / "usb" / "yard"
+    root.mkdir(parents=True)
+    seen: list[frozenset[str]] = []
+    changed = threading.Event()
+
+    def rescan(_root, _folders, files):
+        seen.append(files)
+        changed.set()
+        return False
+    watcher = Watcher([str(root)], rescan, every_s=1e9)   # never rescanned for its own sake
+    watcher.start()
+    try:
+        root.rename(tmp_path / "usb" / "yard-unmounted")  # the card out: nothing reported
+        assert watcher.follow([str(root)]) == []          # the run loop's look: nothing there
+        assert changed.wait(30)                           # rescanned, which says it is gone
+        root.mkdir()                                      # the card back: another folder there
+        changed.clear()
+        assert watcher.follow([str(root)]) == [str(root)]
+        assert changed.wait(30)                           # walked whole: all of it may be new
+        (root / "yard.20261120_220000.mp4").write_bytes(b"recording")
+        wait_for(lambda: any(str(root / "yard.20261120_220000.mp4") in f for f in seen), 30)
+        (tmp_path / "usb" / "yard-unmounted" / "old.mp4").write_bytes(b"x")   # not the card's
+        changed.clear()
+        assert watcher.follow([str(root)]) == []          # the one there is watched: kept
+    finally:
+        watcher.stop()

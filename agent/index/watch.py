@@ -15,9 +15,11 @@ folder it writes in never falls quiet, and waiting for that alone left every rec
 finished out of the index for as long as the agent ran.
 
 What the system reports is not all that changes: on a NAS share (SMB, NFS) a recorder writing
-from another machine is not reported to this PC on Linux or macOS, nor is a share or card
-mounted again over the folder watched. So every folder is also walked whole every RESCAN_S,
-whether or not anything was reported.
+from another machine is not reported to this PC on Linux or macOS. So every folder is also
+walked whole every RESCAN_S, whether or not anything was reported. Nor does Linux report a card
+or share unmounted, or mounted again over the folder watched: its watch goes on, on a folder no
+longer there, so `follow` (every few seconds) compares the folder watched with the one at its
+path, and watches and rescans the one there when they differ.
 """
 from __future__ import annotations
 
@@ -83,6 +85,7 @@ class Watcher:
         self._rescan = rescan
         self._on_error = on_error
         self._watches: dict[str, object] = {}   # root -> watchdog's ObservedWatch
+        self._watched: dict[str, tuple[int, int]] = {}   # root -> the folder watched (dev, inode)
         self._unwatchable: set[str] = set()       # said once; tried again by follow()
         # root -> (first change, last change, the (folders, files) changed; None: any of it)
         self._dirty: dict[str, tuple[float, float, tuple[set[str], set[str]] | None]] = {}
@@ -118,6 +121,15 @@ class Watcher:
             # the rescan its last event asked for, so not again here.
             self._observer.unschedule(self._watches.pop(ended))
             self._unwatchable.add(ended)
+        for lost in self._lost():
+            # Its watch goes on, but on a folder no longer at its path: a card or drive
+            # unmounted (Linux reports nothing of it and never ends the watch), or mounted
+            # again over it, or the folder moved away and another put there. Nothing would
+            # report the recordings there now until the walk every RESCAN_S: watched anew
+            # below once a folder is there, and rescanned now, which also says one gone.
+            self._observer.unschedule(self._watches.pop(lost))
+            self._unwatchable.add(lost)
+            self.mark(lost)
         self._unwatchable &= set(roots)
         new = [r for r in roots if r not in self._watches and self._watch(r)]
         for root in new:
@@ -130,10 +142,28 @@ class Watcher:
         ended = {emitter.watch for emitter in self._observer.emitters if not emitter.is_alive()}
         return [root for root, watch in self._watches.items() if watch in ended]
 
+    def _lost(self) -> list[str]:
+        """The roots watched whose path holds no folder now, or another folder than the one
+        watched (told by its device and inode, which a watch keeps the system from reusing)."""
+        lost = []
+        for root in self._watches:
+            try:
+                now = os.stat(root)
+                if (now.st_dev, now.st_ino) == self._watched.get(root):
+                    continue
+            except (OSError, ValueError):
+                pass
+            lost.append(root)
+        return lost
+
     def _watch(self, root: str) -> bool:
         try:
+            # Which folder is watched, taken before: one put in its place meanwhile is found
+            # by _lost() and watched anew, never taken for the one watched.
+            folder = os.stat(root)
             self._watches[root] = self._observer.schedule(_Handler(root, self.mark), root,
                                                           recursive=True)
+            self._watched[root] = (folder.st_dev, folder.st_ino)
         except OSError as exc:
             # A folder not there (its drive or share not connected yet, at login say) is the
             # scans' to say, in their words: the start's, the one every `every_s`, and the
