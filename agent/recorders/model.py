@@ -148,10 +148,15 @@ class NotAllowed(Refusal):
 @dataclass(frozen=True)
 class Channel:
     """One camera input. `id` is the number the vendor's API uses for it (Reolink from 0,
-    Dahua and Hikvision from 1); `name` is the device's own name for it (may be empty)."""
+    Dahua and Hikvision from 1); `name` is the device's own name for it (may be empty), the
+    device's text as its model is (`device_text`): it is shown as the channel's and offered as
+    its camera's name."""
 
     id: int
     name: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", device_text(self.name))
 
 
 @dataclass(frozen=True)
