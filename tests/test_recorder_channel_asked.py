@@ -28,7 +28,7 @@ def test_a_search_answered_with_every_channel_keeps_the_asked_one_and_says_so(
                    quirks=("search-all-channels",)) as sim:
         rec = connect(sim, vendor)
         try:
-            with caplog.at_level(logging.WARNING, logger="agent.recorders.model"):
+            with caplog.at_level(logging.WARNING, logger="agent.recorders.search_found"):
                 driveway = list(rec.search(1, T0, T0 + 4 * CLIP_S * US))
                 porch = list(rec.search(2, T0, T0 + 4 * CLIP_S * US))
         finally:
@@ -47,7 +47,7 @@ def test_a_search_answered_with_its_own_channel_leaves_nothing_out(vendor, foota
     with Simulator(footage, vendor, "admin", PASSWORD, zone=POSIX_LA) as sim:
         rec = connect(sim, vendor)
         try:
-            with caplog.at_level(logging.WARNING, logger="agent.recorders.model"):
+            with caplog.at_level(logging.WARNING, logger="agent.recorders.search_found"):
                 found = list(rec.search(1, T0, T0 + 4 * CLIP_S * US))
         finally:
             rec.close()

@@ -236,7 +236,7 @@ def test_a_search_answered_for_another_channel_is_left_out_and_said(nvr, caplog)
     nvr.mode = "other_channel"
     rec = open_recorder(RecorderAddress(nvr.url, "reolink", "admin"), PASSWORD, timeout_s=5)
     try:
-        with caplog.at_level("WARNING", logger="agent.recorders.model"):
+        with caplog.at_level("WARNING", logger="agent.recorders.search_found"):
             found = list(rec.search(0, int((nvr.hour_ago - 60) * US), int(time.time() * US)))
     finally:
         rec.close()

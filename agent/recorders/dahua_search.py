@@ -16,7 +16,8 @@ from datetime import datetime, timedelta
 from typing import Iterator
 from urllib.parse import quote
 
-from agent.recorders.model import BadAnswer, RecorderError, Recording, new_to, say_left_out
+from agent.recorders.model import BadAnswer, RecorderError, Recording
+from agent.recorders.search_found import new_to, say_left_out
 from agent.recorders.wire import whole_number
 from agent.recorders.zones import recording_times, wall_span
 from agent.timebase import US
@@ -178,7 +179,7 @@ class DahuaSearch:
                     run.brought += 1
                     if not latest or rec.start_us > latest[0].start_us:
                         latest[:] = [rec]
-                    if not new_to(seen, rec):
+                    if not new_to(seen, rec, self._wire.where):
                         continue
                     new += 1
                     if rec.end_us > window[0] and rec.start_us < window[1]:

@@ -24,7 +24,8 @@ from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.isapi_xml import child_text, iso_reading, local_name, parsed
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, CredentialsRefused, DeviceTime,
                                    Fetched, Query, RecorderError, RecorderInfo, Recording,
-                                   WholeOnly, first_channels, new_to, not_this_make, say_left_out)
+                                   WholeOnly, first_channels, not_this_make)
+from agent.recorders.search_found import new_to, say_left_out
 from agent.recorders.wire import Answer, Wire, whole_number
 from agent.recorders.zones import DeviceZone, named_once, posix_zone, recording_times, wall_span
 from agent.timebase import US, from_datetime
@@ -180,7 +181,7 @@ class HikvisionRecorder:
                 if rec is None:
                     continue
                 latest = max(latest, self._asked_from(item, rec))
-                if not new_to(seen, rec):
+                if not new_to(seen, rec, self._wire.where):
                     continue
                 new += 1
                 # The track asked for alone (101: channel 1's main stream); none said is it.

@@ -8,7 +8,6 @@ for any camera clock.
 """
 from __future__ import annotations
 
-import logging
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,8 +17,6 @@ from typing import Iterator, Protocol
 from agent.errors import AgentError, Refusal
 
 VENDORS = ("reolink", "dahua", "hikvision")
-
-log = logging.getLogger(__name__)
 
 
 class RecorderError(AgentError):
@@ -47,28 +44,6 @@ class CutOff(RecorderUnreachable):
 
 class BadAnswer(RecorderError):
     """The device answered something that is not what its API promises."""
-
-
-def new_to(seen: set[tuple], rec: Recording) -> bool:
-    """Whether a search result was not seen before in this search (noting it): a device that
-    sends a page again, or says there is more for ever, has each recording counted once."""
-    key = (rec.start.text, rec.end.text, rec.handle)
-    if key in seen:
-        return False
-    seen.add(key)
-    return True
-
-
-def say_left_out(where: str, asked: str, said: Counter) -> int:
-    """Log the search results a device gave for channels (or tracks) other than the one
-    asked for, which the search left out (`said`: how many of each): another camera's
-    recordings, indexed as this one's, would be offered as its footage. Returns how many
-    (each client keeps the count by channel in its `left_out`, for the refresh to say)."""
-    if said:
-        others = ", ".join(f"{n} of {number}" for number, n in sorted(said.items()))
-        log.warning("the recorder at %s answered a search for channel %s with recordings of "
-                    "another (%s); those were left out", where, asked, others)
-    return sum(said.values())
 
 
 class NotThisMake(BadAnswer):

@@ -23,8 +23,8 @@ from agent.recorders.clock import read_clock
 from agent.recorders.fetch import Download, fetch_to_file
 from agent.recorders.model import (BadAnswer, Channel, ClockReading, DeviceTime, Fetched,
                                    NoReply, NothingNamesIt, Query, RecorderError, RecorderInfo,
-                                   Recording, TIMES_SHARED, WholeOnly, MAX_CHANNELS,
-                                   say_left_out)
+                                   Recording, TIMES_SHARED, WholeOnly, MAX_CHANNELS)
+from agent.recorders.search_found import count_found, say_left_out
 from agent.recorders.reolink_answers import (BACKWARDS, NEITHER, PLAYBACK_ID, PUT_BACK, Refused,
                                              Split, channels_of, nothing_instead, playback_time,
                                              refusal, time_fields, wall_time)
@@ -102,6 +102,7 @@ class ReolinkRecorder:
                 rec = self._recording(channel, f, z)
                 key = (rec.start.text, rec.end.text, rec.start_us, rec.handle)  # a day's edge repeats
                 if key not in seen and rec.end_us > start_us and rec.start_us < end_us:
+                    count_found(seen, self._wire.where)
                     seen.add(key)
                     yield rec
             day += timedelta(days=1)

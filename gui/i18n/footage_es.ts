@@ -5994,6 +5994,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>La grabadora en {where} detuvo a medias su búsqueda entre las grabaciones de esta cámara, así que no se pudieron leer todas.</translation>
     </message>
     <message>
+        <source>The recorder at {where} listed more than 100,000 recordings in one search of this camera, more than a recorder makes (one a minute for two months), so its list was read no further and not used.</source>
+        <translation>La grabadora en {where} enumeró más de 100 000 grabaciones en una sola búsqueda de esta cámara, más de las que hace una grabadora (una por minuto durante dos meses), así que su lista no se leyó más allá ni se usó.</translation>
+    </message>
+    <message>
         <source>{name} in the home folder is damaged; remove it and add the recorders&apos; passwords again.</source>
         <translation>{name}, en la carpeta propia de footage-agent, está dañado; bórrelo y vuelva a añadir las contraseñas de las grabadoras.</translation>
     </message>

@@ -33,6 +33,10 @@ TEMPLATES: tuple[str, ...] = (
     # a Dahua's search answered Error part-way (agent/recorders/dahua_search.py CUT_SHORT)
     QT_TRANSLATE_NOOP("core", "The recorder at {where} stopped its search part-way through this "
                               "camera's recordings, so not all of them could be read."),
+    # a search listing recordings without end (agent/recorders/model.py TOO_MANY)
+    QT_TRANSLATE_NOOP("core", "The recorder at {where} listed more than 100,000 recordings in one "
+                              "search of this camera, more than a recorder makes (one a minute "
+                              "for two months), so its list was read no further and not used."),
     # the file keeping recorder passwords encrypted, damaged (agent/recorders/credentials.py)
     QT_TRANSLATE_NOOP("core", "{name} in the home folder is damaged; remove it and add the "
                               "recorders' passwords again."),
