@@ -155,3 +155,15 @@ def answers(monkeypatch):
         return queue.pop(0)
     monkeypatch.setattr(QMessageBox, "exec", answer)
     return queue, asked
+
+
+def drawn(tip: str) -> str:
+    """The words a tooltip shows: Qt's tooltip label reads text that looks like HTML as rich
+    text (QTipLabel, AutoText: Qt.mightBeRichText), any other as it is."""
+    from PySide6.QtGui import Qt, QTextDocument
+
+    if not Qt.mightBeRichText(tip):
+        return tip
+    doc = QTextDocument()
+    doc.setHtml(tip)
+    return doc.toPlainText()

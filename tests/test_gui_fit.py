@@ -18,7 +18,7 @@ from demo.screenshots import SCREENS, SMALL_SCREENS, sample_requests, window_siz
 from gui.shell import geometry  # noqa: E402
 from gui.widgets.preview_pane import MIN_PICTURE  # noqa: E402
 from tests.gui_registering import unnamed  # noqa: E402
-from tests.gui_support import (footage, import_request, open_request, open_window,  # noqa: E402,F401
+from tests.gui_support import (drawn, footage, import_request, open_request, open_window,  # noqa: E402,F401
                                settle, spanish)
 
 
@@ -320,7 +320,7 @@ def test_a_long_case_number_keeps_every_requests_time_and_deadline_in_view(qtbot
             text = table.item(row, col).text()
             assert metrics.horizontalAdvance(text) <= table.columnWidth(col), (col, text)
     long_row = next(r for r, v in enumerate(win.inbox.views) if v.id == "req-long-case")
-    assert table.item(long_row, 2).toolTip() == long_case
+    assert drawn(table.item(long_row, 2).toolTip()) == long_case
     agency = table.item(long_row, 1).text()
     assert metrics.horizontalAdvance(agency) <= table.columnWidth(1), agency   # whole, too
 

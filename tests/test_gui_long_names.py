@@ -17,7 +17,7 @@ from gui.views import display  # noqa: E402
 from demo.gui_data import AGENCY_ID, index_footage, make_world  # noqa: E402
 from portal.server import PortalServer  # noqa: E402
 from portal.state import Portal  # noqa: E402
-from tests.gui_support import footage, open_window, settle  # noqa: E402,F401
+from tests.gui_support import drawn, footage, open_window, settle  # noqa: E402,F401
 from tests.registering import enrol  # noqa: E402
 
 LONG_CAMERA = "Back garden by the shed, looking over the fence towards the neighbours' drive"
@@ -28,7 +28,7 @@ LONG_AGENCY = ("Example City Police Department, Northern District Investigations
 def tip_of(widget, at: QPoint) -> str:
     """What hovering at `at` shows: the widget gets a real tooltip event."""
     QApplication.sendEvent(widget, QHelpEvent(QEvent.ToolTip, at, widget.mapToGlobal(at)))
-    return QToolTip.text() if QToolTip.isVisible() else ""
+    return drawn(QToolTip.text()) if QToolTip.isVisible() else ""
 
 
 def painted_width(widget, text: str) -> int:
@@ -103,7 +103,7 @@ def test_a_long_agency_name_is_cut_in_its_column_and_the_columns_stay_on_screen(
                 text = table.item(0, col).text()
                 assert painted_width(table, text) <= table.columnWidth(col), (col, text)
         assert table.columnWidth(1) < painted_width(table, LONG_AGENCY)
-        assert table.item(0, 1).toolTip() == LONG_AGENCY
+        assert drawn(table.item(0, 1).toolTip()) == LONG_AGENCY
 
         win.resize(1800, 700)   # room enough: the whole name, no tooltip needed
         settle(qtbot, win)
@@ -145,7 +145,7 @@ def test_a_long_case_number_never_hides_the_agency_in_the_request_pages_title(qt
     assert head.startswith("Request 2026-") and long_case.startswith(head[len("Request "):])
     assert painted_width(title, painted) <= title.contentsRect().width()
     assert title.text() == f"Request {long_case} from {agency}"
-    assert title.toolTip() == title.text()   # the whole case number on hovering
+    assert drawn(title.toolTip()) == title.text()   # the whole case number on hovering
 
 
 def test_a_camera_renamed_since_the_request_is_one_timeline_not_two(qtbot, world_win):

@@ -26,7 +26,7 @@ from tests.gui_registering import (  # noqa: F401 (fixtures)
     unnamed,
     world,
 )
-from tests.gui_support import footage  # noqa: F401 (a fixture)
+from tests.gui_support import drawn, footage  # noqa: F401 (a fixture)
 
 
 def test_update_and_unregister_from_settings_reach_the_portal(qtbot, open_window, world,
@@ -41,7 +41,7 @@ def test_update_and_unregister_from_settings_reach_the_portal(qtbot, open_window
     cells = [panel.table.item(0, c).text() for c in range(5)]
     assert cells[:3] == [AGENCY_NAME, reg, "porch, driveway"]
     assert cells[4].startswith("\u2714 valid until ")
-    assert panel.table.item(0, 4).toolTip().startswith(
+    assert drawn(panel.table.item(0, 4).toolTip()).startswith(
         f"Certificate from {AGENCY_NAME} registration CA, valid until ")
 
     click(qtbot, panel.change_button)       # nothing chosen: it says so

@@ -21,7 +21,7 @@ import pytest  # noqa: E402
 from agent.views import Camera  # noqa: E402
 from gui.views import registrations as words  # noqa: E402
 from gui.widgets.registration_pages import ResultPage  # noqa: E402
-from tests.gui_support import footage, spanish, win  # noqa: E402,F401
+from tests.gui_support import drawn, footage, spanish, win  # noqa: E402,F401
 from tests.test_gui_registration_views import VIEW  # noqa: E402
 from tests.test_gui_rtl_paths import assert_left_to_right, cell_xs, label_xs  # noqa: E402
 
@@ -38,7 +38,7 @@ def test_settings_lists_a_registrations_hebrew_cameras_in_their_order(qtbot, win
     text = item.text()
     assert text == f"\u2068{FRONT}\u2069, \u2068{BACK}\u2069", text
     assert_left_to_right(text, cell_xs(text, panel.table.font()), FRONT, BACK)
-    assert item.toolTip() == text
+    assert drawn(item.toolTip()) == text
 
 
 @pytest.mark.parametrize("language", ["English", "Spanish"])

@@ -23,7 +23,7 @@ from gui.views import display, requests
 from gui.views.core_words import said_once
 from gui.views.request_files import NotAdded, agency_file_not_request, copying_words, not_added
 from gui.views.requests import in_owner_words
-from gui.views.shown import shown_lines
+from gui.views.shown import plain_tip, shown_lines
 from gui.views.times import US
 from gui.views.words import sentence_start, translate
 from gui.widgets.button_flow import ButtonFlow
@@ -242,7 +242,7 @@ class InboxPage(QWidget):
                 item = cell(text)
                 if col == 0:
                     item.setForeground(QColor("#2f7d4f" if v.verified else "#a15c00"))
-                    item.setToolTip(requests.reason(v) if not v.verified else
+                    item.setToolTip(plain_tip(requests.reason(v)) if not v.verified else
                                     self.tr("Signed by an agency in your trust list"))
                 if col == 4 and undecided:
                     f = item.font()

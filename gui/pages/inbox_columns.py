@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTableWidget
 
+from gui.views.shown import plain_tip
 from gui.views.words import QT_TRANSLATE_NOOP
 
 COLUMNS = ("", QT_TRANSLATE_NOOP("InboxPage", "Agency"), QT_TRANSLATE_NOOP("InboxPage", "Case"),
@@ -46,4 +47,4 @@ def _tip_if_cut(table: QTableWidget, col: int) -> None:
     for row in range(table.rowCount()):
         item = table.item(row, col)
         cut = table.sizeHintForIndex(table.model().index(row, col)).width() > width
-        item.setToolTip(item.text() if cut else "")
+        item.setToolTip(plain_tip(item.text()) if cut else "")

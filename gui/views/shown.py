@@ -11,13 +11,14 @@ lines as QTextDocument does, which takes a line's direction from its first lette
 an isolate, so such a line also starts with a left-to-right mark."""
 from __future__ import annotations
 
+import html
 import re
 
 from agent.views import multi_line, one_line
 from gui.views.display import isolated
 
 __all__ = ["Shown", "shown", "shown_names", "shown_lines", "shown_path", "runs_isolated",
-           "safe_text"]
+           "safe_text", "plain_tip"]
 
 LRM = "\u200e"   # Unicode's left-to-right mark: invisible, it sets a line's direction
 LRI, PDI = "\u2066", "\u2069"   # a left-to-right isolate and the end of an isolate
@@ -51,6 +52,16 @@ def safe_text(text: str) -> Shown:
     """`text` as it may be shown: a Shown as it is, any other sanitised whole (multi_line):
     the one rule every label and join of this module applies."""
     return text if isinstance(text, Shown) else Shown(multi_line(text))
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows `text` as it is, sanitised like a label (safe_text). Qt draws a
+    tooltip that looks like HTML as rich text: an agency, a case or a camera named "<b>x</b>"
+    was drawn in bold, its tags gone, and an "<img src=...>" one loaded a picture. So the text
+    is escaped in a paragraph that keeps its spaces and line breaks; "" stays "" (no tooltip)."""
+    if not text:
+        return ""
+    return f"<p style='white-space:pre-wrap'>{html.escape(safe_text(text), quote=False)}</p>"
 
 
 _MARKS_OFF = str.maketrans("", "", "\u200e\u2066\u2068\u2069")

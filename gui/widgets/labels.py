@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent.views import one_line
-from gui.views.shown import Shown, safe_text
+from gui.views.shown import Shown, plain_tip, safe_text
 
 
 class PlainLabel(QLabel):
@@ -101,7 +101,7 @@ class ElidedLabel(_Elides, QLabel):
     def _fit(self) -> None:
         shown = self._shown(self.contentsRect().width())
         super().setText(shown)
-        self.setToolTip(self._full if shown != self._full else "")
+        self.setToolTip(plain_tip(self._full) if shown != self._full else "")
 
     def _shown(self, room: int) -> str:
         return self.fontMetrics().elidedText(self._full, Qt.ElideRight, room)
@@ -169,7 +169,7 @@ class ElidedCheckBox(_Elides, QCheckBox):
     def _fit(self) -> None:
         shown = self.fontMetrics().elidedText(self._full, Qt.ElideRight, self.text_room())
         super().setText(shown.replace("&", "&&"))
-        self.setToolTip(self._full if shown != self._full else "")
+        self.setToolTip(plain_tip(self._full) if shown != self._full else "")
 
 
 def cell(text: str, sanitised: bool = False) -> QTableWidgetItem:

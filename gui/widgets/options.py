@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from agent.views import drawn_on, one_line
+from gui.views.shown import plain_tip
 from gui.views.words import QT_TRANSLATE_NOOP
 
 MASKS_HOW = QT_TRANSLATE_NOOP(
@@ -134,7 +135,7 @@ class Options(QWidget):
                 cameras=", ".join(map(one_line, unreadable))))
         if not tips:
             tips.append(self.tr("No privacy masks are drawn for these cameras."))
-        self.masks.setToolTip(" ".join(tips + [self.tr(MASKS_HOW)]))
+        self.masks.setToolTip(plain_tip(" ".join(tips + [self.tr(MASKS_HOW)])))
 
     # choices -----------------------------------------------------------------------------
     def show_approved(self, approval) -> None:

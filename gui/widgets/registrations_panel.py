@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.views import registrations as words
-from gui.views.shown import shown
+from gui.views.shown import plain_tip, shown
 from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.labels import cell, plain_label
 from gui.widgets.list_tables import button_row
@@ -105,7 +105,7 @@ class RegistrationsPanel(QWidget):
         for r, view in enumerate(views):
             for c, text in enumerate(words.row(view, self.ctx.zone)):
                 item = cell(text)
-                item.setToolTip(words.state(view, self.ctx.zone) if c == 4 else text)
+                item.setToolTip(plain_tip(words.state(view, self.ctx.zone) if c == 4 else text))
                 self.table.setItem(r, c, item)
         self.pending.setVisible(pending)
         self.pending.setText(self.tr(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QVBoxLayout, 
 from agent.views import RequestView
 from gui.views import approval_warnings, display, request_notes, requests
 from gui.views.times import US
+from gui.views.shown import plain_tip
 from gui.views.words import QT_TRANSLATE_NOOP
 from gui.widgets.labels import plain_label
 
@@ -93,7 +94,7 @@ class RequestInfo(QWidget):
         self.phone.setToolTip(self.tr("From your trust list, never from the request's own text."))
         self.requester.setText(requests.requester(v) or self.tr("not given"))
         self.case.setText(requests.case(v, incident=True))
-        self.case.setToolTip(self.case.text())
+        self.case.setToolTip(plain_tip(self.case.text()))
         self.basis.setText(requests.legal_basis(v))
         self.location.setText(requests.place(v) or self.tr("not given"))
         self.window.setText(f"{display.window(v.window_start_us, v.window_end_us, self.zone)} "

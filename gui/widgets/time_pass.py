@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit
 
+from gui.views.shown import plain_tip
 from gui.views.times import passes
 
 
@@ -40,5 +41,5 @@ class TimePass(QComboBox):
         words = self.tr("{what}: {clock} happened twice, as the clocks went back an hour. "
                         "Which one?").format(what=self.what, clock=clock)
         self.setAccessibleName(words)
-        self.setToolTip(words)
+        self.setToolTip(plain_tip(words))
         self.show()

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAccessibleWidget, QSizePolicy, QWidget
 
 from gui.views import display
+from gui.views.shown import plain_tip
 from gui.widgets.timeline_paint import PAD, THUMB_TOP, TRACK_H, TRACK_TOP, TimelinePainting
 
 US = 1_000_000
@@ -278,5 +279,5 @@ class Timeline(TimelinePainting, QWidget):
 
     def event(self, event) -> bool:
         if event.type() == QEvent.ToolTip:   # whether the words are cut depends on the width
-            self.setToolTip(self.tip())
+            self.setToolTip(plain_tip(self.tip()))
         return super().event(event)
