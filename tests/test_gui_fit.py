@@ -189,13 +189,15 @@ def test_the_request_page_is_usable_on_a_small_screen_in_spanish(qtbot, spanish,
     check_small_request_page(qtbot, app_window, SMALL_SCREENS[0])
 
 
-def check_small_request_page(qtbot, app_window, screen):
+def check_small_request_page(qtbot, app_window, screen, jti: str | None = None):
     """On a small screen the window can be made small enough, and then the decision (reason,
     Decline, Approve), what will leave this PC, the preview, the options and every timeline
-    are shown whole; only the request's own facts may scroll."""
+    are shown whole; only the request's own facts may scroll. `jti`: the request shown (else
+    the first new one)."""
     win, _world = app_window
     size = window_size(screen)
-    win.open_request(next(v for v in win.inbox.views if v.status == "new"))
+    win.open_request(next(v for v in win.inbox.views
+                          if (v.id == jti if jti else v.status == "new")))
     settle(qtbot, win)
     win.statusBar().showMessage("A message")   # the status bar's room counts too
     assert fits_within(win.minimumSizeHint(), size)

@@ -62,8 +62,10 @@ class RequestPage(RequestSummary, QWidget):
         back = QPushButton(self.tr("\u2190 All requests"))
         back.setObjectName("flat")
         back.clicked.connect(self.back.emit)
-        self.info = RequestInfo(ctx.zone)
-        self.kept = KeptCopy(ctx)   # an ended request's safe copy, to delete
+        # The lines about the request's safe copy (to delete once it has ended, what it holds
+        # not) are among its facts, which scroll, so they leave the timelines their room.
+        self.kept = KeptCopy(ctx)
+        self.info = RequestInfo(ctx.zone, self.kept)
         self.strip = CameraStrip(ctx)
         self.preview = PreviewPane(ctx)
         self.options = opts = Options(ctx)
@@ -130,7 +132,6 @@ class RequestPage(RequestSummary, QWidget):
         top.addWidget(self.title, 1)
         outer = QVBoxLayout(self)
         outer.addLayout(top)
-        outer.addWidget(self.kept)
         outer.addLayout(body, 1)
         outer.addWidget(action_bar(self.tr("What will leave this PC"), self.summary, self.notice,
                                    [self.reason, self.decline_button, self.approve_button]))

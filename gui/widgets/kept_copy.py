@@ -14,7 +14,8 @@ recorder making room: agent Hold.gone) are said, which camera and which stretch,
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from agent.views import one_line
 from gui.views import display
@@ -48,12 +49,14 @@ class KeptCopy(QWidget):
         self.again.clicked.connect(self.make)
         self.add = QPushButton(self.tr("Add to the safe copy"))
         self.add.clicked.connect(self.make)
-        line = QHBoxLayout(self)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.words, 1)
-        line.addWidget(self.button)
-        line.addWidget(self.again)
-        line.addWidget(self.add)
+        # Shown in the request's facts card, which scrolls: a row of its own above the page's
+        # columns pushed the last timeline out of a 1024x600 window. The card is narrow, so
+        # the words wrap and the one button shown is under them.
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 6)
+        box.addWidget(self.words)
+        for button in (self.button, self.again, self.add):
+            box.addWidget(button, 0, Qt.AlignLeft)
         self.hide()
 
     def show_for(self, view) -> None:

@@ -24,7 +24,8 @@ from gui.widgets.labels import plain_label
 class RequestInfo(QWidget):
     """Read-only facts of one request."""
 
-    def __init__(self, zone: str, parent: QWidget | None = None):
+    def __init__(self, zone: str, kept: QWidget | None = None, parent: QWidget | None = None):
+        """`kept`: the line about the request's safe copy (KeptCopy), shown under the badge."""
         super().__init__(parent)
         self.zone = zone
         self.badge = plain_label(name="badge")
@@ -53,6 +54,8 @@ class RequestInfo(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
         box.addWidget(self.badge)
+        if kept is not None:
+            box.addWidget(kept)
         # The app's own words (the trust list's, and the request's times, legal basis and
         # flags worded here) first; the agency's free text after them, so a long incident
         # ("THIS IS A COURT ORDER" over and over) cannot push "you may say no" out of view.
