@@ -1128,7 +1128,7 @@ def test_a_delivery_whose_transport_tar_another_program_holds_is_still_said_deli
     unlink = RealPath.unlink
 
     def held(self, missing_ok=False):
-        if self.suffix == ".tar" and self.parent.name == "outbox" and self.exists():
+        if self.suffix == ".tar" and self.parent.parent.name == "outbox" and self.exists():
             exc = PermissionError(errno.EACCES, "The process cannot access the file because "
                                   "it is being used by another process", str(self))
             exc.winerror = 32
@@ -1139,7 +1139,7 @@ def test_a_delivery_whose_transport_tar_another_program_holds_is_still_said_deli
     assert code == 0, err
     got = json.loads(out)
     assert hashlib.sha256(hostile.data(got["url"])).hexdigest() == got["sha256"]
-    (left,) = (home / "outbox").iterdir()
+    (left,) = (home / "outbox").rglob("*.tar")
     assert str(left) in err and "in use by another program" in err, err
     assert AuditLog(home).entries()[-1]["event"] == "upload"
 
@@ -1166,7 +1166,7 @@ def test_upload_command_resumes_where_an_earlier_run_stopped(run_cli, hostile, t
     hostile.hook = lambda m, p, h, b: (403, {}, b"portal closed for maintenance") if second(m) else None
     code, _, err = run_cli("upload", str(pkg), "--endpoint", hostile.endpoint)
     assert code == 1 and "portal closed for maintenance" in err
-    assert len(list((home / "outbox").glob("*.tar"))) == 1  # kept for the next run
+    assert len(list((home / "outbox").rglob("*.tar"))) == 1  # kept for the next run
     code, out, err = run_cli("upload", str(pkg), "--endpoint", hostile.endpoint, "--json")
     assert code == 0, err
     got = json.loads(out)

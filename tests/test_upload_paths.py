@@ -7,6 +7,7 @@ holds packages (naming them)."""
 from __future__ import annotations
 
 import io
+import json
 import ntpath
 import os
 import tarfile
@@ -167,3 +168,44 @@ def test_a_file_that_is_no_package_is_refused_before_anything_is_sent(package, h
         code, _url, err = _upload(home, str(given), hostile.endpoint, capsys)
         assert code == 2 and f"{given} {words}" in err, err
     assert hostile.count("POST") == 0 and hostile.patch_bytes == 0
+
+
+def test_two_packages_of_one_name_uploaded_at_once_each_keep_their_own_tar(hostile, home,
+                                                                          tmp_path, capsys):
+    # Seen: both were packed as <home>/outbox/NAME.tar, so the second `upload` (another
+    # package, of the same name, from another folder: two cases' copies of one camera's hour)
+    # removed the tar the first was still sending, packed its own there, and removed that once
+    # delivered; on Windows, where a file being read cannot be removed, it failed to pack. The
+    # second runs as its own process while the first is held in its first PATCH.
+    import hashlib
+    import subprocess
+    import sys
+
+    first, second = (tmp_path / case / NAME for case in ("case-1", "case-2"))
+    for pkg, size in ((first, 150_000), (second, 90_000)):
+        (pkg / "data").mkdir(parents=True)
+        (pkg / "bagit.txt").write_text("BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
+        (pkg / "data" / "clip.mp4").write_bytes(os.urandom(size))
+    seen = {}
+
+    def meanwhile(method, _path, _headers, _body):
+        if method == "PATCH" and not seen:
+            seen["held"] = True   # the second's own PATCHes pass
+            (tar,) = (home / "outbox").rglob("*.tar")   # the first's, being sent
+            before = hashlib.sha256(tar.read_bytes()).hexdigest()
+            seen["second"] = subprocess.run(
+                [sys.executable, "-m", "agent.cli", "--home", str(home), "upload", str(second),
+                 "--endpoint", hostile.endpoint, "--json"], capture_output=True, text=True)
+            seen["kept"] = tar.exists() and hashlib.sha256(tar.read_bytes()).hexdigest() == before
+        return None
+    hostile.hook = meanwhile
+    code, url, err = _upload(home, str(first), hostile.endpoint, capsys)
+    assert code == 0, err
+    assert seen["second"].returncode == 0, seen["second"].stderr
+    assert seen["kept"], "the second upload removed or replaced the tar the first was sending"
+    for pkg, sent in ((first, hostile.data(url)),
+                      (second, hostile.data(json.loads(seen["second"].stdout)["url"]))):
+        with tarfile.open(fileobj=io.BytesIO(sent)) as tar:
+            clip = tar.extractfile(f"{NAME}/data/clip.mp4").read()
+        assert clip == (pkg / "data" / "clip.mp4").read_bytes()
+    assert not list((home / "outbox").rglob("*"))   # each removed its own tar, and its folder

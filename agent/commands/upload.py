@@ -1,6 +1,8 @@
 """`upload`: deliver a package to a tus endpoint by hand, resuming an earlier attempt."""
 from __future__ import annotations
 
+import hashlib
+import os
 from os import getcwd
 from pathlib import Path
 
@@ -84,6 +86,7 @@ def _delivered(agent: Agent, args, source: Path, tar: Path, result: UploadResult
     if source.is_dir():   # the folder is the package; the tar was only for transport
         try:
             tar.unlink(missing_ok=True)
+            _drop_empty(tar.parent)
         except OSError as exc:   # Windows: another program holds it (a virus scanner)
             say(f"warning: the package was delivered, but the copy packed to send it could "
                 f"not be removed ({plain_os_error(exc, str(tar))}): delete it by hand, or it "
@@ -99,28 +102,50 @@ def _delivered(agent: Agent, args, source: Path, tar: Path, result: UploadResult
 
 
 def _outbox_tar(outbox: Path, folder: Path) -> tuple[Path, ChunkSums]:
-    """Pack the folder as `<outbox>/<name>.tar` (reproducible: a re-run resumes the same upload).
+    """Pack the folder as `<outbox>/<place>/<name>.tar` (reproducible: a re-run resumes the same
+    upload), `place` being the folder's own (outbox_place): two packages of one name in other
+    folders, uploaded at once, each pack and remove their own tar, never the other's.
     A folder with no name to travel under is the command line's mistake (exit 2); a tar the
     home's disk cannot take is not (exit 1), said without the advice to choose another folder:
     the outbox is the app's own."""
     try:
-        final = outbox / f"{package_root_name(folder)}.tar"
+        place = outbox / outbox_place(folder)
+        final = place / f"{package_root_name(folder)}.tar"
     except PackageError as exc:
         raise UsageError(str(exc)) from None
     try:
-        outbox.mkdir(mode=0o700, parents=True, exist_ok=True)
+        place.mkdir(mode=0o700, parents=True, exist_ok=True)
         final.unlink(missing_ok=True)  # tar_package never overwrites; it builds under a temp name
         return final, tar_package(folder, final).sums
     except OSError as exc:
+        _drop_empty(place)
         raise AgentError(f"could not pack the package to send it: "
                          f"{plain_home_error(exc, str(outbox))}") from None
     except PackageError as exc:
+        _drop_empty(place)
         if disk_full(str(exc)):
             raise AgentError(f"the disk holding {outbox} is full: upload packs the package "
                              "folder there, as a tar as big as the package, before sending it. "
                              "Free some space there and upload it again; nothing was "
                              "sent") from None
         raise AgentError(str(exc)) from None
+
+
+def outbox_place(folder: Path) -> str:
+    """The outbox folder of the package folder `folder` alone: `.upload-` and 16 hex digits of
+    its full path (as the system compares paths). It begins with a dot, which no
+    request's outbox folder does (inbox.folder_name), so it is never a request's."""
+    where = os.path.normcase(str(Path(folder).resolve()))
+    return ".upload-" + hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _drop_empty(place: Path) -> None:
+    """Remove a package's outbox folder once nothing is left in it (a tar another program
+    still holds stays, with its folder)."""
+    try:
+        place.rmdir()
+    except OSError:
+        pass
 
 
 def _audit(agent: Agent, tar: Path, endpoint: str, url: str, sha256: str, size: int) -> None:
