@@ -16,6 +16,7 @@ from typing import Callable
 
 import httpx
 
+from agent.delivery.owned import names_other_bytes
 from agent.delivery.pace import Meter, Pacer, Sizer, UploadProgress
 from agent.delivery.source import ChunkSource, FileChanged, Unsealed
 from agent.delivery.state import StateFile, UploadState, load_state
@@ -159,6 +160,8 @@ class UploadJob(Setbacks):
             raise Restart("the earlier upload is no longer on the server (expired)", terminate=False)
         if reply.status not in (200, 204):
             raise refusal(reply, "the question how much of the package arrived")
+        if names_other_bytes(reply.headers, self.sha):   # never sent into nor ended: owned.py
+            raise Restart("the saved address is another package's upload", terminate=False)
         offset, length = reply.offset(), reply.length()
         if offset is None:
             raise Retry("the server did not say how much of the package it has")

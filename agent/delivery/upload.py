@@ -16,6 +16,7 @@ from typing import Callable
 
 import httpx
 
+from agent.delivery.owned import names_other_bytes
 from agent.delivery.pace import UploadProgress
 from agent.delivery.source import ChunkSource
 from agent.delivery.state import drop_state, load_state, state_path
@@ -104,11 +105,13 @@ def upload_file(path: Path, endpoint: str, *, state_dir: Path, metadata: dict[st
 
 @dataclass(frozen=True)
 class Withdrawn:
-    """What withdraw_upload did: the URLs the server deleted (or no longer had), and those it
-    could not be asked to delete now (no answer, or a server error)."""
+    """What withdraw_upload did: the URLs the server deleted (or no longer had), those it
+    could not be asked to delete now (no answer, or a server error), and those it says are
+    uploads of other bytes (owned.py: forgotten, never deleted)."""
 
     asked: tuple[str, ...]
     missed: tuple[str, ...]
+    others: tuple[str, ...] = ()
 
 
 def withdraw_upload(endpoint: str, *, state_dir: Path, sha256: str, size: int,
@@ -119,7 +122,8 @@ def withdraw_upload(endpoint: str, *, state_dir: Path, sha256: str, size: int,
     finished one), so the next upload_file starts afresh; each is also deleted on the server
     (tus termination), best effort: a portal counts an upload it still holds against the
     request's size limit. Returns the URLs asked to be deleted and those missed (`cancel`
-    set: a call the server does not answer at once is given up)."""
+    set: a call the server does not answer at once is given up). Each is asked with HEAD
+    first: one the server says is of other bytes is forgotten, not deleted (`others`)."""
     spath = state_path(Path(state_dir), endpoint, sha256, size)
     try:
         base = check_endpoint(endpoint)
@@ -129,12 +133,19 @@ def withdraw_upload(endpoint: str, *, state_dir: Path, sha256: str, size: int,
         return Withdrawn((), ())
     urls = list(dict.fromkeys(u for u in (saved.url if saved else None, url) if u))
     http = client or new_client()
-    asked, missed = [], []
+    asked, missed, others = [], [], []
     try:
         for u in urls:
             try:   # only ever on the endpoint's origin, as every other tus request
-                reply = exchange(http, "DELETE", same_origin_url(base, u, "withdrawn upload"),
-                                 dict(headers or {}), cancel=cancel)
+                target = same_origin_url(base, u, "withdrawn upload")
+                # Asked first whose upload it is: an address of another package's upload
+                # (another request's, another camera's) is forgotten, never deleted (owned.py).
+                reply = exchange(http, "HEAD", target, dict(headers or {}), cancel=cancel)
+                if 200 <= reply.status < 300 and names_other_bytes(reply.headers, sha256):
+                    others.append(u)
+                    continue
+                if reply.status < 500 and reply.status not in (404, 410):
+                    reply = exchange(http, "DELETE", target, dict(headers or {}), cancel=cancel)
             except (httpx.HTTPError, UploadError):
                 missed.append(u)   # the server forgets it in time; a fresh upload does not
                 continue           # need it gone
@@ -143,4 +154,4 @@ def withdraw_upload(endpoint: str, *, state_dir: Path, sha256: str, size: int,
         if client is None:
             http.close()
     drop_state(spath)
-    return Withdrawn(tuple(asked), tuple(missed))
+    return Withdrawn(tuple(asked), tuple(missed), tuple(others))

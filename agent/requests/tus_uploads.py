@@ -148,10 +148,13 @@ def withdraw(step: Step, record: Delivery) -> tuple[str, ...]:
     if record.upload_url:
         step.inbox.save_delivery(step.agency.id, step.request.id,
                                  replace(record, upload_url=None, receipt=None))
-    if done.asked or done.missed or record.upload_url:
+    if done.asked or done.missed or done.others or record.upload_url:
         step.log("upload", camera=record.camera, status="withdrawn",
-                 urls=list(done.asked) or ([] if done.missed else [record.upload_url]),
-                 **({"not_deleted": list(done.missed)} if done.missed else {}))
+                 urls=list(done.asked) or ([] if done.missed or done.others
+                                           else [record.upload_url]),
+                 **({"not_deleted": list(done.missed)} if done.missed else {}),
+                 # addresses of other packages' uploads: forgotten, never deleted (owned.py)
+                 **({"not_this_package": list(done.others)} if done.others else {}))
     return done.missed
 
 

@@ -2637,6 +2637,10 @@ Compárelo con el que muestra la pantalla o la página web de la grabadora. La a
         <translation>No borrado por el portal</translation>
     </message>
     <message>
+        <source>Another package&apos;s upload, left alone</source>
+        <translation>Envío de otro paquete, no tocado</translation>
+    </message>
+    <message>
         <source>Withdrawn</source>
         <translation>Retirado</translation>
     </message>

@@ -149,6 +149,7 @@ LABELS = {
     "urls": QT_TRANSLATE_NOOP("activity", "Upload addresses"),
     "unused_url": QT_TRANSLATE_NOOP("activity", "Address not used"),
     "not_deleted": QT_TRANSLATE_NOOP("activity", "Not deleted by the portal"),
+    "not_this_package": QT_TRANSLATE_NOOP("activity", "Another package's upload, left alone"),
     "withdrawn": QT_TRANSLATE_NOOP("activity", "Withdrawn"),
     "after": QT_TRANSLATE_NOOP("activity", "After"),
     "signed_again": QT_TRANSLATE_NOOP("activity", "Signed again"),
