@@ -105,3 +105,29 @@ def test_declining_with_a_saved_address_of_another_requests_upload_does_not_dele
     code, _, err = w.run("approve", "--yes", "--progress", "none", "--", other)
     assert code == 0, err
     assert w.run.json("inbox", "show", "--", other)["status"] == "delivered"
+
+
+def test_declining_with_an_address_on_record_of_another_requests_upload_does_not_delete_it(
+        world):
+    """The same for a finished upload's address kept in inbox.db: the decline ends the
+    upload before it asks the portal whether it was received (cli.md), and that DELETE went to
+    the other request's upload."""
+    import sqlite3
+
+    w = world
+    other, theirs = other_request_uploaded(w)
+    w.proxy.rules.append(Rule("POST", "/submissions", times=None, status=503,
+                              headers={"Retry-After": "3600"}, body=BUSY))
+    code, _, err = w.approve()
+    assert code == 1 and "busy or down" in err, err
+    w.proxy.rules.clear()
+    with sqlite3.connect(w.run.home / "inbox.db") as db:
+        assert db.execute("UPDATE deliveries SET upload_url = ? WHERE upload_url != ?",
+                          (theirs, theirs)).rowcount == 1
+
+    code, _, err = w.run("decline", "--reason", "changed my mind", "--", w.jti)
+    assert code == 0 and w.show()["status"] == "declined", err
+    assert intact(w, theirs), "the other request's upload was deleted"
+    code, _, err = w.run("approve", "--yes", "--progress", "none", "--", other)
+    assert code == 0, err
+    assert w.run.json("inbox", "show", "--", other)["status"] == "delivered"
