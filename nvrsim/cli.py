@@ -9,7 +9,7 @@ import sys
 import threading
 from pathlib import Path
 
-from nvrsim.device import FAULTS, QUIRKS
+from nvrsim.behaviours import FAULTS, QUIRKS
 from nvrsim.server import Simulator
 
 

@@ -91,7 +91,7 @@ def clocks_back_recently() -> tuple[str, int]:
 def yard_on_a_recorder(tmp_path: Path, vendor: str, posix: str, clips, quirks=()):
     """An agent with a `vendor` recorder on 127.0.0.1 in zone `posix` (Hikvision writing local
     time) whose channel Yard holds `clips`, (start, seconds, fps) each, added as camera yard;
-    `quirks` are the simulated firmware's (nvrsim.device.QUIRKS)."""
+    `quirks` are the simulated firmware's (nvrsim.behaviours.QUIRKS)."""
     root = tmp_path / "nvr"
     for start, seconds, fps in clips:
         write_clip(ClipSpec(path=root / channel_folder(1, "Yard") / clip_name(start, start + seconds * US),
