@@ -206,6 +206,7 @@ class MainWindow(WindowClosing, QMainWindow):
             self.statusBar().clearMessage()
         if not self.export.cameras:   # opened before the first scan had found any camera
             self.export.load()
+        self.request.strip.ask_unknown_again()   # its cameras alike
 
     def _progress_closed(self) -> None:
         """A job that failed or was cancelled returns to where it can be tried again: an export

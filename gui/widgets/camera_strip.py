@@ -144,11 +144,26 @@ class CameraStrip(StripTicks, QWidget):
             return out
         self.ctx.bridge.call("coverage", work, lambda result: self._got_coverage(result, load))
 
+    def ask_unknown_again(self) -> None:
+        """Ask again for the coverage of the cameras the index did not know when the strip was
+        loaded, once a scan has finished: a request opened while the app's first scan was
+        still indexing its cameras said "no recordings of this camera" until it was opened
+        again, and nothing of it could be approved."""
+        unknown = [cam for cam, cov in self.coverages.items() if cov is None]
+        if unknown:
+            self._fetch_coverage(unknown, self.start_us, self.end_us, self._load)
+
     def _got_coverage(self, result: dict, load: int) -> None:
         if load != self._load:
             return
-        self.coverages = {cam: got and got[0] for cam, got in result.items()}
-        self.sums = {cam: got[1] for cam, got in result.items() if got}
+        again = bool(self.coverages)   # ask_unknown_again's: only cameras known now change
+        if again:
+            result = {cam: got for cam, got in result.items()
+                      if got is not None and self.coverages.get(cam) is None}
+            if not result:
+                return
+        self.coverages.update({cam: got and got[0] for cam, got in result.items()})
+        self.sums.update({cam: got[1] for cam, got in result.items() if got})
         for cam, got in result.items():
             tl = self.timelines[cam]
             if got is None:
@@ -159,6 +174,8 @@ class CameraStrip(StripTicks, QWidget):
                 tl.set_coverage(spans, note, marks, guessed)
                 if not spans:
                     self.checks[cam].setChecked(False)
+                elif again and self.checks[cam].isEnabled() and cam not in self.held_back:
+                    self.checks[cam].setChecked(True)   # unticked for want of recordings
         self._sync_all_box()
         self.thumbnails.reset(load)
         self.thumbnails.load_in_view()
