@@ -155,7 +155,7 @@ def copy_names(rows: list, taken: set[str] | None = None) -> Iterator[tuple]:
 def copy_recordings(rows: list, staging: Path, cancel: threading.Event | None = None,
                     taken: set[str] | None = None, gone: list | None = None,
                     sources: Mapping[int, Source] | None = None,
-                    copied: Callable[[int], None] | None = None) -> list[HeldFile]:
+                    progress: Callable[[str, float], None] | None = None) -> list[HeldFile]:
     """Copy the files of `rows` (one row per file) into `staging`, each under the name
     copy_names gives it; CopyCancelled once `cancel` is set. `gone` (given) gets each row
     whose recording is no longer there as its copy begins, which is passed over: a request at
@@ -166,9 +166,11 @@ def copy_recordings(rows: list, staging: Path, cancel: threading.Event | None = 
     its oldest files in a loop, under the same names): the copy would be placed at the indexed
     recording's times, and a cut of it would seal other footage as the window's. `sources`, by
     id, the recordings folders the rows were indexed in (_deleted; a card keeping local
-    times: changed.same_recording); `copied` (a CopyProgress) is told each chunk's bytes."""
+    times: changed.same_recording); `progress(stage, fraction)`, a job's, is told the share of
+    the rows' bytes copied (CopyProgress)."""
     held, passed, local = [], ([] if gone is None else gone), LocalTimeDisks()
     sources = sources or {}
+    copied = None if progress is None else CopyProgress(progress, sum(r.size for r in rows))
     for row, name, ring_folder in copy_names(rows, taken):
         root = sources[row.source_id].root if row.source_id in sources else None
         if gone is not None and not row.ranged and _deleted(row.path, root):

@@ -43,7 +43,7 @@ from agent.index.remote_window import FetchCancelled
 from agent.recorders.model import RecorderError
 from agent.callbacks import call_safely
 from agent.requests.hold_copies import (HOLD_DOWNLOADING, HOLD_WAITING, CopyCancelled,
-                                        CopyProgress, HeldFile, copy_recordings, gone_record,
+                                        HeldFile, copy_recordings, gone_record,
                                         gone_recordings, still_indexed, window_rows)
 from agent.requests.hold_downloads import (RecorderUnreachable, download_missing, held_files,
                                            placed_downloads)
@@ -172,9 +172,7 @@ def top_up(home: Path, store: Store, hold: Hold, start_us: int, end_us: int,
         gone: list = []
         local_rows = [r for r in rows if r.status != "remote"]
         added = copy_recordings(local_rows, staging, cancel, taken=taken, gone=gone,
-                                sources={s.id: s for s in store.sources()},
-                                copied=CopyProgress(progress, sum(r.size for r in local_rows))
-                                if progress is not None else None)
+                                sources={s.id: s for s in store.sources()}, progress=progress)
         if len(local_rows) < len(rows):   # a recorder's
             call_safely(progress, HOLD_DOWNLOADING, 0.0)
         missed, passed = {r.path for r in gone}, hold.gone + gone_recordings(gone)

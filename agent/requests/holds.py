@@ -23,7 +23,7 @@ from agent.export.hashed_files import write_hashed
 from agent.index.mirror import Connect
 from agent.index.remote_window import FetchCancelled, download
 from agent.index.window_pieces import RecorderWindow
-from agent.requests.hold_copies import (HOLD_DOWNLOADING, CopyCancelled, CopyProgress,
+from agent.requests.hold_copies import (HOLD_DOWNLOADING, CopyCancelled,
                                         GoneRecording, HeldFile, copy_recordings, gone_record,
                                         gone_recordings, one_per_file, read_gone, window_rows)
 from agent.requests.hold_names import inside_hold
@@ -195,8 +195,7 @@ def make_hold(home: Path, store: Store, folder: str, start_us: int, end_us: int,
         local, gone = [r for r in rows if r.status != "remote"], []
         held = copy_recordings(local, staging, cancel, gone=gone,
                                sources={s.id: s for s in store.sources()},
-                               copied=CopyProgress(progress, sum(r.size for r in local))
-                               if progress is not None else None)
+                               progress=progress)
         if len(local) < len(rows):   # a recorder's, downloaded
             call_safely(progress, HOLD_DOWNLOADING, 0.0)
         windows = _download_all(store, [r for r in rows if r.status == "remote"], staging,
